@@ -1,0 +1,109 @@
+"""QuizApp: reading-comprehension quizzes generated from news articles (the app factory)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
+    """Build a configured QuizApp."""
+    app = Flask(
+        __name__,
+        instance_path=str(ROOT / "instance"),
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.from_object("quizapp.config.Defaults")
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.from_prefixed_env("QUIZAPP")
+    if overrides:
+        app.config.update(overrides)
+    _init_instance(app)
+    _init_extensions(app)
+    _register_blueprints(app)
+    _register_errors(app)
+    _register_template_helpers(app)
+    _register_cli(app)
+    return app
+
+
+def _init_instance(app: Flask) -> None:
+    """Fill in the settings that live in instance/: the database file and the secret key."""
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if not app.config.get("SQLALCHEMY_DATABASE_URI"):
+        db_path = Path(app.instance_path) / "quizapp.sqlite3"
+        app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{db_path}"
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret_key(Path(app.instance_path) / "secret_key")
+    if not app.config.get("SEEDS_DIR"):
+        app.config["SEEDS_DIR"] = str(ROOT / "seeds")
+
+
+def _instance_secret_key(path: Path) -> str:
+    """Read the instance's secret key, creating a random one (mode 0600) on first start."""
+    if path.exists():
+        return path.read_text(encoding="utf-8").strip()
+    key = secrets.token_hex(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(key)
+    return key
+
+
+def _init_extensions(app: Flask) -> None:
+    from quizapp import generation
+    from quizapp.extensions import bootstrap, csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+    bootstrap.init_app(app)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Please log in to see that page."
+    login_manager.login_message_category = "info"
+    if app.config.get("SPACY_MODEL"):
+        generation.configure(model_name=app.config["SPACY_MODEL"])
+
+    from quizapp.auth.services import load_user
+
+    login_manager.user_loader(load_user)
+
+
+def _register_blueprints(app: Flask) -> None:
+    from quizapp.auth.views import bp as auth_bp
+    from quizapp.main import bp as main_bp
+    from quizapp.quiz.views import bp as quiz_bp
+    from quizapp.scores.views import bp as scores_bp
+    from quizapp.teacher.views import bp as teacher_bp
+
+    for blueprint in (main_bp, auth_bp, quiz_bp, scores_bp, teacher_bp):
+        app.register_blueprint(blueprint)
+
+
+def _register_errors(app: Flask) -> None:
+    from quizapp.errors import register_error_handlers
+
+    register_error_handlers(app)
+
+
+def _register_template_helpers(app: Flask) -> None:
+    from quizapp.templating import register_template_helpers
+
+    register_template_helpers(app)
+
+
+def _register_cli(app: Flask) -> None:
+    from quizapp.cli import register_cli
+
+    register_cli(app)

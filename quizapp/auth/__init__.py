@@ -1,0 +1,1 @@
+"""The auth area: views, forms and services."""

@@ -1,0 +1,39 @@
+"""Default settings; instance/config.py and QUIZAPP_* environment variables override them."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+
+class Defaults:
+    """Settings every QuizApp starts from."""
+
+    # None means: read instance/secret_key, writing a fresh random one on first start.
+    SECRET_KEY: str | None = None
+    # None means: a SQLite file in instance/ (set QUIZAPP_SQLALCHEMY_DATABASE_URI for PostgreSQL).
+    SQLALCHEMY_DATABASE_URI: str | None = None
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, object]] = {"pool_pre_ping": True}
+
+    # Pasted articles and uploads larger than this are refused with a clear message.
+    MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    MAX_ARTICLE_CHARS = 200_000
+
+    # spaCy pipeline: the official package when installed, else the PyPI re-upload.
+    SPACY_MODEL: str | None = None
+    # How many generated questions an article keeps.
+    QUESTIONS_PER_ARTICLE = 12
+
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+
+    WTF_CSRF_TIME_LIMIT = None  # a long quiz must not expire its own form tokens
+
+    RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_ENABLED = True
+    RATELIMIT_HEADERS_ENABLED = True
+    LOGIN_RATE_LIMIT = "10 per minute"
+
+    BOOTSTRAP_SERVE_LOCAL = True
+    SEEDS_DIR: str | None = None  # default: seeds/ beside the package

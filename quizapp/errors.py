@@ -1,0 +1,43 @@
+"""Friendly error pages: every failure gets a page with a clear message, never a traceback."""
+
+from __future__ import annotations
+
+from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from quizapp.extensions import db
+
+MESSAGES = {
+    400: "The request could not be understood. Please go back and try again.",
+    403: "You do not have permission to see this page.",
+    404: "We could not find that page.",
+    405: "That action is not allowed here.",
+    413: "That is too large to upload. Please send a smaller file or a shorter text.",
+    429: "Too many attempts in a short time. Please wait a minute and try again.",
+    500: "Something went wrong on our side. Your saved work is safe; please try again.",
+}
+
+
+def register_error_handlers(app: Flask) -> None:
+    """Render templates/errors/error.html for HTTP errors and unexpected exceptions."""
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError) -> tuple[str, int]:
+        message = "Your form had expired or was incomplete. Please reload the page and try again."
+        return render_template("errors/error.html", code=400, message=message), 400
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException) -> tuple[str, int] | HTTPException:
+        code = error.code or 500
+        if code < 400 or request.path.startswith("/static/"):
+            return error
+        message = MESSAGES.get(code, error.description or "")
+        return render_template("errors/error.html", code=code, message=message), code
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception) -> tuple[str, int]:
+        db.session.rollback()
+        app.logger.exception("Unhandled error on %s", request.path, exc_info=error)
+        code = InternalServerError.code
+        return render_template("errors/error.html", code=code, message=MESSAGES[code]), code

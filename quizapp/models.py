@@ -1,0 +1,195 @@
+"""Typed SQLAlchemy 2.0 models: users, articles, questions, attempts and responses."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from flask_login import UserMixin
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+from werkzeug.security import check_password_hash, generate_password_hash
+
+from quizapp.extensions import db
+
+ROLES = ("student", "teacher")
+QUESTION_FORMATS = ("multiple_choice", "short_answer", "true_false")
+QUESTION_ORIGINS = ("generated", "teacher")
+QUESTION_STATUSES = ("draft", "published", "archived")
+
+EMAIL_MAX = 254
+NAME_MAX = 80
+TITLE_MAX = 200
+
+
+def utcnow() -> datetime:
+    """Return the current time as an aware UTC datetime."""
+    return datetime.now(UTC)
+
+
+def _in(column: str, values: tuple[str, ...]) -> str:
+    quoted = ", ".join(f"'{value}'" for value in values)
+    return f"{column} IN ({quoted})"
+
+
+class User(UserMixin, db.Model):
+    """A student or a teacher; the email is the login name."""
+
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint(_in("role", ROLES), name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(EMAIL_MAX), unique=True)
+    display_name: Mapped[str] = mapped_column(String(NAME_MAX))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default="student")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    articles: Mapped[list[Article]] = relationship(back_populates="owner")
+    attempts: Mapped[list[Attempt]] = relationship(
+        back_populates="user", cascade="all, delete-orphan"
+    )
+
+    def set_password(self, password: str) -> None:
+        """Store a Werkzeug hash of the password, never the password itself."""
+        self.password_hash = generate_password_hash(password)
+
+    def check_password(self, password: str) -> bool:
+        """Tell whether the password matches the stored hash."""
+        return check_password_hash(self.password_hash, password)
+
+    @property
+    def is_teacher(self) -> bool:
+        """Whether the user may manage articles and questions."""
+        return self.role == "teacher"
+
+
+class Article(db.Model):
+    """A news article: the text as pasted and the cleaned text shown to readers."""
+
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(TITLE_MAX))
+    original_text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The seed file an article was loaded from, so seeding twice adds nothing.
+    seed_name: Mapped[str | None] = mapped_column(String(255), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    owner: Mapped[User | None] = relationship(back_populates="articles")
+    questions: Mapped[list[Question]] = relationship(
+        back_populates="article",
+        cascade="all, delete-orphan",
+        order_by="Question.position",
+    )
+    attempts: Mapped[list[Attempt]] = relationship(
+        back_populates="article", cascade="all, delete-orphan"
+    )
+
+
+class Question(db.Model):
+    """One question about an article, generated or written by a teacher."""
+
+    __tablename__ = "questions"
+    __table_args__ = (
+        CheckConstraint(_in("format", QUESTION_FORMATS), name="format"),
+        CheckConstraint(_in("origin", QUESTION_ORIGINS), name="origin"),
+        CheckConstraint(_in("status", QUESTION_STATUSES), name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    # Generator type ("who", "how_many", …) or "teacher" for a teacher's own question.
+    type: Mapped[str] = mapped_column(String(20))
+    format: Mapped[str] = mapped_column(String(20), default="multiple_choice")
+    prompt: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    # Further answers a short-answer question accepts, besides `answer`.
+    accepted: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Every choice, the right one included, in the author's order (shuffled per attempt).
+    choices: Mapped[list[str]] = mapped_column(JSON, default=list)
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    origin: Mapped[str] = mapped_column(String(16), default="teacher")
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    score: Mapped[float] = mapped_column(Float, default=0.0)
+
+    article: Mapped[Article] = relationship(back_populates="questions")
+    responses: Mapped[list[Response]] = relationship(back_populates="question")
+
+
+class Attempt(db.Model):
+    """One student's sitting of an article's quiz; the score is set on submission."""
+
+    __tablename__ = "attempts"
+    __table_args__ = (
+        CheckConstraint("score IS NULL OR (score >= 0 AND score <= max_score)", name="score"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    score: Mapped[int | None] = mapped_column(Integer)
+    max_score: Mapped[int] = mapped_column(Integer, default=0)
+    # The question the student last looked at (1-based), so a resume lands there.
+    current_position: Mapped[int] = mapped_column(Integer, default=1)
+
+    user: Mapped[User] = relationship(back_populates="attempts")
+    article: Mapped[Article] = relationship(back_populates="attempts")
+    responses: Mapped[list[Response]] = relationship(
+        back_populates="attempt", cascade="all, delete-orphan", order_by="Response.position"
+    )
+
+    @property
+    def is_submitted(self) -> bool:
+        """Whether the attempt is final."""
+        return self.submitted_at is not None
+
+
+class Response(db.Model):
+    """A student's answer to one question within one attempt.
+
+    Rows are created when the attempt starts (answer empty), fixing the question order and
+    the shuffled choice order for that attempt.
+    """
+
+    __tablename__ = "responses"
+    __table_args__ = (
+        UniqueConstraint("attempt_id", "question_id", name="uq_responses_attempt_question"),
+        UniqueConstraint("attempt_id", "position", name="uq_responses_attempt_position"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("attempts.id", ondelete="CASCADE"))
+    question_id: Mapped[int] = mapped_column(
+        ForeignKey("questions.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    choice_order: Mapped[list[str]] = mapped_column(JSON, default=list)
+    answer: Mapped[str | None] = mapped_column(Text)
+    correct: Mapped[bool | None] = mapped_column(Boolean)
+    answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    attempt: Mapped[Attempt] = relationship(back_populates="responses")
+    question: Mapped[Question] = relationship(back_populates="responses")

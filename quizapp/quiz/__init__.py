@@ -1,0 +1,1 @@
+"""The quiz area: views, forms and services."""

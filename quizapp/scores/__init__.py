@@ -1,0 +1,1 @@
+"""The scores area: views, forms and services."""

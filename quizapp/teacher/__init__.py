@@ -1,0 +1,1 @@
+"""The teacher area: views, forms and services."""

@@ -1,0 +1,25 @@
+"""Jinja filters and globals shared by every template."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import Flask
+
+
+def percent(score: int | None, maximum: int | None) -> str:
+    """Format a score as a whole percentage ("70%"), "–" when there is none."""
+    if score is None or not maximum:
+        return "–"
+    return f"{round(100 * score / maximum)}%"
+
+
+def local_date(moment: datetime | None) -> str:
+    """Format a timestamp for people ("29 Nov 2026, 14:05 UTC")."""
+    return moment.strftime("%d %b %Y, %H:%M UTC") if moment else ""
+
+
+def register_template_helpers(app: Flask) -> None:
+    """Make the helpers available to every template."""
+    app.add_template_filter(percent)
+    app.add_template_filter(local_date)
