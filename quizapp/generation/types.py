@@ -20,6 +20,17 @@ QUESTION_TYPES = (
     "true_false",
 )
 
+# The answer kind of each question type: distractor pools are keyed by kind.
+KIND_BY_TYPE = {
+    "who": "PERSON",
+    "quote": "PERSON",
+    "how_many": "NUMBER",
+    "which_law": "LAW",
+    "when": "DATE",
+    "where": "GPE",
+    "which_org": "ORG",
+}
+
 
 @dataclass(frozen=True, slots=True)
 class GeneratedQuestion:
