@@ -19,7 +19,19 @@ def local_date(moment: datetime | None) -> str:
     return moment.strftime("%d %b %Y, %H:%M UTC") if moment else ""
 
 
+def day_date(moment: datetime | None) -> str:
+    """Format the day of a timestamp ("29 Nov 2026"), for narrow table cells."""
+    return moment.strftime("%d %b %Y") if moment else ""
+
+
+def clock_time(moment: datetime | None) -> str:
+    """Format the time of day of a timestamp ("14:05 UTC")."""
+    return moment.strftime("%H:%M UTC") if moment else ""
+
+
 def register_template_helpers(app: Flask) -> None:
     """Make the helpers available to every template."""
     app.add_template_filter(percent)
     app.add_template_filter(local_date)
+    app.add_template_filter(day_date)
+    app.add_template_filter(clock_time)

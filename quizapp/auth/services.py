@@ -2,8 +2,37 @@
 
 from __future__ import annotations
 
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash, generate_password_hash
+
 from quizapp.extensions import db
-from quizapp.models import User
+from quizapp.models import EMAIL_MAX, NAME_MAX, ROLES, User
+
+PASSWORD_MIN = 8
+PASSWORD_MAX = 128
+
+# Checked when the email is unknown, so a wrong email costs as long as a wrong password and
+# the response time does not tell which accounts exist.
+_DUMMY_HASH = generate_password_hash("not a real password, only here to spend the same time")
+
+
+class AuthError(Exception):
+    """Base class of the account errors; the message is fit to show to the user."""
+
+
+class EmailTakenError(AuthError):
+    """Another account already uses this email address."""
+
+
+class InvalidUserError(AuthError):
+    """An email, display name, password or role that an account cannot have."""
+
+
+def normalize_email(email: str) -> str:
+    """Return the stored form of an email: stripped and lower-cased."""
+    return email.strip().lower()
 
 
 def load_user(user_id: str) -> User | None:
@@ -12,3 +41,59 @@ def load_user(user_id: str) -> User | None:
         return db.session.get(User, int(user_id))
     except (TypeError, ValueError):
         return None
+
+
+def find_user_by_email(email: str) -> User | None:
+    """Return the account with this email (any case, surrounding spaces ignored), or None."""
+    return db.session.scalars(select(User).where(User.email == normalize_email(email))).first()
+
+
+def create_user(email: str, display_name: str, password: str, role: str = "student") -> User:
+    """Create and commit an account, raising EmailTakenError or InvalidUserError."""
+    email = normalize_email(email)
+    display_name = display_name.strip()
+    _check_new_user(email, display_name, password, role)
+    if find_user_by_email(email) is not None:
+        raise EmailTakenError("An account with this email already exists.")
+    user = User(email=email, display_name=display_name, role=role)
+    user.set_password(password)
+    db.session.add(user)
+    try:
+        db.session.commit()
+    except IntegrityError as error:
+        # Two registrations for one address at the same moment: the unique index decides.
+        db.session.rollback()
+        raise EmailTakenError("An account with this email already exists.") from error
+    return user
+
+
+def _check_new_user(email: str, display_name: str, password: str, role: str) -> None:
+    """Raise InvalidUserError when any of an account's fields is unacceptable."""
+    if not email or len(email) > EMAIL_MAX:
+        raise InvalidUserError(f"Enter an email address of at most {EMAIL_MAX} characters.")
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError as error:
+        raise InvalidUserError("Enter a valid email address.") from error
+    if not display_name or len(display_name) > NAME_MAX:
+        raise InvalidUserError(f"Enter a display name of at most {NAME_MAX} characters.")
+    if not PASSWORD_MIN <= len(password) <= PASSWORD_MAX:
+        raise InvalidUserError(f"Choose a password of {PASSWORD_MIN} to {PASSWORD_MAX} characters.")
+    if role not in ROLES:
+        raise InvalidUserError(f"The role must be one of: {', '.join(ROLES)}.")
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """Return the account whose email and password match, or None (never says which failed)."""
+    user = find_user_by_email(email)
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password)
+        return None
+    return user if user.check_password(password) else None
+
+
+def is_teacher(user: object) -> bool:
+    """Tell whether a user (possibly Flask-Login's anonymous user) is a logged-in teacher."""
+    return bool(
+        getattr(user, "is_authenticated", False) and getattr(user, "role", None) == "teacher"
+    )

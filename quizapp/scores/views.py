@@ -1,7 +1,19 @@
-"""Score views: a student's attempts, their chart and each attempt's review."""
+"""Score views: "My scores", a user's attempts, best scores and their chart."""
 
 from __future__ import annotations
 
-from flask import Blueprint
+from flask import Blueprint, render_template
+from flask_login import current_user, login_required
+
+from quizapp.scores import services
 
 bp = Blueprint("scores", __name__, url_prefix="/scores")
+
+
+@bp.get("/")
+@login_required
+def index() -> str:
+    """Show the logged-in user's attempts, their best score per article and a chart."""
+    report = services.score_report(current_user)
+    chart_data = [point.as_json() for point in report.chart]
+    return render_template("scores/index.html", report=report, chart_data=chart_data)
