@@ -2,12 +2,191 @@
 
 from __future__ import annotations
 
-from flask import Blueprint
+from typing import cast
+
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user, login_required
+
+from quizapp.models import Attempt, User
+from quizapp.quiz import forms, services
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
 
+ALREADY_SUBMITTED = "This attempt has already been submitted."
+
+
+def _user() -> User:
+    """The logged-in user as a model object (not Flask-Login's proxy)."""
+    return cast(User, current_user._get_current_object())  # type: ignore[attr-defined]
+
+
+def _own_attempt(attempt_id: int) -> Attempt:
+    """The user's attempt, or a 404 that does not tell whether somebody else's exists."""
+    try:
+        return services.get_attempt(_user(), attempt_id)
+    except services.AttemptNotFoundError:
+        abort(404)
+
+
+def _to_result(attempt_id: int) -> ResponseReturnValue:
+    flash(ALREADY_SUBMITTED, "info")
+    return redirect(url_for("quiz.result", attempt_id=attempt_id))
+
+
+def _unanswered_message(count: int) -> str:
+    """Say how many questions are unanswered ("2 questions are unanswered")."""
+    if count == 1:
+        return "1 question is unanswered."
+    return f"{count} questions are unanswered."
+
 
 @bp.get("/")
-def articles() -> str:
-    """List published articles (placeholder until the quiz area lands)."""
-    return "Articles"
+def articles() -> ResponseReturnValue:
+    """List the published articles with their question counts and the user's best scores."""
+    user = _user() if current_user.is_authenticated else None
+    return render_template("quiz/articles.html", summaries=services.article_summaries(user))
+
+
+@bp.get("/articles/<int:article_id>")
+@login_required
+def article(article_id: int) -> ResponseReturnValue:
+    """Show an article's text with a button to start (or resume) its quiz."""
+    user = _user()
+    try:
+        article = services.visible_article(user, article_id)
+    except services.ArticleNotFoundError:
+        abort(404)
+    return render_template(
+        "quiz/article.html",
+        article=article,
+        paragraphs=services.paragraphs(article.text),
+        grade=services.reading_grade(article.text),
+        question_count=len(services.published_questions(article.id)),
+        open_attempt=services.open_attempt(user, article.id),
+        attempts=sorted(
+            (a for a in user.attempts if a.article_id == article.id and a.is_submitted),
+            key=lambda a: a.started_at,
+            reverse=True,
+        ),
+        form=forms.ActionForm(),
+    )
+
+
+@bp.post("/articles/<int:article_id>/start")
+@login_required
+def start(article_id: int) -> ResponseReturnValue:
+    """Resume the open attempt at an article, or start a new one."""
+    if not forms.ActionForm().validate_on_submit():
+        abort(400)
+    try:
+        attempt, resumed = services.start_attempt(_user(), article_id)
+    except services.ArticleNotFoundError:
+        abort(404)
+    except services.NoQuestionsError:
+        flash("This article has no questions yet, so there is no quiz to take.", "warning")
+        return redirect(url_for("quiz.article", article_id=article_id))
+    if resumed:
+        flash("Welcome back: your quiz continues where you left it.", "info")
+    return redirect(url_for("quiz.question", attempt_id=attempt.id, n=attempt.current_position))
+
+
+@bp.route("/attempts/<int:attempt_id>/questions/<int:n>", methods=["GET", "POST"])
+@login_required
+def question(attempt_id: int, n: int) -> ResponseReturnValue:
+    """Show one question of an open attempt; save its answer before moving on."""
+    attempt = _own_attempt(attempt_id)
+    if attempt.is_submitted:
+        return _to_result(attempt.id)
+    try:
+        response = services.get_response(attempt, n)
+    except services.QuestionNotFoundError:
+        flash(f"This quiz has no question {n}.", "warning")
+        return redirect(url_for("quiz.question", attempt_id=attempt.id, n=attempt.current_position))
+    total = len(attempt.responses)
+    form = forms.answer_form(response)
+    if form.validate_on_submit():
+        target = max(n - 1, 1) if form.go_previous.data else min(n + 1, total)
+        try:
+            services.save_answer(
+                _user(),
+                attempt.id,
+                n,
+                question_id=response.question_id,
+                value=form.value(),
+                move_to=target,
+            )
+        except services.AttemptSubmittedError:
+            return _to_result(attempt.id)
+        except services.InvalidAnswerError as error:
+            form.form_errors.append(str(error))
+        else:
+            if form.go_finish.data:
+                return _finish(attempt)
+            return redirect(url_for("quiz.question", attempt_id=attempt.id, n=target))
+    # The last page warns about the other questions still open (this one is posted with it).
+    others = [p for p in services.unanswered_positions(attempt) if p != n] if n == total else []
+    return render_template(
+        "quiz/question.html",
+        attempt=attempt,
+        form=form,
+        n=n,
+        total=total,
+        unanswered=others,
+        warning=_unanswered_message(len(others)) if others else None,
+        paragraphs=services.paragraphs(attempt.article.text),
+    )
+
+
+def _finish(attempt: Attempt) -> ResponseReturnValue:
+    """After the last page: submit at once if all is answered, else ask to confirm."""
+    if services.unanswered_positions(attempt):
+        return redirect(url_for("quiz.finish", attempt_id=attempt.id))
+    return _submit(attempt.id)
+
+
+def _submit(attempt_id: int) -> ResponseReturnValue:
+    try:
+        services.submit_attempt(_user(), attempt_id)
+    except services.AttemptSubmittedError:
+        return _to_result(attempt_id)
+    flash("Your quiz is submitted. Here is how you did.", "success")
+    return redirect(url_for("quiz.result", attempt_id=attempt_id))
+
+
+@bp.get("/attempts/<int:attempt_id>/finish")
+@login_required
+def finish(attempt_id: int) -> ResponseReturnValue:
+    """Ask to confirm the submission, listing the questions still unanswered."""
+    attempt = _own_attempt(attempt_id)
+    if attempt.is_submitted:
+        return _to_result(attempt.id)
+    unanswered = services.unanswered_positions(attempt)
+    return render_template(
+        "quiz/finish.html",
+        attempt=attempt,
+        unanswered=unanswered,
+        warning=_unanswered_message(len(unanswered)) if unanswered else None,
+        form=forms.ActionForm(),
+    )
+
+
+@bp.post("/attempts/<int:attempt_id>/submit")
+@login_required
+def submit(attempt_id: int) -> ResponseReturnValue:
+    """Grade the attempt on the server and show its result."""
+    attempt = _own_attempt(attempt_id)
+    if not forms.ActionForm().validate_on_submit():
+        abort(400)
+    return _submit(attempt.id)
+
+
+@bp.get("/attempts/<int:attempt_id>")
+@login_required
+def result(attempt_id: int) -> ResponseReturnValue:
+    """Review a submitted attempt: the score and every question with its right answer."""
+    attempt = _own_attempt(attempt_id)
+    if not attempt.is_submitted:
+        flash("Submit this quiz to see its review.", "info")
+        return redirect(url_for("quiz.question", attempt_id=attempt.id, n=attempt.current_position))
+    return render_template("quiz/result.html", attempt=attempt)

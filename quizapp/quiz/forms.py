@@ -1,0 +1,97 @@
+"""Quiz forms: one question's answer with its navigation buttons, and bare CSRF action forms."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, RadioField, StringField, SubmitField
+from wtforms.validators import Length, Optional, ValidationError
+
+from quizapp.quiz.grading import CHOICE_FORMATS
+from quizapp.quiz.services import MAX_TEXT_ANSWER, chosen_index
+
+if TYPE_CHECKING:
+    from wtforms import Field
+
+    from quizapp.models import Response
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something (start, submit): only the CSRF token."""
+
+
+class AnswerForm(FlaskForm):
+    """What every question page posts: which question, and where to go next."""
+
+    question_id = HiddenField()
+    go_previous = SubmitField("Previous")
+    go_next = SubmitField("Next")
+    go_finish = SubmitField("Submit quiz")
+
+    expected_question_id: int = 0
+
+    def validate_question_id(self, field: Field) -> None:
+        """Refuse an answer meant for another question (a stale tab or a forged form)."""
+        if field.data != str(self.expected_question_id):
+            raise ValidationError("That answer was for a different question. Please try again.")
+
+
+class ChoiceAnswerForm(AnswerForm):
+    """A multiple-choice or true/false question: radio values are indices, nothing more."""
+
+    choice = RadioField(validators=[Optional()], validate_choice=False)
+
+    def validate_choice(self, field: Field) -> None:
+        """Accept only an index of a choice shown on this page."""
+        if field.data not in {value for value, _label in field.choices}:
+            raise ValidationError("Please choose one of the choices shown.")
+
+    def value(self) -> int | None:
+        """Return the chosen index, or None when nothing is chosen."""
+        return int(self.choice.data) if self.choice.data else None
+
+
+class TextAnswerForm(AnswerForm):
+    """A short-answer question: one text box."""
+
+    reply = StringField(
+        validators=[
+            Optional(),
+            Length(
+                max=MAX_TEXT_ANSWER,
+                message=f"Please keep your reply under {MAX_TEXT_ANSWER} characters.",
+            ),
+        ]
+    )
+
+    def value(self) -> str | None:
+        """Return the typed text, or None when the box is empty."""
+        text = (self.reply.data or "").strip()
+        return text or None
+
+
+def answer_form(response: Response) -> ChoiceAnswerForm | TextAnswerForm:
+    """Build the form for one question of an attempt, showing the answer saved so far."""
+    question = response.question
+    form: ChoiceAnswerForm | TextAnswerForm
+    if question.format in CHOICE_FORMATS:
+        choice_form = ChoiceAnswerForm()
+        choice_form.choice.label.text = question.prompt
+        choice_form.choice.choices = [
+            (str(index), text) for index, text in enumerate(response.choice_order)
+        ]
+        if not choice_form.is_submitted():
+            index = chosen_index(response)
+            choice_form.choice.data = None if index is None else str(index)
+        form = choice_form
+    else:
+        text_form = TextAnswerForm()
+        text_form.reply.label.text = question.prompt
+        if not text_form.is_submitted():
+            text_form.reply.data = response.answer or ""
+        form = text_form
+    form.expected_question_id = response.question_id
+    if not form.is_submitted():
+        form.question_id.data = str(response.question_id)
+    return form

@@ -1,0 +1,72 @@
+"""Grading of one answer: exact for choices, tolerant for free text."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from quizapp.generation.normalize import normalize
+
+if TYPE_CHECKING:
+    from quizapp.models import Question
+
+CHOICE_FORMATS = frozenset({"multiple_choice", "true_false"})
+# Small typos are forgiven only in answers at least this long, and never in numbers.
+FUZZY_MIN_LENGTH = 8
+FUZZY_MIN_RATIO = 90.0
+
+_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALED_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion)\b", re.IGNORECASE)
+_THOUSANDS_SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_CURRENCY = re.compile(r"\$\s*(\d[\d.]*)")
+_PER_CENT = re.compile(r"\s*%|\s+per\s+cent\b", re.IGNORECASE)
+
+
+def _scaled(match: re.Match[str]) -> str:
+    """Turn "1.5 million" into "1500000" (text_to_num would leave "1.5 1000000")."""
+    value = float(match.group(1)) * _SCALES[match.group(2).lower()]
+    return str(int(value)) if value.is_integer() else str(value)
+
+
+def _spell_out_symbols(text: str) -> str:
+    """Write amounts one way before comparing: "$1.5 million" and "10%" as words and digits."""
+    text = _THOUSANDS_SEPARATOR.sub("", text)
+    text = _SCALED_NUMBER.sub(_scaled, text)
+    text = _CURRENCY.sub(r"\1 dollars", text)
+    return _PER_CENT.sub(" percent", text)
+
+
+def answer_key(text: str) -> str:
+    """Return the comparison key of a free-text answer: what is left once form no longer matters.
+
+    Builds on the project's shared key (case, "the", possessives, "U.S.", number words) after
+    writing amounts with symbols or scaled decimals the way spelled-out numbers come out.
+    """
+    return normalize(_spell_out_symbols(text))
+
+
+def _close_enough(given: str, expected: str) -> bool:
+    """Forgive a small typo in a long, number-free answer."""
+    if len(expected) < FUZZY_MIN_LENGTH or any(ch.isdigit() for ch in given + expected):
+        return False
+    return fuzz.ratio(given, expected) >= FUZZY_MIN_RATIO
+
+
+def matches(given: str, expected: str) -> bool:
+    """Tell whether a free-text answer means the expected one."""
+    given_key, expected_key = answer_key(given), answer_key(expected)
+    if not given_key or not expected_key:
+        return given.strip().casefold() == expected.strip().casefold() != ""
+    return given_key == expected_key or _close_enough(given_key, expected_key)
+
+
+def is_correct(question: Question, given: str | None) -> bool:
+    """Grade one answer to a question from the stored question row."""
+    if given is None or not given.strip():
+        return False
+    if question.format in CHOICE_FORMATS:
+        # The answer is one of the choices, so the chosen text must be that very choice.
+        return given.strip() == question.answer.strip()
+    return any(matches(given, expected) for expected in [question.answer, *question.accepted])
