@@ -6,6 +6,7 @@ import random
 import re
 from dataclasses import dataclass
 
+import textstat
 from sqlalchemy import func, select, update
 
 from quizapp.extensions import db
@@ -258,30 +259,11 @@ def paragraphs(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
 
 
-_WORD = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)?")
-_SENTENCE_END = re.compile(r"[.!?]+(?:[\"'”’)\]]*)(?:\s|$)")
-_VOWEL_GROUP = re.compile(r"[aeiouy]+")
-
-
-def _syllables(word: str) -> int:
-    """Estimate a word's syllables from its vowel groups (a silent final "e" does not count)."""
-    word = word.lower()
-    count = len(_VOWEL_GROUP.findall(word))
-    if word.endswith("e") and not word.endswith(("le", "ee")) and count > 1:
-        count -= 1
-    return max(count, 1)
+MIN_WORDS_FOR_GRADE = 30
 
 
 def reading_grade(text: str) -> int | None:
-    """Estimate the Flesch-Kincaid grade level of a text, or None for too little text.
-
-    Computed here rather than with textstat, whose English syllable counter downloads a
-    dictionary from the network on first use.
-    """
-    words = _WORD.findall(text)
-    if len(words) < 30:
+    """The Flesch-Kincaid school grade of a text (textstat), or None for too little text."""
+    if textstat.lexicon_count(text) < MIN_WORDS_FOR_GRADE:
         return None
-    sentences = max(len(_SENTENCE_END.findall(text)), 1)
-    syllables = sum(_syllables(word) for word in words)
-    grade = 0.39 * len(words) / sentences + 11.8 * syllables / len(words) - 15.59
-    return max(1, round(grade))
+    return max(1, round(textstat.flesch_kincaid_grade(text)))
