@@ -12,10 +12,12 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -141,6 +143,15 @@ class Attempt(db.Model):
     __tablename__ = "attempts"
     __table_args__ = (
         CheckConstraint("score IS NULL OR (score >= 0 AND score <= max_score)", name="score"),
+        # At most one open attempt per student and article, even under double-clicks.
+        Index(
+            "uq_attempts_open_user_article",
+            "user_id",
+            "article_id",
+            unique=True,
+            sqlite_where=text("submitted_at IS NULL"),
+            postgresql_where=text("submitted_at IS NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

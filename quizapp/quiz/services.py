@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import textstat
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Question, Response, User, utcnow
@@ -116,7 +117,7 @@ def visible_article(user: User, article_id: int) -> Article:
 
 
 def open_attempt(user: User, article_id: int) -> Attempt | None:
-    """Return the user's unsubmitted attempt at an article, the latest if several."""
+    """Return the user's unsubmitted attempt at an article (the schema allows one)."""
     query = (
         select(Attempt)
         .where(
@@ -155,7 +156,15 @@ def start_attempt(
             shuffler.shuffle(order)
         attempt.responses.append(Response(question=question, position=position, choice_order=order))
     db.session.add(attempt)
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # Another request started one a moment ago: the schema allows one open attempt.
+        db.session.rollback()
+        existing = open_attempt(user, article.id)
+        if existing is None:
+            raise
+        return existing, True
     return attempt, False
 
 

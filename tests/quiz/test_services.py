@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from flask import Flask
+from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, User
@@ -40,6 +41,28 @@ def test_start_resumes_the_open_attempt(app: Flask, student: User, quiz: Quiz) -
         attempt, _ = services.start_attempt(user, quiz.article_id)
         again, resumed = services.start_attempt(user, quiz.article_id)
         assert resumed and again.id == attempt.id
+
+
+def test_the_schema_allows_one_open_attempt_per_article(
+    app: Flask, student: User, quiz: Quiz, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with app.app_context():
+        user = fresh(student)
+        attempt, _ = services.start_attempt(user, quiz.article_id)
+        with pytest.raises(IntegrityError):
+            db.session.add(Attempt(user_id=user.id, article_id=quiz.article_id, max_score=4))
+            db.session.commit()
+        db.session.rollback()
+        # A double-click whose "is one open?" check ran before the first commit still
+        # ends on the one open attempt instead of an error.
+        real_open_attempt = services.open_attempt
+        calls = iter([None])
+        monkeypatch.setattr(
+            services, "open_attempt", lambda *args: next(calls, real_open_attempt(*args))
+        )
+        again, resumed = services.start_attempt(user, quiz.article_id)
+        assert resumed and again.id == attempt.id
+        assert db.session.query(Attempt).count() == 1
 
 
 def test_save_answer_rejects_what_the_form_would(app: Flask, student: User, quiz: Quiz) -> None:
