@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import sys
 from pathlib import Path
 
 import click
-from flask import Flask
+from flask import Flask, current_app
+from flask.cli import with_appcontext
 
+from quizapp.auth.services import AuthError, create_user
 from quizapp.generation import generate_questions
+from quizapp.models import ROLES
+from quizapp.seeding import load_seeds
 
 
 @click.command("generate")
@@ -33,6 +38,46 @@ def generate_command(file: Path, as_json: bool, limit: int | None) -> None:
         click.echo(f"   evidence: {question.evidence}")
 
 
+@click.command("seed")
+@with_appcontext
+def seed_command() -> None:
+    """Load the articles in seeds/ with published questions (a second run adds nothing)."""
+    seeds_dir = Path(current_app.config["SEEDS_DIR"])
+    if not seeds_dir.is_dir():
+        raise click.ClickException(f"No seeds folder at {seeds_dir}.")
+    added = load_seeds(seeds_dir, limit=current_app.config["QUESTIONS_PER_ARTICLE"])
+    for article in added:
+        click.echo(f"Added “{article.title}” with {len(article.questions)} questions.")
+    click.echo(f"{len(added)} article{'s' if len(added) != 1 else ''} added.")
+
+
+@click.command("create-user")
+@with_appcontext
+@click.argument("email")
+@click.option("--role", type=click.Choice(ROLES), default="student", show_default=True)
+@click.option("--name", default=None, help="Display name (default: the email's local part).")
+def create_user_command(email: str, role: str, name: str | None) -> None:
+    """Create an account; the password is asked twice, or read from standard input."""
+    password = _read_password()
+    display_name = name if name is not None else email.strip().split("@", 1)[0]
+    try:
+        user = create_user(email, display_name, password, role=role)
+    except AuthError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Created {user.role} {user.email}.")
+
+
+def _read_password() -> str:
+    """Prompt twice with hidden input on a terminal; otherwise read the first line of stdin."""
+    if sys.stdin.isatty():
+        return str(click.prompt("Password", hide_input=True, confirmation_prompt=True))
+    line = sys.stdin.readline()
+    if not line:
+        raise click.ClickException("No password given on standard input.")
+    return line.rstrip("\r\n")
+
+
 def register_cli(app: Flask) -> None:
     """Attach the commands to the app's `flask` CLI."""
-    app.cli.add_command(generate_command)
+    for command in (generate_command, seed_command, create_user_command):
+        app.cli.add_command(command)
