@@ -7,7 +7,7 @@ distractors and returns the questions ranked best first.
 
 from __future__ import annotations
 
-from quizapp.generation.cleaning import clean_text
+from quizapp.generation.cleaning import clean_text, guess_title
 from quizapp.generation.nlp import configure, load_nlp
 from quizapp.generation.pipeline import generate_questions
 from quizapp.generation.types import QUESTION_TYPES, GeneratedQuestion
@@ -18,5 +18,6 @@ __all__ = [
     "clean_text",
     "configure",
     "generate_questions",
+    "guess_title",
     "load_nlp",
 ]

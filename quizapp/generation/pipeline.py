@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 
 from quizapp.generation.cleaning import clean_text
+from quizapp.generation.distractors import choices_for, seed_for
+from quizapp.generation.nlp import ModelNotFoundError
 from quizapp.generation.parsing import parse_article
+from quizapp.generation.quality import filter_candidates
+from quizapp.generation.ranking import rank
 from quizapp.generation.registry import GENERATORS
-from quizapp.generation.types import GeneratedQuestion
+from quizapp.generation.types import Candidate, GeneratedQuestion, ParsedArticle
+
+logger = logging.getLogger(__name__)
+
+# Only the first 100,000 characters of the cleaned text are parsed (about 15,000 words, far
+# more than any news article): it bounds the parse time and memory of a pasted megabyte, and
+# answers stay verbatim spans because the cut falls on a paragraph break.
+MAX_PARSED_CHARS = 100_000
 
 
 def generate_questions(
@@ -17,19 +29,63 @@ def generate_questions(
     pool: Mapping[str, Sequence[str]] | None = None,
 ) -> list[GeneratedQuestion]:
     """Return questions about the article, ranked best first (never raises on odd text)."""
-    article = parse_article(clean_text(text), pool)
-    questions: list[GeneratedQuestion] = []
-    for generator in GENERATORS.values():
-        for candidate in generator.generate(article):
-            questions.append(
-                GeneratedQuestion(
-                    type=candidate.type,
-                    question=candidate.question,
-                    answer=candidate.answer,
-                    choices=candidate.choices or (candidate.answer,),
-                    evidence=candidate.evidence,
-                    score=candidate.confidence,
-                )
-            )
-    questions.sort(key=lambda q: -q.score)
+    if limit is not None and limit <= 0:
+        return []
+    try:
+        questions = _generate(text if isinstance(text, str) else str(text), pool)
+    except ModelNotFoundError:
+        raise  # a deployment error, not a property of the text
+    except Exception:  # the contract: any text gives a list; the log keeps the reason
+        logger.exception("Question generation failed; returning no questions")
+        return []
     return questions if limit is None else questions[:limit]
+
+
+def truncate(cleaned: str, max_chars: int = MAX_PARSED_CHARS) -> str:
+    """The cleaned text cut at the last paragraph (or sentence) break before `max_chars`."""
+    if len(cleaned) <= max_chars:
+        return cleaned
+    head = cleaned[:max_chars]
+    for separator in ("\n\n", ". ", " "):
+        cut = head.rfind(separator)
+        if cut > 0:
+            return head[: cut + (1 if separator == ". " else 0)].rstrip()
+    return head
+
+
+def _generate(text: str, pool: Mapping[str, Sequence[str]] | None) -> list[GeneratedQuestion]:
+    """Clean, parse once, run every generator, filter, add choices and rank."""
+    cleaned = truncate(clean_text(text))
+    if not cleaned.strip():
+        return []
+    article = parse_article(cleaned, pool)
+    candidates = filter_candidates(_candidates(article), article)
+    seed = seed_for(article.text)
+    completed: list[tuple[Candidate, tuple[str, ...]]] = []
+    for candidate in candidates:
+        choices = choices_for(candidate, article, seed)
+        if choices is not None:
+            completed.append((candidate, choices))
+    choices_by_id = {id(candidate): choices for candidate, choices in completed}
+    return [
+        GeneratedQuestion(
+            type=candidate.type,
+            question=candidate.question.strip(),
+            answer=candidate.answer.strip(),
+            choices=choices_by_id[id(candidate)],
+            evidence=candidate.evidence.strip(),
+            score=score,
+        )
+        for candidate, score in rank([candidate for candidate, _ in completed], article)
+    ]
+
+
+def _candidates(article: ParsedArticle) -> list[Candidate]:
+    """Every generator's candidates; a failing generator is logged and skipped."""
+    found: list[Candidate] = []
+    for name, generator in GENERATORS.items():
+        try:
+            found.extend(generator.generate(article))
+        except Exception:  # one broken generator must not cost the others' questions
+            logger.exception("Generator %r failed on an article; skipping it", name)
+    return found

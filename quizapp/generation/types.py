@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
+
+T = TypeVar("T")
 
 QUESTION_TYPES = (
     "who",
@@ -74,6 +77,41 @@ class ParsedArticle:
     mentions: dict[str, list[str]] = field(default_factory=dict)
     # Extra same-kind candidates a caller passes (e.g. entities of its other articles).
     pool: Mapping[str, Sequence[str]] = field(default_factory=dict)
+    # The same mentions as spans of `doc`, by kind, in text order (rule matches included).
+    spans: dict[str, list[Span]] = field(default_factory=dict)
+    # Named laws ("North Korea Sanctions and Policy Enhancement Act of 2016",
+    # "Section 7031(c)", "Executive Order 13694"): rule matches plus the model's LAW entities.
+    laws: list[Span] = field(default_factory=list)
+    # A short person mention ("Kim", "Malinowski") -> the full name in the text ("Kim Jong Un").
+    person_names: dict[str, str] = field(default_factory=dict)
+    # Paragraph number of each sentence in `sentences` (paragraph breaks end sentences).
+    sentence_paragraphs: list[int] = field(default_factory=list)
+    # Per-article memo so generators share work (an index of names, …) within one call.
+    cache: dict[str, Any] = field(default_factory=dict)
+
+    def memo(self, key: str, build: Callable[[], T]) -> T:
+        """Return `build()` computed once per article under `key` (shared by generators)."""
+        if key not in self.cache:
+            self.cache[key] = build()
+        return self.cache[key]
+
+    def full_name(self, name: str) -> str:
+        """Return the full name the text gives for a person mention (the mention if none)."""
+        return self.person_names.get(name, name)
+
+    def sentence_index(self, char_offset: int) -> int:
+        """Return the index in `sentences` of the sentence containing a character offset."""
+        starts = self.memo(
+            "sentence_starts", lambda: [sentence.start_char for sentence in self.sentences]
+        )
+        return max(bisect_right(starts, char_offset) - 1, 0)
+
+    def kind_of(self, text: str) -> str | None:
+        """Return the mention kind of an exact mention text ("PERSON", "NUMBER"…), if any."""
+        for kind, texts in self.mentions.items():
+            if text in texts:
+                return kind
+        return None
 
 
 class QuestionGenerator(Protocol):

@@ -1,0 +1,161 @@
+"""Rule patterns the parser adds where the small spaCy model is weak (laws, number words)."""
+
+from __future__ import annotations
+
+import re
+
+# A capitalised word inside a law's name: "Sanctions", "U.S.", "PATRIOT", "Dodd-Frank", "21st".
+_NAME_WORD = r"(?:[A-Z][\w'’.&-]*|\d+(?:st|nd|rd|th))"
+# Lower-case words allowed between capitalised words of a name ("Sanctions and Policy").
+_CONNECTOR = r"(?:and|of|for|on|the|to|in|with|&)"
+# Between words of a name after "Section … of the", commas may separate a list.
+_LIST_GAP = rf"(?:,\s+(?:and\s+)?|\s+(?:{_CONNECTOR}\s+)*)"
+_LAW_HEAD = r"(?:Act|Law|Code|Statute|Amendment|Convention|Accord|Treaty)"
+
+# "the North Korea Sanctions and Policy Enhancement Act of 2016", "the Patriot Act",
+# "the Magnitsky Law", "the First Amendment": the parser lets the specific patterns below win
+# where they overlap ("Executive Order 13694 and the Global Magnitsky Act").
+LAW_NAME_PATTERN = re.compile(
+    rf"\b{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_NAME_WORD})*\s+{_LAW_HEAD}\b"
+    r"(?:\s+of\s+(?:1[6-9]|20)\d\d\b)?"
+)
+# "and the" inside a name match joins two names ("the X Act and the Y Act").
+NAME_JOINT = re.compile(r"\s+and\s+the\s+")
+# A piece of a split match that still ends like a law's name.
+LAW_NAME_END = re.compile(rf"\s{_LAW_HEAD}(?:\s+of\s+(?:1[6-9]|20)\d\d)?$")
+# Numbered legal references, matched before law names.
+LAW_REFERENCE_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # "Section 7031(c)", "Section 212(a)(3)(C) of the Immigration and Nationality Act",
+    # "Section 7031(c) of the Department of State, Foreign Operations, and Related Programs
+    # Appropriations Act" (after "Section … of the", a comma cannot end the name).
+    re.compile(
+        r"\bSection\s+\d+[A-Za-z]?(?:\([A-Za-z0-9]+\))*"
+        rf"(?:\s+of\s+the\s+{_NAME_WORD}(?:{_LIST_GAP}{_NAME_WORD})*\s+{_LAW_HEAD}\b"
+        r"(?:\s+of\s+(?:1[6-9]|20)\d\d\b)?)?"
+    ),
+    # "Executive Order 13694", "Executive Order No. 14024".
+    re.compile(r"\bExecutive\s+Order\s+(?:No\.\s*)?\d[\d,]*\b"),
+    # "Public Law 115-44", "Resolution 2397", "H.R. 757", "S. 2144".
+    re.compile(r"\b(?:Public\s+Law\s+\d+-\d+|(?:Security\s+Council\s+)?Resolution\s+\d+)\b"),
+    re.compile(r"\b(?:H\.\s?R\.|S\.)\s+\d+\b"),
+)
+
+# Capitalised words that begin a sentence or a clause, never a law's name ("In the Clean Air
+# Act" -> "Clean Air Act").
+LAW_LEADING_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "for",
+        "on",
+        "to",
+        "in",
+        "under",
+        "by",
+        "with",
+        "after",
+        "before",
+        "as",
+        "at",
+        "from",
+        "this",
+        "that",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "new",
+        "old",
+        "former",
+        "current",
+        "proposed",
+        "landmark",
+        "so-called",
+    }
+)
+# A LAW entity of the model names one of these, else it is a mislabelled name ("Delaney").
+LAW_WORDS = frozenset(
+    {
+        "act",
+        "law",
+        "code",
+        "statute",
+        "amendment",
+        "convention",
+        "accord",
+        "treaty",
+        "section",
+        "article",
+        "order",
+        "resolution",
+        "bill",
+        "constitution",
+        "directive",
+        "regulation",
+        "protocol",
+        "charter",
+    }
+)
+# A bare head word is a common noun, not a name ("The Act", "This Law").
+LAW_BARE_NAMES = frozenset({"act", "law", "code", "statute", "amendment", "convention", "treaty"})
+
+# Number words the small model leaves unlabelled or labels as something else.
+NUMBER_WORDS = frozenset(
+    {
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "seventy",
+        "eighty",
+        "ninety",
+        "hundred",
+        "thousand",
+        "million",
+        "billion",
+        "trillion",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "billions",
+    }
+)
+# spaCy labels mapped to the mention kinds generators and distractors use.
+KIND_BY_LABEL = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "GPE",
+    "DATE": "DATE",
+    "TIME": "DATE",
+    "CARDINAL": "NUMBER",
+    "QUANTITY": "NUMBER",
+    "LAW": "LAW",
+}

@@ -1,0 +1,160 @@
+"""The filters every candidate question passes: self-contained, answerable, not a duplicate."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from quizapp.generation.normalize import normalize
+from quizapp.generation.types import Candidate, ParsedArticle
+
+MAX_QUESTION_WORDS = 30
+# Questions this similar (rapidfuzz token-set ratio, 0-100) ask the same thing twice.
+SIMILAR_QUESTION_RATIO = 90.0
+
+# A pronoun outside quotation marks refers to something the question does not name.
+UNRESOLVED_PRONOUNS = frozenset(
+    {
+        "he",
+        "him",
+        "his",
+        "himself",
+        "she",
+        "her",
+        "hers",
+        "herself",
+        "it",
+        "its",
+        "itself",
+        "they",
+        "them",
+        "their",
+        "theirs",
+        "themselves",
+        "this",
+        "these",
+        "those",
+        "we",
+        "us",
+        "our",
+        "ours",
+    }
+)
+# Possessives that may refer back to a noun phrase of the question itself.
+BOUND_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+# A possessive needs an antecedent before it: the wh-word and at least one more word.
+_MIN_WORDS_BEFORE_POSSESSIVE = 2
+# Words after "her" that show it is an object pronoun, not a possessive ("told her to ...").
+_NOT_A_NOUN = frozenset({"to", "and", "or", "of", "in", "on", "at", "for", "with", "that", "as"})
+# Answers that are only a pronoun (or a word standing for nobody in particular).
+PRONOUN_ANSWERS = UNRESOLVED_PRONOUNS | frozenset(
+    {
+        "i",
+        "me",
+        "my",
+        "you",
+        "your",
+        "one",
+        "someone",
+        "somebody",
+        "anyone",
+        "everyone",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "that",
+    }
+)
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+# Answers of these types are verdicts, not spans of the text.
+_VERDICT_TYPES = frozenset({"true_false"})
+# Name words shorter than this are too common to give a person's answer away ("Al", "Li").
+_MIN_NAME_WORD = 3
+
+
+def rejection_reason(candidate: Candidate, article: ParsedArticle) -> str | None:
+    """Why a candidate fails the quality bar, or None when it passes."""
+    question, answer = candidate.question.strip(), candidate.answer.strip()
+    if not question or not answer:
+        return "empty question or answer"
+    if not question.endswith("?"):
+        return "question does not end with a question mark"
+    if len(question.split()) > MAX_QUESTION_WORDS:
+        return f"question longer than {MAX_QUESTION_WORDS} words"
+    if has_unresolved_pronoun(question):
+        return "question has an unresolved pronoun"
+    if candidate.type in _VERDICT_TYPES:
+        return None
+    if answer.lower() in PRONOUN_ANSWERS:
+        return "answer is only a pronoun"
+    if answer not in article.text:
+        return "answer is not a span of the cleaned text"
+    if contains_answer(question, answer, candidate.kind):
+        return "question contains its answer"
+    return None
+
+
+def has_unresolved_pronoun(question: str) -> bool:
+    """Whether a pronoun outside quotation marks stands for something the question never names.
+
+    A possessive after the question's own subject is bound to it ("When did Costa Rica
+    abolish its army?", "How many homes lost their roofs?") and is allowed.
+    """
+    words = _WORD.findall(_QUOTED.sub(" ", question))
+    for index, word in enumerate(words):
+        lower = word.lower()
+        if lower not in UNRESOLVED_PRONOUNS:
+            continue
+        if lower in BOUND_POSSESSIVES and index >= _MIN_WORDS_BEFORE_POSSESSIVE:
+            following = words[index + 1].lower() if index + 1 < len(words) else ""
+            if following and following not in _NOT_A_NOUN:
+                continue
+        return True
+    return False
+
+
+def contains_answer(question: str, answer: str, kind: str = "") -> bool:
+    """Whether the question gives its answer away (after normalising both)."""
+    key, text = normalize(answer), normalize(question)
+    if key and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text):
+        return True
+    if kind == "PERSON":
+        # Any part of a person's name in the question betrays the person ("Malinowski").
+        question_words = set(text.split())
+        return any(
+            len(word) >= _MIN_NAME_WORD and word in question_words
+            for word in normalize(answer).split()
+        )
+    return False
+
+
+def filter_candidates(candidates: Iterable[Candidate], article: ParsedArticle) -> list[Candidate]:
+    """Keep the candidates that pass the quality bar, one per fact, in their original order."""
+    passing = [
+        candidate for candidate in candidates if rejection_reason(candidate, article) is None
+    ]
+    # Most confident first, then generator order: the kept twin of a duplicate is the best one.
+    ordered = sorted(range(len(passing)), key=lambda index: (-passing[index].confidence, index))
+    kept: list[int] = []
+    facts: set[tuple[str, str]] = set()
+    for index in ordered:
+        candidate = passing[index]
+        fact = (normalize(candidate.answer), candidate.evidence.strip())
+        if fact in facts or any(_same_question(candidate, passing[other]) for other in kept):
+            continue
+        facts.add(fact)
+        kept.append(index)
+    return [passing[index] for index in sorted(kept)]
+
+
+def _same_question(first: Candidate, second: Candidate) -> bool:
+    """Whether two candidates ask near-identical questions with the same answer."""
+    if first.type == "true_false" or second.type == "true_false":
+        # A statement and its false twin read alike but test different facts.
+        return first.question == second.question
+    ratio = fuzz.token_set_ratio(first.question, second.question)
+    return ratio >= SIMILAR_QUESTION_RATIO and normalize(first.answer) == normalize(second.answer)

@@ -1,0 +1,114 @@
+"""Scores questions by how central their fact is, their type, position and confidence."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from quizapp.generation.normalize import normalize
+from quizapp.generation.types import Candidate, ParsedArticle
+
+# How much a teacher values each type of question, all else equal.
+TYPE_WEIGHTS = {
+    "who": 1.0,
+    "how_many": 1.0,
+    "which_law": 1.0,
+    "which_org": 0.9,
+    "when": 0.85,
+    "quote": 0.85,
+    "where": 0.8,
+    "true_false": 0.7,
+}
+DEFAULT_TYPE_WEIGHT = 0.75
+# Each further question of a type already ranked, or from a sentence already used, counts
+# a little less, so the top of the list covers the story rather than one sentence.
+SAME_TYPE_DECAY = 0.92
+SAME_SENTENCE_DECAY = 0.8
+_CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM", "ADJ"})
+
+
+@dataclass(slots=True)
+class _Salience:
+    """Per-article counts the scores use, computed once per call."""
+
+    lemma_counts: Counter[str]
+    mention_counts: Counter[str]
+    sentence_count: int
+
+
+def rank(candidates: Sequence[Candidate], article: ParsedArticle) -> list[tuple[Candidate, float]]:
+    """Return the candidates with their scores, best first (ties keep generator order)."""
+    salience = _salience(article)
+    scored = [(candidate, score(candidate, article, salience)) for candidate in candidates]
+    return _diversify(scored)
+
+
+def score(candidate: Candidate, article: ParsedArticle, salience: _Salience | None = None) -> float:
+    """A score in (0, 1]: confidence x type weight x centrality x position."""
+    salience = salience or _salience(article)
+    weight = TYPE_WEIGHTS.get(candidate.type, DEFAULT_TYPE_WEIGHT)
+    confidence = min(max(candidate.confidence, 0.0), 1.0)
+    position = 1.0 - 0.5 * (candidate.sentence_index / max(salience.sentence_count - 1, 1))
+    centrality = _centrality(candidate, article, salience)
+    return round(confidence * weight * (0.5 + 0.5 * centrality) * (0.6 + 0.4 * position), 6)
+
+
+def _salience(article: ParsedArticle) -> _Salience:
+    """Count content lemmas and mentions over the whole article."""
+    lemmas = Counter(
+        token.lemma_.lower()
+        for token in article.doc
+        if token.pos_ in _CONTENT_POS and not token.is_stop and token.is_alpha
+    )
+    mentions: Counter[str] = Counter()
+    for kind, texts in article.mentions.items():
+        for text in texts:
+            full = article.full_name(text) if kind == "PERSON" else text
+            mentions[normalize(full)] += 1
+    return _Salience(lemmas, mentions, max(len(article.sentences), 1))
+
+
+def _centrality(candidate: Candidate, article: ParsedArticle, salience: _Salience) -> float:
+    """How much the fact's sentence and answer recur in the article, in [0, 1]."""
+    sentence_score = 0.0
+    if 0 <= candidate.sentence_index < len(article.sentences):
+        sentence = article.sentences[candidate.sentence_index]
+        counts = [
+            salience.lemma_counts[token.lemma_.lower()]
+            for token in sentence
+            if token.pos_ in _CONTENT_POS and not token.is_stop and token.is_alpha
+        ]
+        repeated = sum(1 for count in counts if count > 1)
+        sentence_score = repeated / len(counts) if counts else 0.0
+    answer_key = normalize(article.full_name(candidate.answer))
+    answer_score = min(salience.mention_counts.get(answer_key, 0) / 3.0, 1.0)
+    return 0.6 * sentence_score + 0.4 * answer_score
+
+
+def _diversify(scored: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
+    """Greedily order by score, discounting repeats of a type or a sentence (stable).
+
+    The reported score is the discounted one; it never rises down the list, because a
+    discount only grows as more questions are placed.
+    """
+    remaining = list(enumerate(scored))
+    ordered: list[tuple[Candidate, float]] = []
+    type_seen: Counter[str] = Counter()
+    sentence_seen: Counter[int] = Counter()
+
+    def adjusted(item: tuple[int, tuple[Candidate, float]]) -> tuple[float, int]:
+        index, (candidate, value) = item
+        factor = (SAME_TYPE_DECAY ** type_seen[candidate.type]) * (
+            SAME_SENTENCE_DECAY ** sentence_seen[candidate.sentence_index]
+        )
+        return (-value * factor, index)
+
+    while remaining:
+        best = min(remaining, key=adjusted)
+        remaining.remove(best)
+        candidate = best[1][0]
+        ordered.append((candidate, round(-adjusted(best)[0], 6)))
+        type_seen[candidate.type] += 1
+        sentence_seen[candidate.sentence_index] += 1
+    return ordered

@@ -1,0 +1,144 @@
+"""Cleaning pasted articles: boilerplate, headline, captions, bylines and subheads go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quizapp.generation.cleaning import clean_text, guess_title
+
+SEED_ARTICLE = (
+    Path(__file__).resolve().parent.parent.parent
+    / "seeds"
+    / ("us-official-warns-north-korean-leader.txt")
+)
+BODY = (
+    "The city council voted on Tuesday to build 12 new bridges over the river.\n\n"
+    "Construction will begin next spring, the mayor said."
+)
+
+
+@pytest.fixture(scope="module")
+def seed_raw() -> str:
+    """The seed article as pasted, with its page furniture."""
+    return SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seed_clean(seed_raw: str) -> str:
+    """The cleaned seed article."""
+    return clean_text(seed_raw)
+
+
+def test_seed_keeps_story_paragraphs_separated_by_blank_lines(seed_clean: str) -> None:
+    paragraphs = seed_clean.split("\n\n")
+    assert paragraphs[0].startswith("The latest U.S. sanctions on North Korea are aimed")
+    assert paragraphs[-1].startswith("It is estimated that between 80,000 and 120,000 people")
+    assert len(paragraphs) == 13
+    assert all(paragraph == paragraph.strip() and paragraph for paragraph in paragraphs)
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Accessibility links",
+        "Breaking News",
+        "US Official Warns North Korean Leader Over Human Rights Abuses",
+        "FILE - North Korean leader",
+        "William Kim interviews",
+        "Strong warning",
+        "Continued violations",
+        "Cho Eun Jung contributed",
+    ],
+)
+def test_seed_drops_page_furniture(seed_clean: str, furniture: str) -> None:
+    assert furniture not in seed_clean
+
+
+def test_seed_keeps_original_characters(seed_clean: str) -> None:
+    assert "“Democratic countries that respect human rights don’t go to war" in seed_clean
+    assert "the North Korea Sanctions and Policy Enhancement Act of 2016 enacted" in seed_clean
+
+
+def test_guess_title_returns_the_headline(seed_raw: str) -> None:
+    assert guess_title(seed_raw) == "US Official Warns North Korean Leader Over Human Rights Abuses"
+
+
+def test_guess_title_is_none_without_a_headline() -> None:
+    assert guess_title(BODY) is None
+    assert guess_title("") is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share",
+        "Print",
+        "Follow us",
+        "Related",
+        "Comments",
+        "Skip to main content",
+        "We use cookies to improve your experience. By continuing you accept our cookie policy.",
+        "© 2024 Example News. All rights reserved.",
+        "FILE PHOTO: The river seen from the old bridge in 2019.",
+        "In this photo taken on May 3, workers repair the road.",
+        "Workers repair the road near the bridge on May 3. (AP Photo/Jane Doe)",
+        "Photo: City Hall",
+        "By Jane Doe",
+        "By Jane Doe and John Roe, Associated Press",
+        "Reporting by John Roe; Editing by Jane Doe",
+        "Jane Doe contributed to this report.",
+        "Bridges and budgets",
+    ],
+)
+def test_furniture_lines_are_dropped_anywhere(line: str) -> None:
+    text = f"Big Bridge Plan Approved\n\n{BODY.replace(chr(10) * 2, chr(10) * 2 + line + chr(10))}"
+    assert clean_text(text) == BODY
+
+
+def test_a_line_repeated_verbatim_loses_every_copy() -> None:
+    caption = "The mayor speaks to reporters outside City Hall in Springfield on Tuesday."
+    text = f"{caption}\n\n{BODY}\n\n{caption}"
+    assert clean_text(text) == BODY
+
+
+def test_a_story_sentence_starting_with_by_is_kept() -> None:
+    text = "By the end of the year, the council had spent $4 million on repairs.\n\n" + BODY
+    assert clean_text(text).startswith("By the end of the year")
+
+
+def test_whitespace_is_normalised_and_hard_wraps_are_joined() -> None:
+    text = (
+        "  The council\u00a0voted   on Tuesday to build\nnew bridges over the river.  "
+        "\r\n\r\n\r\nIt agreed."
+    )
+    assert clean_text(text) == (
+        "The council voted on Tuesday to build new bridges over the river.\n\nIt agreed."
+    )
+
+
+def test_html_is_reduced_to_the_article_text() -> None:
+    page = (
+        "<html><head><title>Bridge plan approved</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        "<article><h1>Bridge plan approved</h1>"
+        "<p>The city council voted on Tuesday to build 12 new bridges over the river.</p>"
+        "<p>Construction will begin next spring, the mayor said on Wednesday evening.</p>"
+        "</article><footer>© 2024 Example News. All rights reserved.</footer></body></html>"
+    )
+    cleaned = clean_text(page)
+    assert "The city council voted on Tuesday to build 12 new bridges over the river." in cleaned
+    assert "<" not in cleaned and "©" not in cleaned
+    assert guess_title(page) == "Bridge plan approved"
+
+
+def test_an_html_fragment_has_its_tags_stripped() -> None:
+    assert clean_text("<p>The council voted <b>twice</b> on the plan.</p>") == (
+        "The council voted twice on the plan."
+    )
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "12 34 56", "Share\nPrint"])
+def test_text_without_a_story_cleans_to_nothing(text: str) -> None:
+    assert clean_text(text) == ""

@@ -1,0 +1,162 @@
+"""The whole pipeline: ranked, limited, deterministic, and never raising on any text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizapp.generation import generate_questions, pipeline
+from quizapp.generation.types import QUESTION_TYPES, Candidate, GeneratedQuestion, ParsedArticle
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = (
+    "City Council Approves Bridge Plan\n\n"
+    "Share\n\n"
+    "The Springfield City Council approved a plan on Tuesday to rebuild 12 bridges over the "
+    "Mississippi River. Mayor Ana Lopez said the work would cost about $40 million.\n\n"
+    "Lopez said the Federal Highway Administration would pay for half of the project under the "
+    "Infrastructure Investment and Jobs Act. Work will start in March, officials said.\n\n"
+    "The council voted 7 to 2 in favour of the plan after a three-hour debate."
+)
+
+
+def test_questions_are_complete_and_ranked() -> None:
+    questions = generate_questions(ARTICLE)
+    assert questions, "a plain news article yields questions"
+    assert all(isinstance(question, GeneratedQuestion) for question in questions)
+    assert all(question.type in QUESTION_TYPES for question in questions)
+    scores = [question.score for question in questions]
+    assert scores == sorted(scores, reverse=True)
+    for question in questions:
+        assert question.answer in question.choices
+        assert len(question.choices) >= (2 if question.type == "true_false" else 4)
+        assert question.question.endswith("?")
+
+
+def test_limit_keeps_the_best() -> None:
+    everything = generate_questions(ARTICLE)
+    assert generate_questions(ARTICLE, limit=2) == everything[:2]
+    assert generate_questions(ARTICLE, limit=0) == []
+
+
+def test_same_text_gives_the_same_questions() -> None:
+    assert generate_questions(ARTICLE) == generate_questions(ARTICLE)
+
+
+def test_the_pool_supplies_distractors() -> None:
+    pool = {"PERSON": ["Grace Hopper", "Ada Lovelace", "Alan Turing", "Edsger Dijkstra"]}
+    questions = generate_questions(ARTICLE, pool=pool)
+    people = [question for question in questions if question.type in {"who", "quote"}]
+    for question in people:
+        assert set(question.choices) - {question.answer} <= set(pool["PERSON"]) | {"Ana Lopez"}
+
+
+def test_the_parsed_text_is_capped_on_a_paragraph_break() -> None:
+    paragraph = "The council approved the plan on Tuesday after a long debate."
+    text = "\n\n".join([paragraph] * 5000)
+    cut = pipeline.truncate(text, 1000)
+    assert len(cut) <= 1000 and cut.endswith("debate.") and text.startswith(cut)
+    assert pipeline.truncate(paragraph) == paragraph
+
+
+class BrokenGenerator:
+    """A generator that always fails."""
+
+    type = "who"
+
+    def generate(self, article: ParsedArticle) -> Iterator[Candidate]:
+        """Fail on every article."""
+        raise RuntimeError("broken on purpose")
+
+
+def test_a_failing_generator_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
+    generators = dict(pipeline.GENERATORS)
+    expected = [question for question in generate_questions(ARTICLE) if question.type != "who"]
+    generators["who"] = BrokenGenerator()
+    monkeypatch.setattr(pipeline, "GENERATORS", generators)
+    found = generate_questions(ARTICLE)
+    # The ranking interleaves types, so only the set of questions is comparable.
+    assert {question.question for question in found} == {q.question for q in expected}
+    assert found
+
+
+def test_parsing_happens_once_per_call(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quizapp.generation import nlp as nlp_module
+
+    model = nlp_module.load_nlp()
+    calls: list[str] = []
+
+    class CountingModel:
+        """The real model, counting how often it is asked to parse."""
+
+        def __call__(self, text: str) -> object:
+            calls.append("call")
+            return model(text)
+
+        def pipe(self, texts: object) -> object:
+            calls.append("pipe")
+            return model.pipe(texts)
+
+    monkeypatch.setattr("quizapp.generation.parsing.load_nlp", CountingModel)
+    assert generate_questions(ARTICLE)
+    assert calls == ["pipe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " \n\n\t ",
+        "1 2 3 4 5 6 7 8 9 10",
+        "Der Bundestag hat am Dienstag ein neues Gesetz beschlossen. Es tritt im Mai in Kraft.",
+        "<div><p>Hello <b>there</b></p><script>alert(1)</script>",
+        "<<<>>> &amp; &#x0; </p>",
+        "it it it. he he he. they said this.",
+        "\x00\ud800 broken surrogate",
+        "A" * 200_000,
+        "The sky is blue. " * 60_000,
+    ],
+)
+def test_odd_text_gives_a_list(text: str) -> None:
+    questions = generate_questions(text)
+    assert isinstance(questions, list)
+    for question in questions:
+        assert question.question.endswith("?")
+
+
+HTMLISH = st.lists(
+    st.one_of(
+        st.sampled_from(["<p>", "</p>", "<div class='x'>", "<br>", "<a href='#'>", "&amp;", "\n"]),
+        st.text(max_size=20),
+    ),
+    max_size=20,
+).map("".join)
+NUMBERS_ONLY = st.lists(
+    st.one_of(st.integers(-(10**9), 10**9).map(str), st.sampled_from([" ", ",", ".", "\n\n"])),
+    max_size=40,
+).map("".join)
+SENTENCES = st.lists(
+    st.sampled_from(
+        [
+            "The United States imposed sanctions on Kim and 10 other officials Wednesday.",
+            "He said it was time.",
+            "Eight entities were blacklisted.",
+            "FILE - A photo caption, May 6, 2016.",
+            "Share",
+            "“We know,” Tom Malinowski said.",
+        ]
+    ),
+    max_size=8,
+).map("\n\n".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.text(), HTMLISH, NUMBERS_ONLY, SENTENCES))
+def test_any_text_never_raises(text: str) -> None:
+    questions = generate_questions(text)
+    assert isinstance(questions, list)
+    assert all(isinstance(question, GeneratedQuestion) for question in questions)

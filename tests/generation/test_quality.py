@@ -1,0 +1,128 @@
+"""The quality bar every candidate question passes, on real sentences of the seed article."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.generation.parsing import parse_article
+from quizapp.generation.quality import (
+    contains_answer,
+    filter_candidates,
+    has_unresolved_pronoun,
+    rejection_reason,
+)
+from quizapp.generation.types import Candidate, ParsedArticle
+
+pytestmark = pytest.mark.slow
+
+TEXT = (
+    "The United States imposed sanctions on Kim Jong Un and 10 other top officials Wednesday for "
+    "grossly violating human rights. Eight North Korean entities were also blacklisted.\n\n"
+    "Malinowski called on Pyongyang to stop threatening rhetoric, dismissing it as a tactic to "
+    "escalate tensions, Tom Malinowski said."
+)
+EIGHT = "Eight North Korean entities were also blacklisted."
+IMPOSED = TEXT.split(" Eight")[0]
+
+
+@pytest.fixture(scope="module")
+def article() -> ParsedArticle:
+    """The parsed sentences."""
+    return parse_article(TEXT)
+
+
+def candidate(question: str, answer: str, **changes: object) -> Candidate:
+    """A how_many candidate on the "Eight" sentence, with changes."""
+    fields: dict[str, object] = {
+        "type": "how_many",
+        "question": question,
+        "answer": answer,
+        "evidence": EIGHT,
+        "sentence_index": 1,
+        "kind": "NUMBER",
+        "confidence": 0.9,
+    }
+    fields.update(changes)
+    return Candidate(**fields)  # type: ignore[arg-type]
+
+
+def test_a_good_question_passes(article: ParsedArticle) -> None:
+    good = candidate("How many North Korean entities were also blacklisted?", "Eight")
+    assert rejection_reason(good, article) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "kind", "reason"),
+    [
+        (
+            "How many North Korean entities were also blacklisted",
+            "Eight",
+            "NUMBER",
+            "question mark",
+        ),
+        ("Were eight North Korean entities also blacklisted?", "Eight", "NUMBER", "contains"),
+        ("Who imposed sanctions on Kim?", "Kim Jong Un", "PERSON", "contains"),
+        ("Who called on Pyongyang, Malinowski or Kerry?", "Tom Malinowski", "PERSON", "contains"),
+        ("Which country did the U.S. punish?", "United States", "GPE", "contains"),
+        ("How many entities did he blacklist?", "Eight", "NUMBER", "pronoun"),
+        ("What did they do to this group?", "Eight", "NUMBER", "pronoun"),
+        ("Who blacklisted the entities?", "they", "PERSON", "only a pronoun"),
+        ("How many entities were named?", "Nine", "NUMBER", "not a span"),
+        ("How many " + "very " * 30 + "entities?", "Eight", "NUMBER", "longer than"),
+        ("?", "", "NUMBER", "empty"),
+    ],
+)
+def test_bad_questions_are_rejected(
+    article: ParsedArticle, question: str, answer: str, kind: str, reason: str
+) -> None:
+    found = rejection_reason(candidate(question, answer, kind=kind), article)
+    assert found is not None and reason in found
+
+
+def test_pronouns_inside_a_quotation_are_fine() -> None:
+    assert not has_unresolved_pronoun('Who said, "We know what is happening"?')
+    assert not has_unresolved_pronoun("Who said, “They deserve their rights”?")
+    assert has_unresolved_pronoun("Who said it was important?")
+    assert not has_unresolved_pronoun("Which law requires the report that names abusers?")
+
+
+def test_contains_answer_normalises_both_sides() -> None:
+    assert contains_answer("Did the United States act?", "the U.S.")
+    assert contains_answer("Were 8 entities blacklisted?", "Eight")
+    assert not contains_answer("How many entities were blacklisted?", "Eight")
+    assert not contains_answer("Who met the 80 delegates?", "8")
+
+
+def test_true_false_answers_need_not_be_spans(article: ParsedArticle) -> None:
+    statement = candidate(
+        "True or false: Eight North Korean entities were also blacklisted?",
+        "True",
+        type="true_false",
+        kind="",
+        choices=("True", "False"),
+    )
+    assert rejection_reason(statement, article) is None
+
+
+def test_one_question_per_fact_keeps_the_most_confident(article: ParsedArticle) -> None:
+    weak = candidate("How many North Korean entities were blacklisted?", "Eight", confidence=0.5)
+    strong = candidate("How many North Korean entities were also blacklisted?", "Eight")
+    reworded = candidate(
+        "What number of North Korean entities got blacklisted?", "Eight", confidence=0.4
+    )
+    other = candidate(
+        "How many other top officials did the United States impose sanctions on?",
+        "10",
+        evidence=IMPOSED,
+        sentence_index=0,
+    )
+    kept = filter_candidates([weak, other, strong, reworded], article)
+    assert kept == [other, strong]
+
+
+def test_similar_questions_with_different_answers_are_both_kept(article: ParsedArticle) -> None:
+    first = candidate("How many entities were blacklisted?", "Eight")
+    second = candidate(
+        "How many entities were blacklisted?", "10", evidence=IMPOSED, sentence_index=0
+    )
+    assert len(filter_candidates([first, second], article)) == 2
