@@ -10,6 +10,18 @@ from typing import Any
 
 from flask import Flask
 
+from quizapp import generation
+from quizapp.auth.services import load_user
+from quizapp.auth.views import bp as auth_bp
+from quizapp.cli import register_cli
+from quizapp.errors import register_error_handlers
+from quizapp.extensions import bootstrap, csrf, db, limiter, login_manager, migrate
+from quizapp.main import bp as main_bp
+from quizapp.quiz.views import bp as quiz_bp
+from quizapp.scores.views import bp as scores_bp
+from quizapp.teacher.views import bp as teacher_bp
+from quizapp.templating import register_template_helpers
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -30,9 +42,9 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     _init_instance(app)
     _init_extensions(app)
     _register_blueprints(app)
-    _register_errors(app)
-    _register_template_helpers(app)
-    _register_cli(app)
+    register_error_handlers(app)
+    register_template_helpers(app)
+    register_cli(app)
     return app
 
 
@@ -60,9 +72,7 @@ def _instance_secret_key(path: Path) -> str:
 
 
 def _init_extensions(app: Flask) -> None:
-    from quizapp import generation
-    from quizapp.extensions import bootstrap, csrf, db, limiter, login_manager, migrate
-
+    """Bind the unbound extensions to this app."""
     db.init_app(app)
     migrate.init_app(
         app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True
@@ -74,38 +84,12 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Please log in to see that page."
     login_manager.login_message_category = "info"
+    login_manager.user_loader(load_user)
     if app.config.get("SPACY_MODEL"):
         generation.configure(model_name=app.config["SPACY_MODEL"])
 
-    from quizapp.auth.services import load_user
-
-    login_manager.user_loader(load_user)
-
 
 def _register_blueprints(app: Flask) -> None:
-    from quizapp.auth.views import bp as auth_bp
-    from quizapp.main import bp as main_bp
-    from quizapp.quiz.views import bp as quiz_bp
-    from quizapp.scores.views import bp as scores_bp
-    from quizapp.teacher.views import bp as teacher_bp
-
+    """One blueprint per area; each carries its own URL prefix."""
     for blueprint in (main_bp, auth_bp, quiz_bp, scores_bp, teacher_bp):
         app.register_blueprint(blueprint)
-
-
-def _register_errors(app: Flask) -> None:
-    from quizapp.errors import register_error_handlers
-
-    register_error_handlers(app)
-
-
-def _register_template_helpers(app: Flask) -> None:
-    from quizapp.templating import register_template_helpers
-
-    register_template_helpers(app)
-
-
-def _register_cli(app: Flask) -> None:
-    from quizapp.cli import register_cli
-
-    register_cli(app)
