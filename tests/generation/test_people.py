@@ -1,0 +1,61 @@
+"""People helpers: full names, mislabelled surnames and "he said" resolution on real text."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Token
+
+from quizapp.generation.parsing import parse_article
+from quizapp.generation.people import People, text_units
+from tests.generation.people_articles import parsed
+
+pytestmark = pytest.mark.slow
+
+
+def _token(people: People, text: str, occurrence: int = 0) -> Token:
+    """The n-th token with this text."""
+    return [t for t in people.doc if t.text == text][occurrence]
+
+
+def test_short_names_expand_to_the_full_name_named_before() -> None:
+    people = People(parsed("seed").doc)
+    kim = next(m for m in people.mentions if m.text == "Kim")
+    assert people.full_name(kim).text == "Kim Jong Un"
+    malinowski = next(m for m in people.mentions if m.text == "Malinowski")
+    assert people.full_name(malinowski).text == "Tom Malinowski"
+
+
+def test_two_people_sharing_a_surname_are_ambiguous() -> None:
+    people = People(
+        parse_article(
+            "Robert Kim met Susan Kim in Seoul on Monday.\n\nKim said the talks went well."
+        ).doc
+    )
+    bare = [m for m in people.mentions if m.text == "Kim"]
+    assert bare and all(people.full_name(m) is None for m in bare)
+
+
+def test_a_lone_capitalised_word_is_not_a_sure_name() -> None:
+    people = People(parse_article("Measles was declared eliminated in the United States.").doc)
+    assert all(people.full_name(m) is None for m in people.mentions)
+
+
+def test_he_and_the_official_resolve_to_the_last_named_speaker() -> None:
+    article = parsed("seed")
+    people = People(article.doc)
+    official = _token(people, "official", 1)  # "..., the official said."
+    assert people.resolve_reference(official, article.sentences).text == "Tom Malinowski"
+
+
+def test_he_is_not_resolved_when_another_person_was_named_since() -> None:
+    article = parse_article(
+        'John Smith met Robert Jones on Friday in Geneva. "We agreed on nothing," he said.'
+    )
+    people = People(article.doc)
+    he = _token(people, "he")
+    assert people.resolve_reference(he, article.sentences) is None
+
+
+def test_text_units_never_cross_a_paragraph_break() -> None:
+    article = parsed("myanmar")
+    assert all("\n" not in unit.text for _, unit in text_units(article))

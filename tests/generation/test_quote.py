@@ -1,0 +1,128 @@
+"""The quote generator on real sentences: named, inverted, preceding and resolved speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.generation.parsing import parse_article
+from quizapp.generation.quote import QuoteGenerator
+from tests.generation.people_articles import (
+    ARTICLES,
+    ODD_INPUTS,
+    assert_well_formed,
+    pairs,
+    parsed,
+    run,
+)
+
+pytestmark = pytest.mark.slow
+
+GENERATOR = QuoteGenerator()
+
+
+def test_seed_quotes_named_and_resolved() -> None:
+    found = pairs(run(GENERATOR, parsed("seed")))
+    assert found == {
+        (
+            'Who said, "One of the things we want to do is to tell people inside North Korea'
+            ' that we know what is happening"?',
+            "Tom Malinowski",
+        ),
+        # "the official said": Malinowski was the last person named as a speaker.
+        (
+            'Who said, "Democratic countries that respect human rights don’t go to war against'
+            ' each other"?',
+            "Tom Malinowski",
+        ),
+        (
+            'Who said, "The time for a war talk in the Korean peninsula is long past"?',
+            "Tom Malinowski",
+        ),
+        (
+            'Who said, "I think we have tried very hard to resolve problems with North Korea'
+            ' through dialogue, through diplomacy ..."?',
+            "Tom Malinowski",
+        ),
+    }
+
+
+def test_a_report_is_not_a_speaker() -> None:
+    questions = " ".join(c.question for c in run(GENERATOR, parsed("seed")))
+    assert "extrajudicial" not in questions
+
+
+def test_named_resolved_inverted_and_mislabelled_speakers() -> None:
+    found = pairs(run(GENERATOR, parsed("cyclone")))
+    assert (
+        'Who said, "The situation is dire and we need all the help we can get from our friends"?',
+        "Monica Mutsvangwa",
+    ) in found
+    # "said Herve Verhoosel, a spokesman": the model calls the name an ORG.
+    assert ('Who said, "We are seeing entire villages under water"?', "Herve Verhoosel") in found
+    # "he said" after "Mnangagwa cut short a visit ... He met survivors".
+    assert ('Who said, "Nobody expected a storm this strong"?', "Emmerson Mnangagwa") in found
+
+
+def test_she_said_resolves_to_the_person_just_named() -> None:
+    found = pairs(run(GENERATOR, parsed("myanmar")))
+    assert (
+        'Who said, "These actions send a strong message that those who commit atrocities will'
+        ' be held to account"?',
+        "Heather Nauert",
+    ) in found
+
+
+def test_attribution_before_the_quotation() -> None:
+    found = pairs(run(GENERATOR, parsed("traps")))
+    assert ('Who said, "We are asking everyone to stay off the roads tonight"?', "Jay Inslee") in (
+        found
+    )
+
+
+def test_ambiguous_he_is_dropped() -> None:
+    # "John Smith met Robert Jones ... “...,” he said": either man could have said it.
+    questions = " ".join(c.question for c in run(GENERATOR, parsed("traps")))
+    assert "agreed on nothing" not in questions
+
+
+def test_scare_quotes_and_unattributed_quotes_are_skipped() -> None:
+    article = parse_article(
+        'North Korea called the move a "declaration of war." '
+        '"Nobody in the region wants another war on the peninsula," the statement said.'
+    )
+    assert run(GENERATOR, article) == []
+
+
+def test_long_quote_is_cut_to_a_clause_and_never_names_the_speaker() -> None:
+    article = parse_article(
+        '"We have worked with our partners in the region for many years, and we will keep '
+        "working with them until every family that lost a home has a safe place to live, "
+        'whatever it costs," said Ana Torres, the regional director of the Red Cross.'
+    )
+    candidates = run(GENERATOR, article)
+    assert pairs(candidates) == {
+        (
+            'Who said, "We have worked with our partners in the region for many years ..."?',
+            "Ana Torres",
+        )
+    }
+    assert_well_formed(candidates, article, "PERSON")
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLES))
+def test_every_candidate_meets_the_quality_rules(name: str) -> None:
+    article = parsed(name)
+    candidates = run(GENERATOR, article)
+    assert candidates
+    assert_well_formed(candidates, article, "PERSON")
+    for candidate in candidates:
+        excerpt = candidate.question.split('"')[1].lower()
+        assert not any(part.lower() in excerpt.split() for part in candidate.answer.split())
+
+
+@pytest.mark.parametrize("text", ODD_INPUTS)
+def test_odd_input_never_raises(text: str) -> None:
+    article = parse_article(text)
+    candidates = run(GENERATOR, article)
+    assert_well_formed(candidates, article, "PERSON")
+    assert len(candidates) <= 1
