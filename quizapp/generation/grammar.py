@@ -1,0 +1,960 @@
+"""Turns a declarative clause of a parsed sentence into a wh-question with do-support and tense.
+
+The caller names the tokens the answer occupies (a noun phrase such as "Eight North Korean
+entities" or an adjunct such as "in February"); `locate` finds the clause and the answer's role
+in it, and `ask` replaces the answer with a wh-phrase and reorders the clause:
+
+    The United States imposed sanctions on Kim and 10 other top officials Wednesday.
+    -> How many other top officials did the United States impose sanctions on?
+    -> When did the United States impose sanctions on Kim and 10 other top officials?
+
+Anything the rules cannot turn into a clean question (quoted speech, a pronoun subject with no
+certain antecedent, an infinitive clause, more than 30 words) gives None instead of bad text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from lemminflect import getInflection, getLemma
+from spacy.tokens import Doc, Token
+
+from quizapp.generation import lexicon_facts as lex
+
+MAX_WORDS = 30
+_MIN_WORDS = 3
+# Beyond this many words a question drops optional adjuncts if it can.
+_COMFORTABLE_WORDS = 20
+# Longest quoted phrase a question may keep ("called the measures “illegal”").
+_MAX_SCARE_QUOTE = 4
+# Longest adverbial clause kept in a question ("when a powerful earthquake struck Turkey").
+_MAX_KEPT_CLAUSE = 12
+
+Role = Literal["subject", "object", "adjunct", "agent"]
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+_OBJECT_DEPS = frozenset({"dobj", "attr", "dative", "oprd", "npadvmod", "tmod", "obj"})
+_AUX_DEPS = frozenset({"aux", "auxpass"})
+# Children of the clause's verb that never belong in the question.
+_DROPPED_DEPS = frozenset(
+    {"advcl", "parataxis", "mark", "dep", "meta", "intj", "discourse", "cc", "preconj"}
+)
+_VERB_POS = frozenset({"VERB", "AUX"})
+_PLAIN_MODIFIER_DEPS = frozenset({"det", "amod", "compound", "nummod"})
+_NAME_LABELS = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+)
+# Dependencies a verb heading a clause can have ("astronaut" tagged as a verb in a compound
+# can not).
+_CLAUSE_DEPS = frozenset(
+    {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "parataxis", "csubj"}
+)
+_DASHES = frozenset({"—", "–", "--"})
+# How far into a paragraph a dateline ("SAN JOSÉ, Costa Rica —") may run.
+_DATELINE_TOKENS = 10
+_QUOTES = frozenset({'"', "“", "”", "‘", "’", "``", "''", "«", "»"})
+_SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
+_DO_BY_TAG = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+_SINGULAR_AUX = {"are": "is", "were": "was", "have": "has", "do": "does"}
+_NO_SPACE_BEFORE = re.compile(r"\s+([,.;:!?%)\]}]|n't\b|'s\b|’s\b)")
+_NO_SPACE_AFTER = re.compile(r"([(\[{$])\s+")
+_ABBREVIATION_END = re.compile(r"(?:^|\s)(?:\w\.){2,}$")
+_REPEATED_PUNCT = re.compile(r"([,;:])(\s*[,;:])+")
+
+# A resolver turns a pronoun token into the name it certainly stands for, or None.
+Resolver = Callable[[Token], "str | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """Where an answer sits in a clause: its verb, role, tokens and a preposition to strand."""
+
+    verb: Token
+    role: Role
+    remove: frozenset[int]
+    strand: Token | None = None
+    # A preposition moved to the front with the wh-phrase ("In how many states ...?").
+    pied: Token | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A rendered question and how much the rules trust it (0..1)."""
+
+    text: str
+    confidence: float
+
+
+def is_verb(token: Token) -> bool:
+    """Whether a token can head a clause (a verb or a copula, tagged as one)."""
+    return token.pos_ in _VERB_POS and (token.tag_.startswith("VB") or token.tag_ == "MD")
+
+
+def locate(tokens: Sequence[Token], *, adjunct: bool = False) -> Slot | None:
+    """Find the clause an answer belongs to and its role; None when it is not a verb's argument.
+
+    With `adjunct`, a prepositional answer ("in February") is removed with its preposition;
+    otherwise a prepositional object is asked with its preposition in front ("To which
+    agency ...?"), or stranded at the end for "on"/"about" ("... impose sanctions on?").
+    An infinitive without a subject is asked through the verb it complements ("did Solís
+    promise to hire").
+    """
+    slot = _locate(tokens, adjunct=adjunct)
+    if slot is None:
+        return None
+    verb = slot.verb
+    while verb.dep_ == "xcomp" and _subject(verb) is None and is_verb(verb.head):
+        verb = verb.head
+    return slot if verb is slot.verb else replace(slot, verb=verb)
+
+
+def _locate(tokens: Sequence[Token], *, adjunct: bool) -> Slot | None:
+    """The answer's clause verb and role, before infinitives are climbed."""
+    if not tokens:
+        return None
+    doc = tokens[0].doc
+    inside = {token.i for token in tokens}
+    top = _top(tokens, inside)
+    remove = set(inside) | {token.i for token in top.subtree}
+    top, remove = _widen_coordination(doc, top, remove)
+    head = top.head
+    if top.dep_ in _SUBJECT_DEPS and is_verb(head):
+        return Slot(head, "subject", frozenset(remove))
+    if top.dep_ in _OBJECT_DEPS and is_verb(head):
+        return Slot(head, "adjunct" if adjunct else "object", frozenset(remove))
+    if top.dep_ == "prep" and is_verb(head) and top.i < head.i and _subject(head) is None:
+        # "between 80,000 and 120,000 people are held": the parser made the subject a PP.
+        return Slot(head, "subject", frozenset(remove))
+    if top.dep_ == "prep" and is_verb(head) and top.i > head.i and top.lower_ == "between":
+        # "destroyed between 2,000 and 3,500 homes": the object, read as a PP.
+        return Slot(head, "adjunct" if adjunct else "object", frozenset(remove))
+    if top.dep_ != "pobj" or head.dep_ not in {"prep", "agent", "dative"}:
+        return None
+    preposition, attached = head, head.head
+    if preposition.dep_ == "agent" and not adjunct and is_verb(attached):
+        # "approved by the committee" is asked in the active voice: "Which committee approved".
+        remove.add(preposition.i)
+        return Slot(attached, "agent", frozenset(remove))
+    if adjunct:
+        remove |= {token.i for token in preposition.subtree}
+        verb = _adjunct_verb(attached)
+        return None if verb is None else Slot(verb, "adjunct", frozenset(remove))
+    if is_verb(attached):
+        verb = attached
+    elif attached.dep_ == "dobj" and is_verb(attached.head) and preposition.lower_ != "of":
+        verb = attached.head  # "impose sanctions on X": a preposition on the direct object
+    else:
+        return None
+    if preposition.lower_ in lex.STRANDED_PREPOSITIONS:
+        return Slot(verb, "object", frozenset(remove), strand=preposition)
+    # "To which body did the department submit the report?", "In how many states ...?"
+    remove |= {token.i for token in preposition.subtree}
+    return Slot(verb, "adjunct", frozenset(remove), pied=preposition)
+
+
+def ask(
+    slot: Slot,
+    wh: str,
+    *,
+    singular: bool = False,
+    resolve: Resolver | None = None,
+) -> Question | None:
+    """Render the question that replaces the slot's tokens by `wh` ("How many officials")."""
+    verb = slot.verb
+    if verb.dep_ not in _CLAUSE_DEPS or _object_relative(verb):
+        return None
+    if in_quotation(verb) or _is_frame(verb, slot) or _is_negated(verb):
+        return None
+    confidence = 0.9
+    subject_tokens, subject_head, inherited = _subject_tokens(verb, slot)
+    if slot.role != "subject":
+        if subject_head is None:
+            return None
+        confidence -= 0.15 if inherited else 0.0
+    rest = _clause_tokens(verb, slot, subject_tokens)
+    if rest is None:
+        return None
+    dateline = _dateline_end(verb)
+    if dateline >= 0:
+        # "NAIROBI, Kenya — The commission announced": the parser may take the city as the
+        # subject and the real one as its apposition.
+        subject_tokens = [t for t in subject_tokens if t.i > dateline]
+        rest = [t for t in rest if t.i > dateline]
+        if slot.role != "subject":
+            if not subject_tokens:
+                return None
+            inside = {t.i for t in subject_tokens}
+            subject_head = next(
+                (t for t in subject_tokens if t.head.i not in inside), subject_tokens[0]
+            )
+    subject_text: str | None = None
+    if slot.role != "subject":
+        subject_text, resolved = _subject_text(subject_tokens, subject_head, resolve)
+        if subject_text is None:
+            return None
+        confidence -= 0.1 if resolved else 0.0
+    if not _pronouns_ok(rest, subject_tokens, slot, singular):
+        return None
+    front, rest, reduced = _front_material(verb, rest, subject_tokens, slot)
+    if not _is_finite(verb, reduced):
+        return None
+    if verb.lemma_ in lex.REPORTING_VERBS and not any(
+        child.dep_ in {"dobj", "ccomp", "xcomp", "dative"} for child in verb.children
+    ):
+        return None  # "Which department said in a statement?"
+    if slot.pied is not None:
+        wh = f"{slot.pied.lower_} {wh[:1].lower()}{wh[1:]}"
+    optional = _optional_adjuncts(verb, rest, front, slot)
+    while True:
+        text = _compose(slot, wh, singular, subject_text, subject_head, rest, front, reduced)
+        if text is None:
+            return None
+        if len(text.split()) <= _COMFORTABLE_WORDS or not optional:
+            break
+        # Too long: drop the last optional adjunct ("in accordance with ...") and retry.
+        dropped_adjunct = optional.pop()
+        last = {t.i for t in dropped_adjunct.subtree} | _measure_before(verb, dropped_adjunct)
+        rest = [t for t in rest if t.i not in last]
+        front = [t for t in front if t.i not in last]
+    if len(text.split()) > MAX_WORDS:
+        return None
+    if slot.strand is not None:
+        confidence -= 0.1
+    if reduced:
+        confidence -= 0.2
+    if len(text.split()) > _COMFORTABLE_WORDS:
+        confidence -= 0.1
+    return Question(text, round(max(confidence, 0.1), 2))
+
+
+def _compose(
+    slot: Slot,
+    wh: str,
+    singular: bool,
+    subject_text: str | None,
+    subject_head: Token | None,
+    rest: list[Token],
+    front: list[Token],
+    reduced: bool,
+) -> str | None:
+    """Put the question's parts in order and tidy the result."""
+    verb = slot.verb
+    if slot.role == "subject":
+        words = [wh, *_agree(rest, verb, singular)]
+    elif slot.role == "agent":
+        active = _active(verb, rest, singular)
+        if active is None or subject_text is None:
+            return None
+        verb_group, after = active
+        words = [wh, verb_group, subject_text, _render_clause(after)]
+    else:
+        inverted = _invert(verb, rest, reduced, subject_head)
+        if inverted is None:
+            return None
+        operator, parts = inverted
+        words = [wh, operator, subject_text or "", *_render_parts(parts)]
+    if slot.strand is not None:
+        words.append(slot.strand.lower_)
+    if front:
+        words.append(_render_clause(front))
+    return _finish(" ".join(word for word in words if word))
+
+
+def _active(verb: Token, rest: list[Token], singular: bool) -> tuple[str, list[Token]] | None:
+    """A passive verb group in the active voice ("was approved" -> "approved"), and the rest."""
+    auxes = [t for t in rest if t.dep_ in _AUX_DEPS and t.head.i == verb.i and t.i < verb.i]
+    passive = [t for t in auxes if t.dep_ == "auxpass"]
+    if not passive or any(t.dep_ == "neg" for t in verb.children):
+        return None
+    kept = [t for t in auxes if t.dep_ == "aux"]
+    if kept:
+        last = kept[-1].lower_
+        if last in {"has", "have", "had"}:
+            form = verb.text
+        elif kept[-1].lemma_ == "be":
+            form = inflect(verb, "VBG")
+        else:
+            form = base_form(verb)
+        words = [t.lower_ for t in kept]
+        if singular and words[0] in _SINGULAR_AUX:
+            words[0] = _SINGULAR_AUX[words[0]]
+        group = " ".join([*words, form])
+    else:
+        tense = {"was": "VBD", "were": "VBD", "is": "VBZ", "are": "VBZ", "'s": "VBZ"}.get(
+            passive[0].lower_
+        )
+        if tense is None:
+            return None
+        group = inflect(verb, tense)
+    after = [t for t in rest if t.i > verb.i]
+    return group, after
+
+
+def _optional_adjuncts(
+    verb: Token, rest: list[Token], front: list[Token], slot: Slot
+) -> list[Token]:
+    """Adjuncts after the verb a long question may drop, in text order.
+
+    The first complement after the verb stays (it carries the verb's meaning), as do
+    adjuncts holding the stranded preposition.
+    """
+    kept = {t.i for t in rest}
+    after = [c for c in verb.children if c.i > verb.i and c.i in kept and not c.is_punct]
+    optional = [
+        child
+        for position, child in enumerate(after)
+        if position > 0
+        and child.dep_ in {"prep", "npadvmod", "advcl", "advmod"}
+        and (slot.strand is None or slot.strand.i not in {t.i for t in child.subtree})
+    ]
+    moved = {t.i for t in front}
+    before = [c for c in verb.children if c.i in moved and c.dep_ == "prep"]
+    return before + optional
+
+
+def render(tokens: Iterable[Token]) -> str:
+    """Join tokens as the text spells them, one space where the text had any gap."""
+    out: list[str] = []
+    previous: Token | None = None
+    for token in sorted(tokens, key=lambda t: t.i):
+        if token.is_space:
+            continue
+        if previous is not None and (previous.whitespace_ or token.i != previous.i + 1):
+            out.append(" ")
+        out.append(token.text)
+        previous = token
+    return "".join(out)
+
+
+def in_quotation(token: Token) -> bool:
+    """Whether a token stands inside quotation marks in its paragraph."""
+    depth = 0
+    for other in _paragraph_tokens_before(token):
+        if other.text in {"“", "‘‘", "``"}:
+            depth = 1
+        elif other.text in {"”", "''"}:
+            depth = 0
+        elif other.text == '"':
+            depth = 1 - depth
+    return depth > 0
+
+
+def clause_text(sentence_tokens: Sequence[Token], verb: Token) -> str:
+    """The part of a sentence that holds `verb`, without a heading glued on by a line break."""
+    start = 0
+    for position, token in enumerate(sentence_tokens):
+        if token.i >= verb.i:
+            break
+        if token.is_space and "\n" in token.text:
+            start = position + 1
+    end = len(sentence_tokens)
+    for position in range(start, len(sentence_tokens)):
+        token = sentence_tokens[position]
+        if token.i > verb.i and token.is_space and "\n" in token.text:
+            end = position
+            break
+    return render(sentence_tokens[start:end]).strip()
+
+
+def base_form(verb: Token) -> str:
+    """The bare infinitive of a verb ("imposed" -> "impose"), via lemminflect."""
+    return inflect(verb, "VB")
+
+
+def lemma(verb: Token) -> str:
+    """A verb's lemma by lemminflect (spaCy's small model reads "hopes" as "hop")."""
+    lemmas = getLemma(verb.text.lower(), upos="VERB")
+    return lemmas[0] if lemmas else verb.lemma_
+
+
+def inflect(verb: Token, tag: str) -> str:
+    """The verb in another form ("VB", "VBZ", "VBD", "VBG"), the text as it is if unknown."""
+    forms = getInflection(lemma(verb), tag=tag)
+    return forms[0] if forms else verb.text
+
+
+def person_resolver(doc: Doc, full_name: Callable[[str], str]) -> Resolver:
+    """A resolver for "he"/"she": the one person named in the same or the previous sentence."""
+
+    def resolve(pronoun: Token) -> str | None:
+        if pronoun.lower_ not in lex.PERSON_PRONOUNS:
+            return None
+        sentence = pronoun.sent
+        window_start = sentence.start
+        if sentence.start > 0:
+            window_start = doc[sentence.start - 1].sent.start
+        people = [
+            ent
+            for ent in doc.ents
+            if ent.label_ == "PERSON" and window_start <= ent.start and ent.end <= pronoun.i
+        ]
+        if not people:
+            return None
+        names = {full_name(ent.text) for ent in people}
+        surnames = {name.split()[-1] for name in names}
+        if len(surnames) != 1:
+            return None
+        return max(names, key=len)
+
+    return resolve
+
+
+# --- locating -------------------------------------------------------------------------------
+
+
+def _top(tokens: Sequence[Token], inside: set[int]) -> Token:
+    """The answer's highest token: the one whose head lies outside the answer."""
+    for token in tokens:
+        if token.head.i not in inside or token.head.i == token.i:
+            return token
+    return tokens[0]
+
+
+def _widen_coordination(doc: Doc, top: Token, remove: set[int]) -> tuple[Token, set[int]]:
+    """Grow an answer to its whole coordination ("Kim and 10 other top officials").
+
+    The small model often hangs the second conjunct on the wrong noun ("sanctions on Kim and 10
+    officials" as "sanctions ... and officials"); the noun right before the conjunction is the
+    real partner then.
+    """
+    while top.dep_ == "conj":
+        first = top.left_edge.i
+        conjunction = doc[first - 1] if first > 0 else None
+        partner = top.head
+        if conjunction is not None and conjunction.dep_ == "cc" and conjunction.i >= 1:
+            before = doc[conjunction.i - 1]
+            while before.head.i != before.i and before.head.right_edge.i == before.i:
+                if before.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "conj"}:
+                    break
+                before = before.head
+            if before.i != partner.i and before.i in {t.i for t in partner.subtree}:
+                partner = before
+        remove |= set(range(partner.left_edge.i, top.right_edge.i + 1))
+        if partner.i == top.head.i:
+            remove |= {token.i for token in partner.subtree}
+        top = partner
+    return top, remove
+
+
+def _adjunct_verb(attached: Token) -> Token | None:
+    """The verb an adjunct modifies, through one noun ("held in camps in the North")."""
+    if is_verb(attached):
+        return attached
+    if attached.dep_ == "dobj" and is_verb(attached.head):
+        return attached.head
+    if attached.dep_ == "pobj" and attached.head.dep_ == "prep" and is_verb(attached.head.head):
+        return attached.head.head
+    return None
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's own subject token, if it has one (the nearest, past a dateline's city)."""
+    subjects = [child for child in verb.children if child.dep_ in _SUBJECT_DEPS]
+    before = [child for child in subjects if child.i < verb.i]
+    if before:
+        return before[-1]
+    return subjects[0] if subjects else None
+
+
+def _is_frame(verb: Token, slot: Slot) -> bool:
+    """Whether the clause only frames a quotation or report ("a senior official said Thursday")."""
+    if verb.lemma_ not in lex.REPORTING_VERBS:
+        return False
+    return any(
+        child.dep_ in {"ccomp", "parataxis"} and child.i not in slot.remove
+        for child in verb.children
+    )
+
+
+def _object_relative(verb: Token) -> bool:
+    """Whether a relative clause relativizes a non-subject ("the rotation that SpaceX flew")."""
+    if verb.dep_ != "relcl":
+        return False
+    if any(child.tag_ == "WRB" for child in verb.children):
+        return False  # "counties where an outbreak has sickened 126 people": a whole clause
+    subject = _subject(verb)
+    return subject is not None and subject.lower_ not in lex.RELATIVE_PRONOUNS
+
+
+def _dateline_end(token: Token) -> int:
+    """The index of the dash ending a dateline ("MONTEVIDEO, Uruguay —") in the paragraph, or -1."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    for position in range(start, min(start + _DATELINE_TOKENS, len(doc))):
+        if doc[position].text in _DASHES:
+            before = doc[start:position]
+            if all(t.is_punct or t.pos_ == "PROPN" or t.text.isupper() for t in before):
+                return position
+            return -1
+    return -1
+
+
+def _is_negated(verb: Token) -> bool:
+    """Whether the clause is negated ("did not buy"): its facts are not events to ask about."""
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _keeps_adverbial(clause: Token) -> bool:
+    """Whether an adverbial clause is a short time frame worth keeping ("when a quake struck")."""
+    marks = [child for child in clause.children if child.dep_ in {"mark", "advmod"}]
+    if (
+        not marks
+        or marks[0].lower_ not in lex.KEPT_CLAUSE_MARKS
+        or marks[0].i != clause.left_edge.i
+    ):
+        return False
+    tokens = list(clause.subtree)
+    return len(tokens) <= _MAX_KEPT_CLAUSE and not any(
+        t.lower_ in lex.UNRESOLVED_PRONOUNS and t.pos_ == "PRON" for t in tokens
+    )
+
+
+def _paragraph_tokens_before(token: Token) -> Iterable[Token]:
+    """The tokens of the token's paragraph that precede it."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    return doc[start : token.i]
+
+
+# --- rendering ------------------------------------------------------------------------------
+
+
+def _subject_tokens(verb: Token, slot: Slot) -> tuple[list[Token], Token | None, bool]:
+    """The subject's tokens and head (inherited from a coordinated or modified noun)."""
+    subject = _subject(verb)
+    if subject is not None:
+        asides = _asides(subject, slot.remove)
+        tokens = [
+            t
+            for t in subject.subtree
+            if t.i not in asides and (t.i not in slot.remove or slot.role == "subject")
+        ]
+        return _strip_punct(tokens), subject, False
+    if verb.dep_ == "conj" and is_verb(verb.head):
+        shared = _subject(verb.head)
+        between = verb.doc[verb.head.i + 1 : verb.i]
+        # "X began after Y returned and attended": "attended" may belong to Y, not X.
+        if shared is not None and not any(
+            t.dep_ in _SUBJECT_DEPS or t.pos_ == "VERB" for t in between
+        ):
+            return _strip_punct(list(shared.subtree)), shared, True
+    for child in verb.lefts:
+        # "between 80,000 and 120,000 people are held": a subject the parser made a PP.
+        if child.dep_ == "prep" and child.i not in slot.remove:
+            objects = [t for t in child.children if t.dep_ == "pobj"]
+            if objects and any(t.dep_ == "nummod" for t in objects[0].children):
+                return _strip_punct(list(child.subtree)), objects[0], False
+    if _is_reduced_passive(verb):
+        noun = verb.head
+        tokens = [
+            t
+            for t in noun.subtree
+            if t.i not in {v.i for v in verb.subtree} and not _is_clause_child(t, noun)
+        ]
+        return _strip_punct(tokens), noun, True
+    return [], None, False
+
+
+def _asides(root: Token, protect: frozenset[int]) -> set[int]:
+    """Comma-set-off relative clauses and appositions under `root`, with their commas.
+
+    "the dam, which was built in 1962, holds ..." -> "the dam holds ...": the aside is a
+    second fact, and half of its commas would be lost in a question.
+    """
+    doc = root.doc
+    dropped: set[int] = set()
+    for token in root.subtree:
+        if token.i == root.i:
+            continue
+        # A conjunct with no conjunction is an aside too ("in 2023, a record"), as is a noun
+        # phrase after a comma on the verb ("lasted 35 days, the longest in U.S. history").
+        bare_conj = token.dep_ == "conj" and not any(t.dep_ == "cc" for t in token.head.subtree)
+        verb_aside = token.head.pos_ in _VERB_POS and (
+            token.dep_ == "npadvmod" or (token.dep_ == "advmod" and token.n_rights > 0)
+        )  # "..., more than in all of 2024"
+        if token.dep_ not in {"relcl", "appos"} and not bare_conj and not verb_aside:
+            continue
+        start, end = token.left_edge.i, token.right_edge.i
+        if start == 0 or doc[start - 1].text != ",":
+            continue
+        if any(i in protect for i in range(start, end + 1)):
+            continue
+        dropped |= set(range(start - 1, end + 1))
+        if end + 1 < len(doc) and doc[end + 1].text == ",":
+            dropped.add(end + 1)
+    return dropped
+
+
+def _is_reduced_passive(verb: Token) -> bool:
+    """Whether a participle modifying a noun is a reduced passive ("the Act enacted in May")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    # "astronauts lifted off", "companies acquired X": active verbs the parser misattached.
+    return not any(child.dep_ in {"prt", "dobj", "nsubj"} for child in verb.children)
+
+
+def _is_clause_child(token: Token, noun: Token) -> bool:
+    """Whether a token hangs off `noun` through a relative clause or apposition."""
+    while token.i != noun.i and token.head.i != token.i:
+        if token.head.i == noun.i and token.dep_ in {"relcl", "acl", "appos", "punct"}:
+            return True
+        token = token.head
+    return False
+
+
+def _strip_punct(tokens: list[Token]) -> list[Token]:
+    """Drop punctuation and spaces at both ends of a token run."""
+    while tokens and (tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _clause_tokens(verb: Token, slot: Slot, subject_tokens: list[Token]) -> list[Token] | None:
+    """The verb's clause without its subject, the answer and material a question drops."""
+    dropped: set[int] = set(slot.remove) | {t.i for t in subject_tokens}
+    for child in verb.children:
+        if child.i in slot.remove:
+            continue
+        coordinated_clause = child.dep_ == "conj" and is_verb(child)
+        if child.dep_ == "advcl" and child.i > verb.i and _keeps_adverbial(child):
+            continue
+        if child.dep_ in _DROPPED_DEPS or coordinated_clause or child.dep_ in _SUBJECT_DEPS:
+            dropped |= {t.i for t in child.subtree}
+            dropped |= _measure_before(verb, child)
+        elif child.dep_ == "punct" and child.text in _QUOTES:
+            dropped.add(child.i)  # closes a quotation inside a dropped clause
+    dropped |= _asides(verb, slot.remove)
+    dropped |= _coordinated_clauses(verb, slot.remove)
+    kept = [
+        t
+        for t in verb.subtree
+        if t.i not in dropped and not t.is_space and t.text not in _SENTENCE_END
+    ]
+    if slot.strand is not None:
+        if slot.strand.i < verb.i:
+            return None  # "on Tuesday upheld ...": nothing to strand after
+        edge = slot.strand.right_edge.i
+        kept = [t for t in kept if t.i <= edge and t.i != slot.strand.i]
+    doc = verb.doc
+    if kept and any("\n" in t.text for t in doc[kept[0].i : kept[-1].i] if t.is_space):
+        return None  # a heading or caption glued to the clause
+    if not _scare_quotes_only([t for t in kept if t.i not in slot.remove]):
+        return None
+    if any(t.tag_ in {"-LRB-", "-RRB-"} for t in kept):
+        return None
+    if any(t.tag_ in {"WDT", "WP", "WP$"} and t.i < verb.i for t in kept):
+        return None  # "bills that Congress is supposed to pass": the object is the pronoun
+    return kept
+
+
+def _measure_before(verb: Token, clause: Token) -> set[int]:
+    """A measure phrase that only modifies a dropped clause ("weeks [before the law ...]")."""
+    for child in verb.children:
+        if child.dep_ in {"npadvmod", "advmod"} and child.right_edge.i == clause.left_edge.i - 1:
+            return {t.i for t in child.subtree}
+    return set()
+
+
+def _coordinated_clauses(verb: Token, protect: frozenset[int]) -> set[int]:
+    """Verbs coordinated inside the clause ("promised to hire X and to expand Y"), with "and"."""
+    dropped: set[int] = set()
+    for token in verb.subtree:
+        if token.dep_ != "conj" or not is_verb(token) or not is_verb(token.head):
+            continue
+        if token.head.i == verb.i or any(t.i in protect for t in token.subtree):
+            continue
+        dropped |= {t.i for t in token.subtree}
+        for sibling in token.head.children:
+            if sibling.dep_ in {"cc", "punct"} and token.head.i < sibling.i < token.i:
+                dropped.add(sibling.i)
+    return dropped
+
+
+def _scare_quotes_only(tokens: list[Token]) -> bool:
+    """Whether every quotation mark pairs up around a short phrase ("called it “illegal”")."""
+    marks = [position for position, t in enumerate(tokens) if t.text in _QUOTES]
+    if len(marks) % 2:
+        return False
+    for opening, closing in zip(marks[::2], marks[1::2], strict=True):
+        if closing - opening - 1 > _MAX_SCARE_QUOTE or tokens[opening].text in {"”", "’"}:
+            return False
+    return True
+
+
+def _subject_text(
+    tokens: list[Token], head: Token | None, resolve: Resolver | None
+) -> tuple[str | None, bool]:
+    """The subject as the question spells it; pronouns resolved or refused."""
+    if head is None or not tokens:
+        return None, False
+    if len(tokens) == 1 and head.pos_ == "PRON":
+        lower = head.lower_
+        if lower == "there" or head.dep_ == "expl":
+            return "there", False
+        if lower in lex.RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
+            return _relative_owner(head.head.head), True
+        name = resolve(head) if resolve is not None else None
+        return name, name is not None
+    for token in tokens:
+        if token.pos_ == "PRON" and token.tag_ not in {"WDT", "WP", "WP$"}:
+            return None, False  # "its workers", "one of them": the owner is unknown
+        if token.pos_ == "DET" and token.lower_ in lex.DEMONSTRATIVES:
+            return None, False  # "this report": which one depends on the story
+    return _decapitalize(tokens[0], render(tokens)), False
+
+
+def _relative_owner(noun: Token) -> str | None:
+    """The noun a relative pronoun stands for, if it is a plain noun phrase ("the new law")."""
+    of_phrase = noun.dep_ == "pobj" and noun.head.lower_ == "of"
+    if of_phrase or any(child.dep_ == "conj" for child in noun.children):
+        return None  # "property of the people and companies that are ...": which one?
+    modifiers = [t for t in noun.lefts]
+    if any(t.dep_ not in _PLAIN_MODIFIER_DEPS or t.pos_ == "PRON" for t in modifiers):
+        return None
+    if any(any(True for _ in t.children) for t in modifiers):
+        return None
+    tokens = [*modifiers, noun]
+    if tokens[0].lower_ in {"a", "an"}:
+        # The antecedent is known by now: "a budget that ..." -> "the budget".
+        return "the " + render(tokens[1:])
+    return _decapitalize(tokens[0], render(tokens))
+
+
+def _decapitalize(first: Token, text: str) -> str:
+    """Lower-case a sentence-initial common word ("The law" -> "the law"), not a name."""
+    after_dash = first.i > 0 and first.doc[first.i - 1].text in _DASHES
+    if not (first.is_sent_start or _after_line_break(first) or after_dash):
+        return text
+    if first.pos_ == "PROPN" or first.text == "I" or (len(first.text) > 1 and first.text.isupper()):
+        return text
+    if first.ent_type_ in _NAME_LABELS and first.pos_ != "DET":
+        return text  # the first word of a name ("New York") keeps its capital
+    return text[:1].lower() + text[1:]
+
+
+def _after_line_break(token: Token) -> bool:
+    """Whether a token opens a line."""
+    return token.i == 0 or (token.doc[token.i - 1].is_space and "\n" in token.doc[token.i - 1].text)
+
+
+def _pronouns_ok(
+    rest: list[Token], subject_tokens: list[Token], slot: Slot, singular: bool
+) -> bool:
+    """No pronoun without a referent; a possessive needs a matching noun before it.
+
+    "How many people have fled their homes?", "the company hired workers at its plant" keep
+    their possessive; "Which department offered a reward for their arrest?" does not.
+    """
+    earlier = sorted([*subject_tokens, *rest], key=lambda t: t.i)
+    for token in rest:
+        lower = token.lower_
+        if lower not in lex.UNRESOLVED_PRONOUNS and lower not in lex.OWNER_POSSESSIVES:
+            continue
+        if token.pos_ not in {"PRON", "DET"} or token.tag_ in {"WDT", "WP"}:
+            continue
+        if token.dep_ == "det" and token.head.lemma_.lower() in lex.TIME_NOUNS:
+            continue  # "so far this year"
+        if token.tag_ != "PRP$" or lower not in lex.OWNER_POSSESSIVES:
+            return False
+        before = [t for t in earlier if t.i < token.i and t.i not in slot.remove]
+        if not _has_antecedent(lower, before, slot, singular):
+            return False
+    return True
+
+
+def _has_antecedent(possessive: str, before: list[Token], slot: Slot, singular: bool) -> bool:
+    """Whether a noun of the right number (or the wh-subject) can own the possessive."""
+    if slot.role == "subject" and possessive in {"its", "their"}:
+        return possessive == ("its" if singular else "their")
+    for token in before:
+        if possessive == "their" and (
+            token.tag_ in {"NNS", "NNPS"} or token.lower_ in lex.COLLECTIVE_NOUNS
+        ):
+            return True
+        if possessive == "its" and token.tag_ in {"NN", "NNP"} and token.ent_type_ != "PERSON":
+            return True
+        if possessive in {"his", "her"} and (
+            token.ent_type_ == "PERSON"
+            or token.lower_ in lex.PERSON_PRONOUNS
+            or token.lower_ in lex.PERSON_NOUNS
+        ):
+            return True
+    return False
+
+
+def _front_material(
+    verb: Token, rest: list[Token], subject_tokens: list[Token], slot: Slot
+) -> tuple[list[Token], list[Token], bool]:
+    """Split off adjuncts before the subject (moved to the end) and drop sentence adverbs."""
+    reduced = _subject(verb) is None and _is_reduced_passive(verb)
+    if not subject_tokens or slot.role == "subject":
+        subject_start = min(slot.remove) if slot.role == "subject" and slot.remove else verb.i
+    else:
+        subject_start = subject_tokens[0].i
+    moved: list[Token] = []
+    kept: list[Token] = []
+    for token in rest:
+        if token.i >= verb.i:
+            kept.append(token)
+            continue
+        top = _child_of(verb, token)
+        if top is not None and top.dep_ in {"prep", "npadvmod", "tmod"}:
+            moved.append(token)  # "On Thursday, X did Y" / "X on Thursday did Y": at the end
+        elif token.i >= subject_start and not token.is_punct:
+            kept.append(token)
+        # Sentence adverbs ("However,") and their commas are dropped.
+    if slot.strand is not None:
+        moved = []
+    return _strip_punct(moved), kept, reduced
+
+
+def _child_of(verb: Token, token: Token) -> Token | None:
+    """The child of `verb` whose subtree holds `token`."""
+    while token.head.i != verb.i:
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return token
+
+
+def _agree(rest: list[Token], verb: Token, singular: bool) -> list[str]:
+    """A subject question's words, the finite verb made singular for "Which agency …"."""
+    finite = next((t for t in rest if t.dep_ in _AUX_DEPS and t.head.i == verb.i), verb)
+    words = []
+    for part_tokens, is_finite in _split_on(rest, finite):
+        if is_finite and singular and finite.tag_ == "VBP":
+            lower = finite.lower_
+            if lower in _SINGULAR_AUX:
+                words.append(_SINGULAR_AUX[lower])
+            else:
+                words.append(inflect(finite, "VBZ"))
+        elif is_finite and singular and finite.lower_ == "were":
+            words.append("was")
+        elif part_tokens:
+            words.append(_render_clause(part_tokens))
+    return words
+
+
+def _split_on(tokens: list[Token], pivot: Token) -> list[tuple[list[Token], bool]]:
+    """Split tokens into (before, [pivot], after) parts, flagging the pivot part."""
+    before = [t for t in tokens if t.i < pivot.i]
+    after = [t for t in tokens if t.i > pivot.i]
+    middle = [t for t in tokens if t.i == pivot.i]
+    return [(before, False), (middle, True), (after, False)]
+
+
+def _invert(
+    verb: Token, rest: list[Token], reduced: bool, subject_head: Token | None
+) -> tuple[str, list[Token | str]] | None:
+    """The operator moved before the subject, and the remaining clause (do-support applied)."""
+    if reduced:
+        plural = subject_head is not None and subject_head.tag_ in {"NNS", "NNPS"}
+        return ("were" if plural else "was"), list(rest)
+    auxes = [t for t in rest if t.dep_ in _AUX_DEPS and t.head.i == verb.i and t.i < verb.i]
+    if auxes:
+        first = auxes[0]
+        if first.tag_ == "TO" or first.lower_ == "to":
+            return None
+        remaining: list[Token | str] = [
+            "not" if t.lower_ in {"n't", "not"} else t for t in rest if t.i != first.i
+        ]
+        return _operator_text(first), remaining
+    shared = _shared_auxes(verb)
+    if shared:
+        # "was arrested in Poland and extradited to Pittsburgh": "was ... extradited".
+        return _operator_text(shared[0]), [*(t.lower_ for t in shared[1:]), *rest]
+    if verb.lemma_ == "be":
+        return _operator_text(verb), [t for t in rest if t.i != verb.i]
+    operator = _DO_BY_TAG.get(verb.tag_)
+    if operator is None:
+        return None
+    return operator, [base_form(verb) if t.i == verb.i else t for t in rest]
+
+
+def _shared_auxes(verb: Token) -> list[Token]:
+    """The auxiliaries a coordinated participle shares with the verb before it."""
+    if verb.dep_ != "conj" or not is_verb(verb.head):
+        return []
+    passive_head = any(child.dep_ == "auxpass" for child in verb.head.children)
+    # "was arrested ... and extradited": the tagger often reads the second participle as VBD.
+    if verb.tag_ not in {"VBN", "VBG"} and not (verb.tag_ == "VBD" and passive_head):
+        return []
+    if any(child.dep_ in _AUX_DEPS | _SUBJECT_DEPS for child in verb.children):
+        return []
+    return [c for c in verb.head.children if c.dep_ in _AUX_DEPS and c.i < verb.head.i]
+
+
+def _is_finite(verb: Token, reduced: bool) -> bool:
+    """Whether the clause has a tensed verb group (not "to suspend", not a bare participle)."""
+    if reduced or _shared_auxes(verb):
+        return True
+    auxes = [t for t in verb.children if t.dep_ in _AUX_DEPS and t.i < verb.i]
+    if auxes:
+        return auxes[0].tag_ != "TO" and auxes[0].lower_ != "to"
+    return verb.tag_ in _DO_BY_TAG or verb.tag_ == "MD"
+
+
+def _operator_text(token: Token) -> str:
+    """An auxiliary as the question's operator, contractions spelled out."""
+    lower = token.lower_
+    return {"'s": "is", "’s": "is", "'re": "are", "’re": "are", "'ve": "have", "wo": "will"}.get(
+        lower, lower
+    )
+
+
+def _render_parts(parts: list[Token | str]) -> list[str]:
+    """Render a mix of tokens and replacement words, token runs joined as the text had them."""
+    words: list[str] = []
+    run: list[Token] = []
+    for part in parts:
+        if isinstance(part, str):
+            if run:
+                words.append(_render_clause(run))
+                run = []
+            words.append(part)
+        else:
+            run.append(part)
+    if run:
+        words.append(_render_clause(run))
+    return words
+
+
+def _render_clause(tokens: list[Token]) -> str:
+    """Render clause tokens, lower-casing a sentence-initial common word."""
+    if not tokens:
+        return ""
+    return _decapitalize(tokens[0], render(tokens))
+
+
+def _finish(text: str) -> str | None:
+    """Tidy spacing and punctuation, capitalize, add "?"; None when too little is left."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _NO_SPACE_BEFORE.sub(r"\1", text)
+    text = _NO_SPACE_AFTER.sub(r"\1", text)
+    text = _REPEATED_PUNCT.sub(r"\1", text)
+    abbreviation = _ABBREVIATION_END.search(text)
+    text = text.strip(" ,;:-–—.")
+    if abbreviation:
+        text += "."  # "at 10 a.m.?" keeps the abbreviation's dot
+    if not text:
+        return None
+    text = text[0].upper() + text[1:] + "?"
+    return text if len(text.split()) >= _MIN_WORDS else None
+
+
+def contains_answer(question: str, answer: str) -> bool:
+    """Whether the answer (case-insensitive, without a leading "the") occurs in the question."""
+    core = re.sub(r"^(the|a|an)\s+", "", answer.strip(), flags=re.IGNORECASE).lower()
+    if not core:
+        return True
+    pattern = r"(?<!\w)" + re.escape(core) + r"(?!\w)"
+    return re.search(pattern, question.lower()) is not None

@@ -1,0 +1,368 @@
+"""Word lists for the fact generators (how_many, when, where, which_org) and their grammar."""
+
+from __future__ import annotations
+
+# Verbs that report speech: a clause headed by one of them with a clausal complement is a
+# quotation frame ("X said Thursday that ..."), not a fact to ask about.
+REPORTING_VERBS = frozenset(
+    {
+        "add",
+        "announce",
+        "argue",
+        "claim",
+        "confirm",
+        "declare",
+        "explain",
+        "insist",
+        "note",
+        "report",
+        "say",
+        "state",
+        "tell",
+        "warn",
+        "write",
+    }
+)
+
+# Pronouns a question cannot use without an antecedent.
+UNRESOLVED_PRONOUNS = frozenset(
+    {
+        "he",
+        "she",
+        "him",
+        "her",
+        "it",
+        "they",
+        "them",
+        "this",
+        "these",
+        "those",
+        "that",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "i",
+        "me",
+        "my",
+        "you",
+        "your",
+        "himself",
+        "herself",
+        "itself",
+        "themselves",
+        "one",
+    }
+)
+
+# Determiners that point back into the story ("this report").
+DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
+
+# Possessives that may stay when the question names their owner as its subject.
+OWNER_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+
+# Nouns "this"/"that" may point at without needing the story ("so far this year").
+TIME_NOUNS = frozenset(
+    {"year", "month", "week", "weekend", "season", "summer", "winter", "spring", "fall", "time"}
+)
+
+# Group nouns a "their" may refer to ("the crew ... during their stay").
+COLLECTIVE_NOUNS = frozenset(
+    {"crew", "team", "group", "government", "police", "staff", "family", "public", "panel"}
+)
+
+# Nouns for a person that a "his"/"her" may refer to ("a Ukrainian man ... for his role").
+PERSON_NOUNS = frozenset(
+    {
+        "man",
+        "woman",
+        "boy",
+        "girl",
+        "father",
+        "mother",
+        "son",
+        "daughter",
+        "husband",
+        "wife",
+        "suspect",
+        "official",
+        "minister",
+        "president",
+        "judge",
+        "leader",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    }
+)
+
+# Subject pronouns that can be replaced by the one person named just before them.
+PERSON_PRONOUNS = frozenset({"he", "she"})
+
+# Relative pronouns: a relative clause's subject stands for the noun it modifies.
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
+
+# Subordinators of an adverbial clause a question may keep as its time frame.
+KEPT_CLAUSE_MARKS = frozenset({"when", "after", "before", "while", "as"})
+
+# Words that make even a dated expression a poor "When" answer: recurring ("every
+# Monday"), vague ("in recent years") or a range ("between 2019 and 2021").
+VAGUE_DATE_WORDS = frozenset(
+    {
+        "every",
+        "each",
+        "daily",
+        "weekly",
+        "monthly",
+        "annual",
+        "annually",
+        "yearly",
+        "recent",
+        "recently",
+        "past",
+        "between",
+        "through",
+        "to",
+        "until",
+        "since",
+        "old",
+    }
+)
+
+# Words that date an expression: months, weekdays, holidays.
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "aug.",
+        "sept.",
+        "sep.",
+        "oct.",
+        "nov.",
+        "dec.",
+    ]
+)
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+HOLIDAYS = frozenset(
+    ["christmas", "easter", "thanksgiving", "ramadan", "eid", "hanukkah", "diwali"]
+)
+
+# A number and one of these units is a duration or an age ("three years"), not a date.
+DURATION_UNITS = frozenset(
+    {
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "night",
+        "week",
+        "month",
+        "year",
+        "decade",
+        "century",
+        "seconds",
+        "minutes",
+        "hours",
+        "days",
+        "nights",
+        "weeks",
+        "months",
+        "years",
+        "decades",
+        "centuries",
+    }
+)
+
+# Words that turn a duration back into a point in time ("two years ago", "last year").
+POINT_IN_TIME_WORDS = frozenset({"ago", "last", "next", "this", "earlier", "later"})
+
+# Prepositions that introduce a date adjunct: the answer is the date alone ("on Monday")
+# or includes the preposition ("after 4 a.m.", "by 2030"); "since", "for" or "until" a date
+# answer "how long", not "when".
+DATE_PREPOSITIONS = frozenset({"on", "in", "at"})
+DATE_PREPOSITIONS_KEPT = frozenset({"before", "after", "by"})
+
+# Nouns a count of which makes a poor "How many ...?" question (units, money, measures).
+UNCOUNTED_NOUNS = frozenset(
+    {
+        "percent",
+        "percentage",
+        "%",
+        "cent",
+        "cents",
+        "dollar",
+        "dollars",
+        "euro",
+        "euros",
+        "pound",
+        "pounds",
+        "yen",
+        "yuan",
+        "won",
+        "rupees",
+        "point",
+        "points",
+        "time",
+        "times",
+        "one",
+        "ones",
+        "other",
+        "others",
+        "thing",
+        "things",
+        "way",
+        "ways",
+        "lot",
+        "lots",
+        "kind",
+        "kinds",
+        "type",
+        "types",
+        "degree",
+        "degrees",
+        "per",
+        "am",
+        "pm",
+        "a.m.",
+        "p.m.",
+    }
+)
+
+# Words after a unit that make it a rate ("80 kilometers per hour", "$5 a gallon").
+RATE_WORDS = frozenset({"per", "an", "a", "each"})
+
+# Head nouns of names the model calls organizations that are events or things.
+NOT_ORG_HEADS = frozenset(
+    {
+        "fire",
+        "storm",
+        "hurricane",
+        "cyclone",
+        "typhoon",
+        "earthquake",
+        "flood",
+        "act",
+        "law",
+        "bill",
+        "treaty",
+        "agreement",
+        "list",
+        "prize",
+        "award",
+        "games",
+        "cup",
+        "summit",
+        "conference",
+        "grant",
+        "plan",
+        "project",
+        "initiative",
+        "report",
+        "strategy",
+        "mission",
+        "operation",
+    }
+)
+
+# Adjectives that say nothing about an organization's kind ("another contractor").
+NON_KIND_ADJECTIVES = frozenset({"other", "another", "same", "such", "only", "former", "new"})
+
+# Number words that are rarely counts ("one of the things", "a million reasons").
+NON_COUNT_NUMBERS = frozenset({"one", "1", "zero", "0"})
+
+# Prepositions left at the end of a question about their object ("How many officials did
+# the United States impose sanctions on?"); others move to the front ("In how many states").
+STRANDED_PREPOSITIONS = frozenset({"on", "about"})
+
+# Prepositions an organization may be asked through ("To which body ...?", "... sanctions on?").
+ORG_PREPOSITIONS = frozenset({"to", "by", "with", "from", "against", "for"})
+
+# Prepositions that place an event somewhere: "in Pyongyang", "at the White House".
+PLACE_PREPOSITIONS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout"})
+
+# Verbs whose "to X" names where something went ("extradited to Pittsburgh").
+MOTION_VERBS = frozenset(
+    {
+        "travel",
+        "fly",
+        "flee",
+        "return",
+        "go",
+        "move",
+        "deploy",
+        "send",
+        "extradite",
+        "deport",
+        "evacuate",
+        "relocate",
+        "transfer",
+        "ship",
+        "export",
+        "sail",
+        "march",
+        "drive",
+        "come",
+        "bring",
+        "airlift",
+        "dispatch",
+    }
+)
+
+# Head nouns of organization names -> the word a "Which ...?" question uses.
+ORG_KIND_BY_HEAD = {
+    "agency": "agency",
+    "army": "army",
+    "association": "association",
+    "bank": "bank",
+    "board": "board",
+    "bureau": "agency",
+    "cabinet": "body",
+    "center": "organization",
+    "coalition": "coalition",
+    "college": "college",
+    "commission": "commission",
+    "committee": "committee",
+    "company": "company",
+    "congress": "legislative body",
+    "house": "chamber",
+    "corp": "company",
+    "corp.": "company",
+    "corporation": "company",
+    "council": "council",
+    "court": "court",
+    "department": "department",
+    "foundation": "foundation",
+    "fund": "fund",
+    "group": "group",
+    "inc": "company",
+    "inc.": "company",
+    "institute": "institute",
+    "league": "league",
+    "ministry": "ministry",
+    "movement": "movement",
+    "network": "network",
+    "office": "office",
+    "organization": "organization",
+    "organisation": "organization",
+    "parliament": "legislative body",
+    "party": "party",
+    "police": "police force",
+    "senate": "chamber",
+    "school": "school",
+    "service": "organization",
+    "tribunal": "court",
+    "union": "organization",
+    "university": "university",
+}

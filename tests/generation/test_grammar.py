@@ -1,0 +1,203 @@
+"""The clause-to-question grammar: do-support, tense, voice, pronouns and what it refuses."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from quizapp.generation import grammar
+from tests.generation.facts_articles import find, sentence_doc
+
+pytestmark = pytest.mark.slow
+
+
+def question(
+    text: str, answer: str, wh: str, *, adjunct: bool = False, singular: bool = False
+) -> str | None:
+    """The question for `answer` in `text`, or None."""
+    doc = sentence_doc(text)
+    return _ask(doc, answer, wh, adjunct=adjunct, singular=singular)
+
+
+def _ask(doc: Doc, answer: str, wh: str, *, adjunct: bool, singular: bool) -> str | None:
+    slot = grammar.locate(find(doc, answer), adjunct=adjunct)
+    if slot is None:
+        return None
+    resolve = grammar.person_resolver(doc, lambda name: name)
+    asked = grammar.ask(slot, wh, singular=singular, resolve=resolve)
+    return None if asked is None else asked.text
+
+
+SANCTIONS = (
+    "The United States imposed sanctions on Kim and 10 other top officials Wednesday "
+    "for grossly violating human rights."
+)
+
+
+def test_past_object_gets_did_and_the_base_form_with_a_stranded_preposition() -> None:
+    assert question(SANCTIONS, "10 other top officials", "How many other top officials") == (
+        "How many other top officials did the United States impose sanctions on?"
+    )
+
+
+def test_adjunct_date_is_removed_with_do_support() -> None:
+    assert question(SANCTIONS, "Wednesday", "When", adjunct=True) == (
+        "When did the United States impose sanctions on Kim and 10 other top officials "
+        "for grossly violating human rights?"
+    )
+
+
+def test_passive_subject_keeps_its_auxiliary_and_adverb() -> None:
+    text = "Eight North Korean entities were also blacklisted."
+    assert question(text, "Eight North Korean entities", "How many North Korean entities") == (
+        "How many North Korean entities were also blacklisted?"
+    )
+
+
+def test_third_person_present_becomes_does_plus_base_form() -> None:
+    text = "The law requires the secretary of state to provide a report to Congress."
+    assert question(text, "the secretary of state", "Who") == (
+        "Who does the law require to provide a report to Congress?"
+    )
+
+
+def test_perfect_and_modal_auxiliaries_move_before_the_subject() -> None:
+    perfect = "The leader has been personally sanctioned in Washington."
+    assert question(perfect, "Washington", "Where", adjunct=True) == (
+        "Where has the leader been personally sanctioned?"
+    )
+    modal = "The city will build 1,200 homes for homeless veterans."
+    assert question(modal, "1,200 homes", "How many homes") == (
+        "How many homes will the city build for homeless veterans?"
+    )
+
+
+def test_phrasal_verb_keeps_its_particle() -> None:
+    text = "Amazon laid off 18,000 employees last year."
+    assert question(text, "18,000 employees", "How many employees") == (
+        "How many employees did Amazon lay off last year?"
+    )
+
+
+def test_copula_and_existential_there_invert_without_do() -> None:
+    assert question("The deadline is Friday.", "Friday", "When", adjunct=True) == (
+        "When is the deadline?"
+    )
+    there = "There were 14 candidates on the ballot."
+    assert question(there, "14 candidates on the ballot", "How many candidates") == (
+        "How many candidates were there?"
+    )
+
+
+def test_subject_question_needs_no_do_support_and_agrees_with_a_singular_wh() -> None:
+    text = "Local officials coordinate the rescue effort in the valley."
+    assert question(text, "Local officials", "Which organization", singular=True) == (
+        "Which organization coordinates the rescue effort in the valley?"
+    )
+    org = "The State Department submitted the report to the U.S. Congress."
+    assert question(org, "The State Department", "Which department", singular=True) == (
+        "Which department submitted the report to the U.S. Congress?"
+    )
+
+
+def test_passive_agent_is_asked_in_the_active_voice() -> None:
+    past = "The measure was approved by the House Judiciary Committee."
+    assert question(past, "the House Judiciary Committee", "Which committee") == (
+        "Which committee approved the measure?"
+    )
+    perfect = "The new law has been challenged by the American Civil Liberties Union."
+    assert question(perfect, "the American Civil Liberties Union", "Which organization") == (
+        "Which organization has challenged the new law?"
+    )
+
+
+def test_reduced_passive_relative_gets_was() -> None:
+    text = (
+        "The State Department submitted the report in accordance with the North Korea Sanctions "
+        "and Policy Enhancement Act of 2016 enacted in February."
+    )
+    assert question(text, "February", "When", adjunct=True) == (
+        "When was the North Korea Sanctions and Policy Enhancement Act of 2016 enacted?"
+    )
+
+
+def test_relative_pronoun_subject_becomes_its_noun() -> None:
+    text = "Officials inspected the dam, which was built in 1962."
+    assert question(text, "1962", "When", adjunct=True) == "When was the dam built?"
+
+
+def test_fronted_adjuncts_move_to_the_end_and_sentence_adverbs_go() -> None:
+    text = "However, in 2020, the government hired 3,000 teachers."
+    assert question(text, "3,000 teachers", "How many teachers") == (
+        "How many teachers did the government hire in 2020?"
+    )
+
+
+def test_long_questions_drop_trailing_adjuncts() -> None:
+    text = (
+        "The State Department submitted the report to the U.S. Congress in accordance with the "
+        "North Korea Sanctions and Policy Enhancement Act of 2016 enacted in February."
+    )
+    assert question(text, "The State Department", "Which department", singular=True) == (
+        "Which department submitted the report to the U.S. Congress?"
+    )
+
+
+def test_he_is_resolved_to_the_one_person_just_named() -> None:
+    text = "Prime Minister Anthony Albanese visited a flooded town. He met 30 families at a school."
+    assert question(text, "30 families", "How many families") == (
+        "How many families did Anthony Albanese meet at a school?"
+    )
+
+
+def test_he_with_two_people_named_before_is_refused() -> None:
+    text = "John Smith met Mary Jones. He hired 30 workers."
+    assert question(text, "30 workers", "How many workers") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "answer", "wh", "adjunct"),
+    [
+        (
+            "It has killed more than 300 people in the region.",
+            "more than 300 people",
+            "How many people",
+            False,
+        ),
+        ("Microsoft did not buy the startup in 2019.", "2019", "When", True),
+        (
+            "“We will hire 200 teachers next year,” the mayor said.",
+            "200 teachers",
+            "How many teachers",
+            False,
+        ),
+        ("A senior official said Thursday the talks had failed.", "Thursday", "When", True),
+        ("They met 40 students at this school.", "40 students", "How many students", False),
+        ("To hire 50 nurses, the hospital raised wages.", "50 nurses", "How many nurses", False),
+    ],
+)
+def test_clauses_that_cannot_make_a_clean_question_are_refused(
+    text: str, answer: str, wh: str, adjunct: bool
+) -> None:
+    assert question(text, answer, wh, adjunct=adjunct) is None
+
+
+def test_a_noun_modifier_is_not_a_clause_argument() -> None:
+    doc = sentence_doc("A federal judge in Texas blocked the rule.")
+    assert grammar.locate(find(doc, "Texas"), adjunct=True) is None
+
+
+def test_questions_are_capped_at_thirty_words() -> None:
+    clauses = " and ".join(f"the {word} plan" for word in "abcdefghijklmnopq")
+    text = f"The council approved 12 budgets for {clauses} on Monday."
+    asked = question(text, "12 budgets", "How many budgets")
+    assert asked is None or len(asked.split()) <= grammar.MAX_WORDS
+
+
+def test_base_form_and_contains_answer() -> None:
+    doc = sentence_doc("The agency imposed fines and requires reports.")
+    assert grammar.base_form(doc[2]) == "impose"
+    assert grammar.contains_answer("Which agency imposed fines?", "The agency")
+    assert not grammar.contains_answer("How many officials were blacklisted?", "10")
+    assert grammar.contains_answer("How many of the 10 officials were blacklisted?", "10")
+    assert not grammar.contains_answer("When did it happen in 2010?", "201")

@@ -1,0 +1,182 @@
+"""The how_many generator on real sentences: counts, ranges, do-support and what it skips."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quizapp.generation.how_many import HowManyGenerator
+from quizapp.generation.parsing import parse_article
+from tests.generation.facts_articles import ARTICLES, assert_well_formed, pairs, parsed, run
+
+pytestmark = pytest.mark.slow
+
+GENERATOR = HowManyGenerator()
+
+
+def test_seed_counts_and_range() -> None:
+    found = pairs(run(GENERATOR, parsed("seed")))
+    assert found["How many North Korean entities were also blacklisted?"] == "Eight"
+    assert found["How many other top officials did the United States impose sanctions on?"] == "10"
+    assert (
+        found[
+            "How many people are held in political prison camps in the North, "
+            "according to the report?"
+        ]
+        == "between 80,000 and 120,000"
+    )
+
+
+def test_seed_questions_come_from_the_story_not_the_caption() -> None:
+    for candidate in run(GENERATOR, parsed("seed")):
+        assert "May 6, 2016" not in candidate.evidence
+        assert "FILE" not in candidate.evidence
+
+
+def test_quantifiers_stay_in_the_answer_and_clauses_keep_their_time_frame() -> None:
+    found = pairs(run(GENERATOR, parsed("disaster")))
+    killed = "How many people were killed when a powerful earthquake struck southern Turkey"
+    assert found[f"{killed} on Monday?"] == "At least 42"
+    assert found["How many homes did the storm destroy?"] == "nearly 1,000"
+    assert found["How many customers did the storm leave without power?"] == "2 million"
+    assert found["How many firefighters are battling the blaze?"] == "About 2,500"
+    assert found["How many soldiers were wounded in the attack?"] == "Three"
+
+
+def test_relative_clause_subject_is_the_noun_it_modifies() -> None:
+    found = pairs(run(GENERATOR, parsed("disaster")))
+    assert found["How many acres has the blaze burned in California?"] == "40,000"
+
+
+def test_tense_and_auxiliaries_follow_the_clause() -> None:
+    found = pairs(run(GENERATOR, parsed("budget")))
+    # Perfect, modal (inherited subject of a coordinated verb), past with a particle.
+    assert found[
+        "How many workers has the company hired at its new plant in Ohio since January?"
+    ] == ("500")
+    assert found["How many nurses will the new hospital employ?"] == "900"
+    assert found["How many employees did Amazon lay off last year?"] == "18,000"
+    # Third person present: "affects" -> "does ... affect".
+    assert pairs(run(GENERATOR, parsed("court")))["How many migrants does the ruling affect?"] == (
+        "about 400,000"
+    )
+
+
+def test_pronoun_subject_is_replaced_by_the_person_just_named() -> None:
+    found = pairs(run(GENERATOR, parsed("budget")))
+    question = "How many families did Anthony Albanese meet at an evacuation center in the town?"
+    assert found[question] == "30"
+
+
+def test_existential_there_and_of_phrases() -> None:
+    found = pairs(run(GENERATOR, parsed("election")))
+    assert found["How many candidates were there on the ballot in Nigeria?"] == "14"
+    assert found["How many seats did the Labour Party win in the election?"] == "412"
+    assert found["How many members of the House of Representatives will voters choose?"] == "435"
+
+
+def test_money_percent_years_names_durations_and_quotes_are_skipped() -> None:
+    answers = {c.answer for name in ARTICLES for c in run(GENERATOR, parsed(name))}
+    for skipped in ("40 million", "$40 million", "5", "60", "2001", "11", "200", "300"):
+        assert skipped not in answers
+    # "within 30 days" is a deadline, not a count of something the clause is about.
+    assert "30" not in {c.answer for c in run(GENERATOR, parsed("court"))}
+
+
+def test_prepositional_objects_move_their_preposition_to_the_front() -> None:
+    article = parse_article(
+        "The group extorted money from victims in 19 states.\n\n"
+        "The United States announced $20 million in emergency aid for two countries."
+    )
+    found = pairs(run(GENERATOR, article))
+    assert found["In how many states did the group extort money from victims?"] == "19"
+    assert found[
+        "For how many countries did the United States announce $20 million in emergency aid?"
+    ] == ("two")
+
+
+def test_a_duration_the_clause_is_about_is_counted() -> None:
+    found = pairs(run(GENERATOR, parsed("court")))
+    assert found["How many years has the drought lasted?"] == "three"
+
+
+def test_unresolved_pronoun_subject_gives_no_question() -> None:
+    article = parse_article("It has killed more than 300 people in the region.")
+    assert run(GENERATOR, article) == []
+
+
+def test_negated_clause_gives_no_question() -> None:
+    article = parse_article("The agency did not hire 40 new inspectors last year.")
+    assert run(GENERATOR, article) == []
+
+
+@pytest.mark.parametrize("name", ["seed", *ARTICLES])
+def test_every_candidate_is_well_formed(name: str) -> None:
+    article = parsed(name)
+    candidates = run(GENERATOR, article)
+    assert candidates
+    assert_well_formed(candidates, article, "NUMBER")
+    assert all(c.type == "how_many" for c in candidates)
+    # "How many ...?" or, through a preposition, "In how many states ...?"
+    assert all(re.match(r"(?:[A-Z][a-z]+ how|How) many ", c.question) for c in candidates)
+
+
+def test_partitive_infinitive_conjoined_nouns_and_lemmas() -> None:
+    found = pairs(run(GENERATOR, parsed("tricky")))
+    assert found["How many of the 57 seats did the National Renewal Alliance win?"] == "23"
+    # The infinitive is asked through the verb it completes; its coordinated twin is dropped.
+    assert found["How many new police officers did Andrea Solís promise to hire?"] == "4,000"
+    assert found["How many children and adults do state officials hope to vaccinate by June?"] == (
+        "between 15,000 and 20,000"
+    )
+    # lemminflect, not the tagger's lemma: "hopes" -> "hope", never "hop".
+    assert (
+        found["How many bills does Senator Thomas Whitaker hope to pass before the August recess?"]
+        == "all 12"
+    )
+    assert found["How many technology companies does the trade group represent?"] == "31"
+
+
+def test_asides_between_subject_and_verb_move_or_go() -> None:
+    found = pairs(run(GENERATOR, parsed("tricky")))
+    question = "How many days did the last government shutdown last in the winter of 2018 and 2019?"
+    assert found[question] == "35"
+
+
+def test_rates_are_not_counts() -> None:
+    assert "up to 80" not in {c.answer for c in run(GENERATOR, parsed("tricky"))}
+
+
+def test_ranges_lists_and_relative_clauses_in_prepositional_phrases() -> None:
+    article = parse_article(
+        "Hurricane Delia killed at least 47 people and destroyed between 2,000 and 3,500 homes, "
+        "officials said Friday.\n\n"
+        "He was sentenced for his role in a ransomware scheme that attacked more than 60 "
+        "hospitals, clinics and nursing homes.\n\n"
+        "Nationwide, the CDC has counted 412 measles cases in 22 states so far this year, more "
+        "than in all of 2024."
+    )
+    found = pairs(run(GENERATOR, article))
+    assert found["How many people did Hurricane Delia kill?"] == "at least 47"
+    assert found["How many homes did Hurricane Delia destroy?"] == "between 2,000 and 3,500"
+    assert (
+        found["How many hospitals, clinics and nursing homes did the ransomware scheme attack?"]
+        == "more than 60"
+    )
+    assert found["How many measles cases has the CDC counted in 22 states so far this year?"] == (
+        "412"
+    )
+    assert found["In how many states has the CDC counted 412 measles cases so far this year?"] == (
+        "22"
+    )
+
+
+def test_possessives_need_an_owner_of_the_right_number() -> None:
+    article = parse_article(
+        "The crew will carry out about 250 experiments during their stay.\n\n"
+        "The department offered 3 rewards for their arrest."
+    )
+    found = pairs(run(GENERATOR, article))
+    assert found["How many experiments will the crew carry out during their stay?"] == "about 250"
+    assert not any("arrest" in question for question in found)

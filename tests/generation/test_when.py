@@ -1,0 +1,119 @@
+"""The when generator on real sentences: dated events, reduced passives and vague dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizapp.generation.parsing import parse_article
+from quizapp.generation.when import WhenGenerator
+from tests.generation.facts_articles import ARTICLES, assert_well_formed, pairs, parsed, run
+
+pytestmark = pytest.mark.slow
+
+GENERATOR = WhenGenerator()
+
+
+def test_seed_dates() -> None:
+    found = pairs(run(GENERATOR, parsed("seed")))
+    question = (
+        "When did the United States impose sanctions on Kim and 10 other top officials "
+        "for grossly violating human rights?"
+    )
+    assert found[question] == "Wednesday"
+    assert found[
+        "When was the North Korea Sanctions and Policy Enhancement Act of 2016 enacted?"
+    ] == ("February")
+    assert (
+        found["When did North Korea threaten to respond to the sanctions with its toughest action?"]
+        == "Thursday"
+    )
+
+
+def test_seed_skips_report_frames_and_caption_dates() -> None:
+    answers = [c.answer for c in run(GENERATOR, parsed("seed"))]
+    assert "May 6, 2016" not in answers
+    # "a senior U.S. official said Thursday" only frames a report.
+    assert answers.count("Thursday") == 1
+
+
+def test_dates_on_verbs_in_news_sentences() -> None:
+    found = pairs(run(GENERATOR, parsed("disaster")))
+    assert found["When did a powerful earthquake strike southern Turkey?"] == "Monday"
+    assert found["When did the quake hit the province of Hatay?"] == "shortly after 4 a.m."
+    budget = pairs(run(GENERATOR, parsed("budget")))
+    assert budget["When will the new hospital open?"] == "September"
+    assert budget["When did the World Bank lend Ghana $3 billion?"] == "2023"
+    assert (
+        budget["When did Prime Minister Anthony Albanese visit the flooded town of Lismore?"]
+        == "Saturday"
+    )
+
+
+def test_passive_and_fronted_attribution() -> None:
+    found = pairs(run(GENERATOR, parsed("court")))
+    assert found["When will the contract be reviewed by the city council?"] == "June"
+    assert found["When did the talks collapse in Geneva according to Reuters?"] == "Sunday"
+
+
+def test_vague_durations_recurring_and_negated_dates_are_skipped() -> None:
+    answers = {c.answer for name in ARTICLES for c in run(GENERATOR, parsed(name))}
+    for skipped in ("recent years", "three years", "30 days", "every Monday", "2019"):
+        assert skipped not in answers
+    assert "January" not in answers  # "since January" answers "how long", not "when"
+    # "every Monday" recurs; "... the mayor said on Monday" frames a quotation.
+    assert "Monday" not in {c.answer for c in run(GENERATOR, parsed("court"))}
+
+
+def test_a_dated_quotation_gives_no_question() -> None:
+    article = parse_article("“We will hire 200 teachers next year,” the mayor said on Monday.")
+    assert run(GENERATOR, article) == []
+
+
+@pytest.mark.parametrize("name", ["seed", *ARTICLES])
+def test_every_candidate_is_well_formed(name: str) -> None:
+    article = parsed(name)
+    candidates = run(GENERATOR, article)
+    assert candidates
+    assert_well_formed(candidates, article, "DATE")
+    assert all(c.question.startswith("When ") for c in candidates)
+
+
+def test_datelines_compound_times_and_shared_auxiliaries() -> None:
+    found = pairs(run(GENERATOR, parsed("tricky")))
+    # "NAIROBI, Kenya —" is not part of the subject; "Thursday afternoon" is one answer.
+    assert found["When did the electoral commission announce the final results?"] == (
+        "Thursday afternoon"
+    )
+    assert found["When did the Cedar Ridge Fire start in dry brush north of Grants Pass?"] == (
+        "Thursday afternoon"
+    )
+    assert found["When was Hrytsenko arrested in Poland?"] == "May 2024"
+    # "was arrested ... and extradited": the second participle keeps "was".
+    assert found["When was Hrytsenko extradited to Pittsburgh?"] == "January 2025"
+    assert found[
+        "When do state officials hope to vaccinate between 15,000 and 20,000 children and adults?"
+    ] == ("by June")
+
+
+def test_comparisons_are_not_dates_of_the_clause() -> None:
+    assert "the 1980s" not in {c.answer for c in run(GENERATOR, parsed("tricky"))}
+
+
+def test_a_person_noun_owns_his_and_a_trailing_clause_does_not_block_the_date() -> None:
+    article = parse_article(
+        "WASHINGTON – A Ukrainian man was sentenced on Tuesday to 13 years in federal prison "
+        "for his role in a ransomware scheme.\n\n"
+        "Forecasters expect cooler temperatures and light rain on Tuesday, which could help "
+        "firefighters."
+    )
+    found = pairs(run(GENERATOR, article))
+    assert found[
+        "When was a Ukrainian man sentenced to 13 years in federal prison for his role in a "
+        "ransomware scheme?"
+    ] == ("Tuesday")
+    assert found["When do forecasters expect cooler temperatures and light rain?"] == "Tuesday"
+
+
+def test_coordinated_dates_are_not_cut_in_half() -> None:
+    article = parse_article("The shutdown, in the winter of 2018 and 2019, lasted 35 days.")
+    assert run(GENERATOR, article) == []

@@ -1,0 +1,85 @@
+"""The which_org generator on real sentences: organizations that act or are acted on."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from quizapp.generation.parsing import parse_article
+from quizapp.generation.which_org import WhichOrgGenerator
+from tests.generation.facts_articles import ARTICLES, assert_well_formed, pairs, parsed, run
+
+pytestmark = pytest.mark.slow
+
+GENERATOR = WhichOrgGenerator()
+
+
+def test_seed_department_and_congress() -> None:
+    found = pairs(run(GENERATOR, parsed("seed")))
+    assert found["Which department submitted the report to the U.S. Congress?"] == (
+        "The State Department"
+    )
+    assert found["To which legislative body did the State Department submit the report?"] == (
+        "the U.S. Congress"
+    )
+
+
+def test_seed_never_asks_about_the_law_or_a_title() -> None:
+    answers = {c.answer for c in run(GENERATOR, parsed("seed"))}
+    assert not any("Sanctions" in answer or "Democracy" in answer for answer in answers)
+
+
+def test_the_kind_of_organization_names_the_question() -> None:
+    found = pairs(run(GENERATOR, parsed("court")))
+    assert found[
+        "Which court ruled in June that the state had violated the rights of prisoners?"
+    ] == ("The Supreme Court")
+    budget = pairs(run(GENERATOR, parsed("budget")))
+    assert budget["Which bank lent Ghana $3 billion in 2023?"] == "The World Bank"
+    assert budget["Which organization laid off 18,000 employees last year?"] == "Amazon"
+
+
+def test_passive_agent_is_asked_in_the_active_voice() -> None:
+    found = pairs(run(GENERATOR, parsed("court")))
+    assert found["Which committee approved the measure in a 21-15 vote?"] == (
+        "the House Judiciary Committee"
+    )
+    assert found["Which council will review the contract in June?"] == "the city council"
+
+
+def test_object_with_a_resolved_pronoun_subject() -> None:
+    found = pairs(run(GENERATOR, parsed("court")))
+    question = "Which department did Maria Lopez order to restore the old rules within 30 days?"
+    assert found[question] == "the Department of Homeland Security"
+
+
+def test_attributions_possessives_and_definitions_are_skipped() -> None:
+    article = parse_article(
+        "The talks collapsed on Sunday, according to the Associated Press.\n\n"
+        "The State Department's report was released on Monday.\n\n"
+        "The senator is a member of the Democratic Party."
+    )
+    assert run(GENERATOR, article) == []
+
+
+@pytest.mark.parametrize("name", ["seed", *ARTICLES])
+def test_every_candidate_is_well_formed(name: str) -> None:
+    article = parsed(name)
+    candidates = run(GENERATOR, article)
+    assert candidates
+    assert_well_formed(candidates, article, "ORG")
+    # "Which department ...?" or, through a preposition, "To which legislative body ...?"
+    assert all(re.match(r"(?:[A-Z][a-z]+ which|Which) ", c.question) for c in candidates)
+
+
+def test_apposition_names_the_kind_and_is_left_out() -> None:
+    found = pairs(run(GENERATOR, parsed("tricky")))
+    assert found["Which trade group sued the state in Columbus?"] == "The Digital Commerce Alliance"
+    assert found["Which organization won 23 of the 57 seats in the Legislative Assembly?"] == (
+        "The National Renewal Alliance"
+    )
+
+
+def test_events_the_model_calls_organizations_are_skipped() -> None:
+    assert "The Cedar Ridge Fire" not in {c.answer for c in run(GENERATOR, parsed("tricky"))}
