@@ -136,6 +136,8 @@ TITLE_FIELD_WORDS = frozenset(
         "protection",
         "rights",
         "democracy",
+        "enforcement",
+        "charge",
         "state",
         "treasury",
         "interior",

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quizapp.generation.lexicon import (
+    LAW_NAME_CONNECTORS,
     ORGANIZATION_WORDS,
     PERSON_REFERENCE_NOUNS,
     QUOTE_MARKS,
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 
 # How many sentences back a "he said" may look for the person it stands for.
 RESOLUTION_WINDOW = 3
+# The longest run of words a title before a name may have.
+MAX_TITLE_RUN = 12
+# Endings of the abstract nouns that close a portfolio ("Export Enforcement"), never of names.
+_ABSTRACT_SUFFIXES = ("ment", "tion", "sion", "ity", "ance", "ence", "ship", "ness", "ics", "ure")
 
 # Children of a verb that are not part of what a question asks about the subject.
 _DROPPED_CHILD_DEPS = frozenset(
@@ -106,11 +111,14 @@ def is_unresolved_pronoun(token: Token) -> bool:
     return token.tag_ == "DT" and token.dep_ != "det"
 
 
-def join_tokens(tokens: Sequence[Token]) -> str:
-    """Join tokens back into text, with a space wherever the original had a gap."""
+def join_tokens(tokens: Sequence[Token], replace: Mapping[int, str] | None = None) -> str:
+    """Join tokens back into text, with a space wherever the original had a gap.
+
+    `replace` maps token indices to the text that stands for them ("it" -> "the ... Act").
+    """
     parts: list[str] = []
     for position, token in enumerate(tokens):
-        parts.append(token.text)
+        parts.append(replace.get(token.i, token.text) if replace else token.text)
         following = tokens[position + 1] if position + 1 < len(tokens) else None
         if following is None:
             break
@@ -122,7 +130,9 @@ def join_tokens(tokens: Sequence[Token]) -> str:
     return _SPACE_BEFORE_PUNCT.sub(r"\1", text)
 
 
-def predicate(verb: Token, *, drop: Iterable[Token] = ()) -> list[Token] | None:
+def predicate(
+    verb: Token, *, drop: Iterable[Token] = (), resolved: Collection[int] = ()
+) -> list[Token] | None:
     """The verb phrase of a clause without its subject and loose adjuncts, or None if unusable.
 
     Left-hand adjuncts ("on Thursday threatened") move behind the complements so the phrase
@@ -151,7 +161,9 @@ def predicate(verb: Token, *, drop: Iterable[Token] = ()) -> list[Token] | None:
     ]
     while kept and kept[-1].is_punct and kept[-1].text not in {"%", ")"}:
         kept.pop()
-    if not kept or any(t.text in QUOTE_MARKS or is_unresolved_pronoun(t) for t in kept):
+    if not kept or any(
+        t.text in QUOTE_MARKS or (is_unresolved_pronoun(t) and t.i not in resolved) for t in kept
+    ):
         return None
     left = [t for t in kept if t.i < verb.i]
     right = [t for t in kept if t.i >= verb.i]
@@ -162,6 +174,52 @@ def predicate(verb: Token, *, drop: Iterable[Token] = ()) -> list[Token] | None:
             top = top.head
         (before if top.dep_ in _KEPT_LEFT_DEPS else after).append(token)
     return before + right + after
+
+
+def passive_owner(verb: Token) -> list[Token] | None:
+    """The noun phrase a passive modifier describes, for asking it in the active voice.
+
+    "the International Disaster Assistance account authorized by …" -> "the International
+    Disaster Assistance account"; "$4.5 million in emergency funds released by …" -> the whole
+    amount. None when the phrase names nothing in particular ("a program created by …").
+    """
+    if verb.dep_ not in {"acl", "relcl"} or verb.tag_ != "VBN":
+        return None
+    owner = verb.head
+    if owner.pos_ not in {"NOUN", "PROPN", "NUM"} or verb.i < owner.i:
+        return None
+    while owner.dep_ == "pobj" and owner.head.dep_ == "prep":
+        above = owner.head.head
+        # "the federal Vaccines for Children program": the parser may hang a name's last word
+        # under "for"; "$4.5 million in emergency funds": the amount is the thing released.
+        preposition = owner.head.lower_
+        name = above.pos_ in {"PROPN", "NOUN"} and above.text[:1].isupper()
+        name = name and preposition in {"for", "of"}
+        amount = (above.like_num or above.tag_ == "CD") and preposition in {"in", "of"}
+        if above.i > owner.i or not (name or amount):
+            break
+        owner = above
+    start = verb.left_edge.i
+    if start > 0 and verb.doc[start - 1].text == ",":
+        start -= 1
+    skipped = {
+        t.i
+        for child in owner.children
+        if child.dep_ in {"acl", "relcl", "appos", "punct", "cc", "conj"} and child.i > owner.i
+        for t in child.subtree
+    }
+    phrase = [t for t in owner.subtree if t.i not in skipped and t.i < start and not t.is_space]
+    if not phrase:
+        return None
+    first = phrase[0]
+    if not (first.lower_ == "the" or first.pos_ == "PROPN" or first.like_num or first.text == "$"):
+        return None
+    unusable = any(
+        t.text in QUOTE_MARKS or is_unresolved_pronoun(t) or t.tag_ == "PRP$" for t in phrase
+    )
+    if unusable or any(t.pos_ in {"VERB", "AUX"} for t in phrase):
+        return None
+    return phrase
 
 
 def lower_moved_opener(question: str, verb: Token) -> str:
@@ -209,20 +267,46 @@ def find_quotations(doc: Doc) -> list[Quotation]:
     return found
 
 
-def quoted_tokens(doc: Doc) -> set[int]:
-    """The indices of all tokens inside quotation marks."""
-    return {i for q in find_quotations(doc) for i in range(q.start, q.end)}
+def quotations_of(article: ParsedArticle) -> list[Quotation]:
+    """The article's quotations, found once and shared by the generators."""
+    return article.memo("quotations", lambda: find_quotations(article.doc))
+
+
+def quoted_tokens_of(article: ParsedArticle) -> set[int]:
+    """The indices of all tokens inside quotation marks, found once per article."""
+    return article.memo(
+        "quoted_tokens", lambda: {i for q in quotations_of(article) for i in range(q.start, q.end)}
+    )
+
+
+def people_of(article: ParsedArticle) -> People:
+    """The article's People index, built once and shared by every generator of one call."""
+    return article.memo("people", lambda: People(article.doc, entities_of(article)))
+
+
+def entities_of(article: ParsedArticle) -> list[Span]:
+    """All entity spans of the article in text order, read from `article.spans` (no doc.ents)."""
+    return article.memo(
+        "entities",
+        lambda: sorted(
+            (span for spans in article.spans.values() for span in spans),
+            key=lambda span: span.start,
+        ),
+    )
 
 
 class People:
     """The people named in one article: their mentions, full names and roles as speakers."""
 
-    def __init__(self, doc: Doc) -> None:
-        """Index the PERSON entities of a parsed article."""
+    def __init__(self, doc: Doc, entities: Sequence[Span] | None = None) -> None:
+        """Index the PERSON entities of a parsed article (`entities` defaults to `doc.ents`)."""
         self.doc = doc
+        # Reading doc.ents builds new spans each time: keep one list.
+        self.entities: list[Span] = list(doc.ents if entities is None else entities)
         self.mentions: list[Span] = []
         self._by_token: dict[int, Span] = {}
-        for ent in doc.ents:
+        self._full_names: dict[tuple[int, int], Span | None] = {}
+        for ent in self.entities:
             if ent.label_ != "PERSON":
                 continue
             person = _clean_person(ent)
@@ -270,7 +354,7 @@ class People:
 
         "Herve Verhoosel, a spokesman for the agency": only people are spokesmen.
         """
-        for ent in self.doc.ents:
+        for ent in self.entities:
             if ent.label_ == "PERSON" or any(t.i in self._by_token for t in ent):
                 continue
             if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent) or len(ent) > 4:
@@ -295,6 +379,13 @@ class People:
         named before (Korean names put the family name first); "Solís" → "Andrea Solís Vargas"
         (Spanish names carry two family names).
         """
+        key = (mention.start, mention.end)
+        if key not in self._full_names:
+            self._full_names[key] = self._longest_form(mention)
+        return self._full_names[key]
+
+    def _longest_form(self, mention: Span) -> Span | None:
+        """The uncached work of `full_name`."""
         words = [t.text for t in mention]
         forms: dict[str, Span] = {}
         for other in self.mentions:
@@ -316,6 +407,24 @@ class People:
                 return None
             best = earlier
         return best[0]
+
+    def is_person(self, person: Span) -> bool:
+        """Whether the text shows a full name is a person's, not a place or a title the model
+        tagged PERSON ("Grants Pass", "Josephine County Sheriff"): some mention of it is the
+        subject of a verb, follows a title or is a shortened form of it."""
+        if any(t.lower_ in TITLE_WORDS or t.lower_ in ORGANIZATION_WORDS for t in person):
+            return False
+        for mention in self.mentions:
+            if self.full_name(mention) != person:
+                continue
+            if len(mention) < len(person) or mention.root.dep_ in {"nsubj", "nsubjpass"}:
+                return True
+            before = self.doc[mention.start - 1] if mention.start > 0 else None
+            if before is not None and (before.lower_ in TITLE_WORDS or before.text == ","):
+                return True
+            if any(c.dep_ == "appos" for c in mention.root.children):
+                return True
+        return False
 
     def subject_person(self, verb: Token) -> Span | None:
         """The person named as the subject of a verb (directly or by apposition), full form."""
@@ -404,6 +513,24 @@ def _outside_quotes(doc: Doc, start: int, end: int) -> list[Token]:
     return tokens
 
 
+def _continues_title(doc: Doc, index: int) -> bool:
+    """Whether the token at `index` ends a title that runs into a name: "Assistant Secretary of
+    Commerce for Export [Enforcement] Daniel Okoro" (not "President [Marta] Quesada Rojas")."""
+    position = index - 1
+    if position < 0 or doc[position].lower_ in TITLE_WORDS:
+        return False
+    if not doc[index].lower_.endswith(_ABSTRACT_SUFFIXES):
+        return False  # a given name ("Minister for Risk Management [Carlos] Mejía Aguilar")
+    while position >= max(index - MAX_TITLE_RUN, 0):
+        token = doc[position]
+        if token.is_space or not (token.text[:1].isupper() or token.lower_ in LAW_NAME_CONNECTORS):
+            return False
+        if token.lower_ in TITLE_WORDS:
+            return True
+        position -= 1
+    return False
+
+
 def _is_person_reference(token: Token) -> bool:
     """ "he", "she" or a definite title noun ("the official", "the spokesman")."""
     if token.lower_ in SPEAKER_PRONOUNS:
@@ -424,7 +551,9 @@ def _clean_person(ent: Span) -> Span | None:
     while start < end and (doc[start].is_punct or doc[start].pos_ == "DET"):
         start += 1
     # "... for Terrorism and Financial Intelligence Karen Whitley": the end of a title.
-    while end - start > 2 and doc[start].lower_ in TITLE_FIELD_WORDS:
+    while end - start > 2 and (
+        doc[start].lower_ in TITLE_FIELD_WORDS or _continues_title(doc, start)
+    ):
         start += 1
     span = doc[start:end]
     if not len(span) or len(span) > 5:

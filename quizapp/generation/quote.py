@@ -9,8 +9,10 @@ from quizapp.generation.lexicon import SPEECH_VERBS
 from quizapp.generation.people import (
     People,
     Quotation,
-    find_quotations,
+    is_unresolved_pronoun,
     join_tokens,
+    people_of,
+    quotations_of,
     subject_of,
     word_count,
 )
@@ -25,6 +27,10 @@ MIN_QUOTE_WORDS = 6
 # Excerpts longer than this are cut at a clause boundary (or a word) and end with "...".
 MAX_EXCERPT_WORDS = 22
 CUT_EXCERPT_WORDS = 16
+# Quote questions one speaker may answer.
+MAX_QUOTES_PER_SPEAKER = 2
+# The longest unquoted opening of a reported clause a question repeats ("the bill").
+MAX_LEAD_TOKENS = 8
 # How far from the quotation marks an attribution ("…,” Malinowski said) may sit.
 ATTRIBUTION_REACH = 30
 _CLAUSE_BREAKS = frozenset({",", ";", "—", "–", ":"})
@@ -38,29 +44,67 @@ class QuoteGenerator:
     type: ClassVar[str] = "quote"
 
     def generate(self, article: ParsedArticle) -> Iterator[Candidate]:
-        """Yield one candidate per attributed quotation."""
+        """Yield one candidate per attributed quotation, at most a few per speaker."""
+        found = list(self._candidates(article))
+        # One speaker quoted five times would fill a quiz with the same answer: keep the
+        # surest few (named attributions before continued ones), in text order.
+        best = sorted(range(len(found)), key=lambda i: (-found[i].confidence, i))
+        kept: set[int] = set()
+        per_speaker: dict[str, int] = {}
+        for i in best:
+            if per_speaker.get(found[i].answer, 0) < MAX_QUOTES_PER_SPEAKER:
+                per_speaker[found[i].answer] = per_speaker.get(found[i].answer, 0) + 1
+                kept.add(i)
+        yield from (candidate for i, candidate in enumerate(found) if i in kept)
+
+    def _candidates(self, article: ParsedArticle) -> Iterator[Candidate]:
+        """Every attributed quotation as a candidate."""
         doc = article.doc
-        people = People(doc)
+        people = people_of(article)
         if not people.mentions:
             return
-        for quotation in find_quotations(doc):
+        previous: tuple[Token, Span | None, float] | None = None
+        for quotation in quotations_of(article):
             content = doc[quotation.start : quotation.end]
-            if sum(1 for t in content if not t.is_punct) < MIN_QUOTE_WORDS:
-                continue
             verb = _attribution(doc, quotation)
-            if verb is None:
+            embedded = None if verb is not None else _reporting_clause(doc, quotation)
+            if embedded is not None:
+                verb = embedded[0]
+            continued = False
+            if verb is not None:
+                speaker, confidence = _speaker(verb, people, article)
+                previous = (verb, speaker, confidence)
+            elif previous is not None and _continues(doc, previous[0], quotation):
+                # “…,” Hollister said. “It is a tragedy …”: the next sentence goes on quoting
+                # the same speaker, as news style has it.
+                verb, speaker, confidence = previous[0], previous[1], previous[2] - 0.25
+                continued = True
+            else:
+                previous = None
                 continue
-            speaker, confidence = _speaker(verb, people, article)
-            if speaker is None:
+            if sum(1 for t in content if not t.is_punct) < MIN_QUOTE_WORDS or speaker is None:
                 continue
             excerpt = _excerpt(content, speaker)
             if excerpt is None:
                 continue
             text, first, cut = excerpt
             question = f'Who said, "{text}"?'
+            if embedded is not None:
+                # "said the bill “spends money …”": the quotation finishes the reported clause.
+                opening_word = next((t for t in content if not t.is_punct), first)
+                if cut or first.i != opening_word.i:
+                    continue  # only the whole quotation finishes the clause
+                lead = join_tokens(embedded[1])
+                question = f'Who said {lead} "{text}"?' if lead else f'Who said "{text}"?'
+                first = embedded[1][0] if embedded[1] else first
             if word_count(question) > MAX_WORDS:
                 continue
-            sentence_index, evidence = _evidence(article, first, verb)
+            if continued:
+                sentence_index = article.sentence_index(first.idx)
+                start = article.sentences[article.sentence_index(verb.idx)].start
+                evidence = doc[start : article.sentences[sentence_index].end].text.strip()
+            else:
+                sentence_index, evidence = _evidence(article, first, verb)
             yield Candidate(
                 type=self.type,
                 question=question,
@@ -70,6 +114,20 @@ class QuoteGenerator:
                 kind="PERSON",
                 confidence=confidence - (0.05 if cut else 0.0),
             )
+
+
+def _continues(doc: Doc, verb: Token, quotation: Quotation) -> bool:
+    """Whether a quotation opens the sentence right after the one holding `verb`, in the same
+    paragraph, with nothing else between them."""
+    opening = quotation.start - 1
+    if opening <= verb.i:
+        return False
+    end = verb.sent.end
+    between = doc[end:opening]
+    if end > opening or any(not t.is_space or "\n" in t.text for t in between):
+        return False
+    last = doc[end - 1]
+    return last.text in {".", "”", '"'} and doc[opening].text in {"“", '"'}
 
 
 def _attribution(doc: Doc, quotation: Quotation) -> Token | None:
@@ -91,6 +149,33 @@ def _attribution(doc: Doc, quotation: Quotation) -> Token | None:
         if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
             return token
     return None
+
+
+def _reporting_clause(doc: Doc, quotation: Quotation) -> tuple[Token, list[Token]] | None:
+    """The speech verb and the unquoted opening of its reported clause when a quotation
+    finishes that clause: 'Hutchins said the bill “spends money …”' -> (said, [the, bill])."""
+    opening = quotation.start - 1
+    after_close = doc[quotation.end + 1] if quotation.end + 1 < len(doc) else None
+    before_close = doc[quotation.end - 1]
+    ends_sentence = before_close.text in {".", "!"} or (
+        after_close is not None and after_close.text in {".", "!"}
+    )
+    if opening < 1 or not ends_sentence:
+        return None
+    clause = doc[quotation.start]
+    while clause.dep_ != "ccomp" and clause.head.i != clause.i:
+        clause = clause.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.i >= opening or verb.pos_ != "VERB":
+        return None
+    if verb.lemma_.lower() not in SPEECH_VERBS or clause.left_edge.i <= verb.i:
+        return None
+    lead = list(doc[clause.left_edge.i : opening])
+    if len(lead) > MAX_LEAD_TOKENS or any(
+        t.text in {"“", "”", '"'} or t.is_space or is_unresolved_pronoun(t) for t in lead
+    ):
+        return None
+    return verb, lead
 
 
 def _speaker(verb: Token, people: People, article: ParsedArticle) -> tuple[Span | None, float]:
@@ -127,7 +212,8 @@ def _sentence_pieces(content: Span) -> list[list[Token]]:
     for token in content:
         if token.is_space:
             continue
-        if pieces and token.sent.start == pieces[-1][0].sent.start:
+        # Token.sent rebuilds the sentence span on every call: test the start flag instead.
+        if pieces and not token.is_sent_start:
             pieces[-1].append(token)
         else:
             pieces.append([token])

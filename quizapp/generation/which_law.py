@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
@@ -12,12 +13,15 @@ from quizapp.generation.lexicon import (
     LAW_KIND_NOUNS,
     LAW_REFERENCE_NOUNS,
     QUOTE_MARKS,
+    SPEAKER_PRONOUNS,
 )
 from quizapp.generation.normalize import normalize
 from quizapp.generation.people import (
     is_unresolved_pronoun,
     join_tokens,
     lower_moved_opener,
+    passive_owner,
+    people_of,
     word_count,
 )
 from quizapp.generation.types import Candidate, ParsedArticle
@@ -26,6 +30,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 MAX_WORDS = 30
+DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+# Nouns for legislation still under way: they do not refer back to an enacted "... Act of 2023".
+PENDING_NOUNS = frozenset({"bill", "measure"})
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # How many sentences back "The law requires ..." may look for the law's name.
 REFERENCE_WINDOW = 2
 
@@ -56,15 +64,18 @@ class WhichLawGenerator:
     ) -> Iterator[Candidate]:
         """The questions one sentence supports: named laws in it, or "the law" referring back."""
         here = [law for law in laws if sentence.start <= law.start < sentence.end]
+        resolve = _resolver(article)
         for law in here:
             tokens = _with_determiner(law)
-            for question, confidence in _questions_about(tokens, _kind_noun(law)):
+            for question, confidence in _questions_about(tokens, _kind_noun(law), resolve=resolve):
                 yield self._candidate(question, law, sentence, index, confidence)
         reference = _law_reference(sentence)
         if reference is None:
             return
         noun = LAW_REFERENCE_NOUNS[reference.lemma_.lower()]
         law = _referent(article, index, laws, noun)
+        if law is not None and reference.lemma_.lower() in PENDING_NOUNS and _YEAR.search(law.text):
+            return  # "the bill" is legislation under way, not the "… Act of 2023" named before
         if law is None:
             return
         tokens = [t for t in reference.subtree if not t.is_space]
@@ -123,40 +134,64 @@ def _with_determiner(law: Span) -> list[Token]:
 
 
 def _questions_about(
-    tokens: list[Token], noun: str, *, subject_only: bool = False
+    tokens: list[Token],
+    noun: str,
+    *,
+    subject_only: bool = False,
+    resolve: grammar.Resolver | None = None,
 ) -> Iterator[tuple[str, float]]:
     """Questions that ask for the law the tokens name, by its role in the clause."""
     law_root = _root(tokens)
+    if law_root.dep_ == "conj" or any(c.dep_ == "conj" for c in law_root.children):
+        return  # "The Clean Air Act and the Clean Water Act were passed": two right answers
     slot = grammar.locate(tokens)
     if slot is not None and slot.role == "subject":
-        asked = _ask(slot, f"Which {noun}")
+        asked = _ask(slot, f"Which {noun}", resolve)
         if asked is not None:
             yield asked
         return
     if subject_only:
         return
-    authority = _authority_phrase(tokens[0])
+    authority = _authority_phrase(_before_possessor(tokens[0]))
     if authority is not None:
         verb, phrase = authority
         remove = phrase | {t.i for t in tokens}
-        asked = _ask(grammar.Slot(verb, "adjunct", remove), f"Under which {noun}")
+        asked = _ask(grammar.Slot(verb, "adjunct", remove), f"Under which {noun}", resolve)
         if asked is not None:
             yield asked
     elif slot is not None and slot.role == "object" and slot.strand is None:
-        asked = _ask(slot, f"Which {noun}")
+        asked = _ask(slot, f"Which {noun}", resolve)
         if asked is not None:
             yield asked
+    elif slot is not None and slot.role == "agent":
+        made = _agent_question(slot.verb, noun)
+        if made is not None:
+            yield made
     passive = _passive_modifier(law_root)
     if passive is not None:
         yield f"Which {noun} was {passive}?", 0.7
 
 
-def _ask(slot: grammar.Slot, wh: str) -> tuple[str, float] | None:
+def _ask(
+    slot: grammar.Slot, wh: str, resolve: grammar.Resolver | None = None
+) -> tuple[str, float] | None:
     """Ask with the grammar helper; if too long, again without relative clauses."""
-    # The sentence's closing punctuation must not end up before moved adjuncts.
+    # The sentence's closing punctuation must not end up before moved adjuncts, and an
+    # adjunct leaning on an earlier sentence ("through that year") is left out.
     final = {t.i for t in slot.verb.children if t.is_punct and t.i == t.sent.end - 1}
-    slot = grammar.Slot(slot.verb, slot.role, slot.remove | final, slot.strand)
-    question = grammar.ask(slot, wh, singular=True)
+    leaning = {
+        t.i
+        for child in slot.verb.subtree
+        if child.dep_ in {"prep", "npadvmod"}
+        and child.i not in slot.remove
+        and _has_demonstrative(child)
+        # Only an adjunct the clause reads well without: "keep the station operating [through
+        # that year]", not "to get [around those caps]".
+        and (child.head.i == slot.verb.i or child.head.tag_ == "VBG")
+        for t in child.subtree
+    }
+    slot = grammar.Slot(slot.verb, slot.role, slot.remove | final | leaning, slot.strand)
+    question = grammar.ask(slot, wh, singular=True, resolve=resolve)
     if question is None:
         clauses = {
             t.i
@@ -167,11 +202,63 @@ def _ask(slot: grammar.Slot, wh: str) -> tuple[str, float] | None:
         if not clauses:
             return None
         shorter = grammar.Slot(slot.verb, slot.role, slot.remove | clauses, slot.strand)
-        question = grammar.ask(shorter, wh, singular=True)
+        question = grammar.ask(shorter, wh, singular=True, resolve=resolve)
         if question is None:
             return None
         return lower_moved_opener(question.text, slot.verb), question.confidence - 0.1
     return lower_moved_opener(question.text, slot.verb), question.confidence
+
+
+def _resolver(article: ParsedArticle) -> grammar.Resolver:
+    """Resolve "he"/"she" as the grammar helper does, or as the named speaker whose reported
+    clause it opens ("Whitman said she would also seek …")."""
+    people = people_of(article)
+    named_before = grammar.person_resolver(article.doc, article.full_name)
+
+    def resolve(pronoun: Token) -> str | None:
+        found = named_before(pronoun)
+        if found is not None or pronoun.lower_ not in SPEAKER_PRONOUNS:
+            return found
+        clause = pronoun.head
+        if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":
+            return None
+        speaker = people.subject_person(clause.head)
+        return None if speaker is None else speaker.text
+
+    return resolve
+
+
+def _has_demonstrative(phrase: Token) -> bool:
+    """Whether a phrase has "that"/"this" as a determiner ("through that year")."""
+    return any(t.dep_ == "det" and t.lower_ in DEMONSTRATIVES for t in phrase.subtree)
+
+
+def _before_possessor(law_start: Token) -> Token:
+    """The first token of an owner before a law ("the state’s Public Health Act" -> "the")."""
+    doc = law_start.doc
+    index = law_start.i
+    if index >= 2 and doc[index - 1].tag_ == "POS":
+        index -= 2
+        while index > 0 and doc[index].ent_iob_ == "I":
+            index -= 1
+        if index > 0 and doc[index - 1].lower_ == "the":
+            index -= 1
+    return doc[index]
+
+
+def _agent_question(verb: Token, noun: str) -> tuple[str, float] | None:
+    """ "the … account authorized by the Foreign Assistance Act" -> "Which law authorized the
+    … account?": a passive modifier with the law as its agent, asked in the active voice."""
+    phrase = passive_owner(verb)
+    if phrase is None:
+        return None
+    owner_text = join_tokens(phrase)
+    first = phrase[0]
+    if first.i == first.sent.start and first.pos_ != "PROPN":
+        owner_text = owner_text[:1].lower() + owner_text[1:]
+    modifiers = len([t for t in phrase if t.dep_ not in {"det"} and t.head.i != t.i])
+    confidence = 0.75 if len(phrase) > 2 or modifiers > 1 else 0.6  # "the limits" says little
+    return f"Which {noun} {grammar.inflect(verb, 'VBD')} {owner_text}?", confidence
 
 
 def _root(tokens: list[Token]) -> Token:
@@ -198,6 +285,10 @@ def _authority_phrase(law_start: Token) -> tuple[Token, frozenset[int]] | None:
         verb = doc[start]
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
+        if verb.dep_ == "pcomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
+            # "barred them from entering the United States under …": the law authorizes the
+            # main action, not the gerund the parser attached it to.
+            verb = verb.head.head
         if verb.pos_ not in {"VERB", "AUX"}:
             return None
         phrase = {t.i for t in doc[start:end]}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
+from quizapp.generation import grammar
 from quizapp.generation.lexicon import (
     LAW_NAME_CONNECTORS,
     QUOTE_MARKS,
@@ -16,8 +17,10 @@ from quizapp.generation.people import (
     is_unresolved_pronoun,
     join_tokens,
     lower_moved_opener,
+    passive_owner,
+    people_of,
     predicate,
-    quoted_tokens,
+    quoted_tokens_of,
     subject_of,
     text_units,
     unit_of,
@@ -34,6 +37,23 @@ MAX_TITLE_TOKENS = 16
 HONORIFICS = frozenset({"dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "rev."})
 # A title this short and generic ("U.S. official") names nobody in particular.
 GENERIC_TITLES = frozenset({"official", "head", "chief", "representative", "chair"})
+# What the article may show a "person" to be instead. Not GPE: the small model often tags a
+# person's name as a place ("Tom Malinowski"), while a place is seldom a person's subject.
+NOT_PEOPLE = frozenset({"ORG", "FAC", "PRODUCT", "NORP", "EVENT", "WORK_OF_ART", "LAW"})
+# Titles many people hold at the same time: they name someone only with a qualifier.
+MANY_HOLDER_TITLES = frozenset(
+    {"judge", "justice", "attorney", "prosecutor", "senator", "representative", "official"}
+    | {"congressman", "congresswoman", "lawmaker", "agent", "officer", "astronaut"}
+    | {"ambassador", "envoy"}
+)
+# Words that make any title one of several ("Assistant U.S. Attorney", "Trial Attorney").
+JUNIOR_TITLE_WORDS = frozenset({"assistant", "deputy", "associate", "trial", "special"})
+# Verbs that say too little with nothing after them ("Who went?").
+LIGHT_VERBS = frozenset(
+    {"be", "have", "do", "go", "come", "get", "make", "take", "begin", "continue", "remain"}
+    | {"stay", "happen", "follow", "return", "arrive", "leave", "say", "speak", "add", "try"}
+)
+DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # First-token fixes so "Who" (singular) agrees with the auxiliary.
 SINGULAR_AUX = {"have": "has", "are": "is", "were": "was", "do": "does"}
 
@@ -45,7 +65,7 @@ class WhoGenerator:
 
     def generate(self, article: ParsedArticle) -> Iterator[Candidate]:
         """Yield candidate questions found in the article, one per question text."""
-        people = People(article.doc)
+        people = people_of(article)
         if not people.mentions:
             return
         units = text_units(article)
@@ -54,12 +74,15 @@ class WhoGenerator:
             self._title_questions(article, people, units),
             self._interview_questions(people, units),
             self._agent_questions(article, people, units),
+            self._passive_agent_questions(people, units),
         )
         for producer in producers:
             for candidate in producer:
                 key = candidate.question.lower()
                 if key in seen or not _acceptable(candidate):
                     continue
+                if article.kind_of(candidate.answer) in NOT_PEOPLE:
+                    continue  # the article shows it is a company ("SpaceX", "Axiom Space")
                 seen.add(key)
                 yield candidate
 
@@ -69,9 +92,11 @@ class WhoGenerator:
     ) -> Iterator[Candidate]:
         """ "Who imposed sanctions on ...?" where the text names a person as the subject."""
         # What a speaker claims inside quotation marks is not what the article says happened.
-        quoted = quoted_tokens(article.doc)
+        quoted = quoted_tokens_of(article)
         for token in article.doc:
-            if token.pos_ != "VERB" or token.dep_ in {"amod", "compound", "acl"}:
+            if token.pos_ != "VERB" and not _is_copula_with_definite(token):
+                continue
+            if token.dep_ in {"amod", "compound", "acl"}:
                 continue
             if token.i in quoted:
                 continue
@@ -79,7 +104,7 @@ class WhoGenerator:
             if token.dep_ == "relcl" and (subject is None or subject.tag_ != "WP"):
                 continue  # "the rotation that SpaceX has flown": the object is elsewhere
             person = people.subject_person(token)
-            if person is None:
+            if person is None or _shares_the_subject(subject, token, people):
                 continue
             located = unit_of(token, units)
             if located is None:
@@ -97,21 +122,60 @@ class WhoGenerator:
                 or any(t.text in QUOTE_MARKS for t in unit)
             ):
                 continue
-            phrase = predicate(token)
-            if phrase is None or not _has_content(phrase, token):
+            resolved = _resolved_objects(token, article)
+            leaning = _leaning_adjuncts(token)
+            phrase = predicate(token, drop=leaning, resolved=resolved)
+            if leaning and phrase is not None and not (resolved or _has_content(phrase, token)):
+                # "contributed to this report": the adjunct is the whole point; keep it.
+                phrase = predicate(token, resolved=resolved)
+            if phrase is None:
+                continue
+            bare = not resolved and not _has_content(phrase, token)
+            if bare and not _is_telling_bare_verb(token, phrase):
                 continue
             words = [t.text for t in phrase]
             if words[0].lower() in SINGULAR_AUX and phrase[0].dep_.startswith("aux"):
                 words[0] = SINGULAR_AUX[words[0].lower()]
-            text = join_tokens(phrase)
+            text = join_tokens(phrase, resolved)
             if words[0] != phrase[0].text:
                 text = words[0] + text[len(phrase[0].text) :]
             reported = speech and any(c.dep_ == "ccomp" for c in token.children)
             confidence = 0.65 if reported else 0.8
-            if len(phrase) > 20:
+            if len(phrase) > 20 or bare:
                 confidence -= 0.1
             question = lower_moved_opener(f"Who {text}?", token)
             yield self._candidate(question, person, unit, index, confidence)
+
+    def _passive_agent_questions(
+        self, people: People, units: list[tuple[int, Span]]
+    ) -> Iterator[Candidate]:
+        """ "$4.5 million in emergency funds released by Governor Elena Trujillo" -> "Who
+        released $4.5 million in emergency funds?"."""
+        for mention in people.mentions:
+            by = mention.root.head
+            if mention.root.dep_ != "pobj" or by.dep_ != "agent":
+                continue
+            if any(c.dep_ == "conj" for c in mention.root.children):
+                continue  # "signed by Ursula Fischer and the presidents of …": not hers alone
+            verb = by.head
+            person = people.full_name(mention)
+            located = unit_of(verb, units)
+            if person is None or located is None or grammar.in_quotation(verb):
+                continue
+            index, unit = located
+            phrase = passive_owner(verb)
+            if phrase is not None:
+                question = f"Who {grammar.inflect(verb, 'VBD')} {join_tokens(phrase)}?"
+                yield self._candidate(question, person, unit, index, 0.7)
+            elif verb.dep_ in {"ROOT", "conj", "ccomp"}:
+                # "The mission was led by … Diego Ferrer" -> "Who led the mission?"
+                slot = grammar.locate(list(mention.root.subtree))
+                if slot is None or slot.role != "agent":
+                    continue
+                asked = grammar.ask(slot, "Who", singular=True)
+                if asked is not None:
+                    question = lower_moved_opener(asked.text, verb)
+                    yield self._candidate(question, person, unit, index, asked.confidence - 0.1)
 
     # (b) the person holding a title ---------------------------------------------------
     def _title_questions(
@@ -126,15 +190,29 @@ class WhoGenerator:
             if person is None or located is None:
                 continue
             index, unit = located
+            owned = _owned_title(mention, article)
+            if owned is not None:
+                # "Its director, Sergei Lobanov, …" after a sentence about Volga Avionika.
+                question = f"Who is {owned}?"
+                holders.setdefault(question.lower(), set()).add(person.text)
+                found.append(self._candidate(question, person, unit, index, 0.7))
             titles = (
                 (_apposed_title(mention, people), 0.9),
                 (_preceding_title(mention, people), 0.85),
                 (_title_before_comma(mention, people), 0.75),
             )
             for title, confidence in titles:
-                if title is None:
+                if title is None or _leans_back(title):
                     continue
-                question = f"Who is {_definite(title)}?"
+                named = _definite(title)
+                if _held_by_many(title):
+                    # "U.S. District Judge" names nobody; "... of the Western District of
+                    # Pennsylvania" after the name does.
+                    qualifier = _name_qualifier(mention, people)
+                    if qualifier is None:
+                        continue
+                    named = f"{named} {join_tokens(qualifier)}"
+                question = f"Who is {named}?"
                 holders.setdefault(question.lower(), set()).add(person.text)
                 found.append(self._candidate(question, person, unit, index, confidence))
         # A title two people hold in one article ("President") names neither of them.
@@ -196,6 +274,148 @@ def _acceptable(candidate: Candidate) -> bool:
 def _has_content(phrase: list[Token], verb: Token) -> bool:
     """Whether a verb phrase says something ("was also designated" alone does not)."""
     return any(t.pos_ in {"NOUN", "PROPN", "NUM", "ADJ"} and t.i != verb.i for t in phrase)
+
+
+def _shares_the_subject(subject: Token | None, verb: Token, people: People) -> bool:
+    """ "Jacob Stein of the … Section and Rachel Kim prosecuted the case": another person joined
+    by "and" between the subject and its verb (however the parser attached it)."""
+    if subject is None or subject.i > verb.i:
+        return False
+    between = verb.doc[subject.i + 1 : verb.i]
+    own = people.at(subject)
+    joined = any(t.lower_ in {"and", "or", "&"} for t in between)
+    return joined and any((mention := people.at(t)) is not None and mention != own for t in between)
+
+
+def _is_copula_with_definite(token: Token) -> bool:
+    """ "X is the pilot": a "be" whose complement is a definite noun (not "a geologist")."""
+    if token.pos_ != "AUX" or token.lemma_ != "be" or token.dep_ not in {"ROOT", "conj"}:
+        return False
+    for child in token.children:
+        if child.dep_ == "attr" and child.pos_ == "NOUN":
+            return any(
+                (c.dep_ == "det" and c.lower_ == "the") or c.dep_ == "poss" for c in child.children
+            )
+    return False
+
+
+def _is_telling_bare_verb(verb: Token, phrase: list[Token]) -> bool:
+    """ "Judge Amanda Whitfield dissented.": an active verb that says something on its own."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS:
+        return False
+    if any(c.dep_ in {"auxpass", "dobj", "ccomp", "xcomp", "prt"} for c in verb.children):
+        return False
+    return all(t.i == verb.i or t.dep_ in {"aux", "neg"} for t in phrase)
+
+
+def _leaning_adjuncts(verb: Token) -> list[Token]:
+    """Adjuncts that lean on an earlier sentence ("on July 3 of that year"): left out."""
+    return [
+        child
+        for child in verb.children
+        if child.dep_ in {"prep", "npadvmod", "advmod"}
+        and any(t.dep_ == "det" and t.lower_ in DEMONSTRATIVES for t in child.subtree)
+    ]
+
+
+def _resolved_objects(verb: Token, article: ParsedArticle) -> dict[int, str]:
+    """ "passed the Youth Online Safety Act ..., and Governor Thomas Reilly signed it": the
+    object "it" as the one law named before it in the same sentence (else nothing)."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"]
+    if len(objects) != 1:
+        return {}
+    pronoun = objects[0]
+    sentence = pronoun.sent
+    named = [law for law in article.laws if sentence.start <= law.start and law.end <= pronoun.i]
+    if len({law.text for law in named}) != 1:
+        return {}
+    law = named[-1]
+    # Another thing "it" could stand for (a noun between the law and "it") makes it unsure.
+    between = article.doc[law.end : pronoun.i]
+    if any(t.dep_ in {"nsubj", "dobj", "nsubjpass"} and t.pos_ == "NOUN" for t in between):
+        return {}
+    doc = article.doc
+    text = law.text
+    if law.start > 0 and doc[law.start - 1].lower_ == "the":
+        text = f"the {text}"
+    return {pronoun.i: text}
+
+
+def _owned_title(mention: Span, article: ParsedArticle) -> str | None:
+    """ "Its director, Sergei Lobanov" -> "the director of Volga Avionika", when the sentence
+    before is about one organization (its subject); None when "its" is not that certain."""
+    title = mention.root.head
+    if mention.root.dep_ != "appos" or title.i >= mention.start or title.pos_ != "NOUN":
+        return None
+    if title.lemma_.lower() not in TITLE_WORDS or title.lemma_.lower() in GENERIC_TITLES:
+        return None
+    owners = [c for c in title.children if c.dep_ == "poss"]
+    if [c.lower_ for c in owners] != ["its"] or len(list(title.lefts)) != 1:
+        return None
+    index = article.sentence_index(title.idx)
+    if index == 0 or article.sentence_paragraphs[index] != article.sentence_paragraphs[index - 1]:
+        return None
+    previous = article.sentences[index - 1]
+    subject = subject_of(previous.root)
+    if subject is None or subject.ent_type_ != "ORG" or subject.ent_iob_ == "":
+        return None
+    name = next((ent for ent in previous.ents if ent.start <= subject.i < ent.end), None)
+    if name is None or article.kind_of(name.text) != "ORG":
+        return None
+    text = name.text
+    if name.start > 0 and article.doc[name.start - 1].lower_ == "the":
+        text = f"the {text}"
+    return f"the {title.text.lower()} of {text}"
+
+
+def _held_by_many(title: list[Token]) -> bool:
+    """Whether a title is one many people hold at once ("U.S. District Judge", "Assistant
+    Attorney General", "Trial Attorney"), unlike "Ohio Attorney General" or "NASA
+    Administrator"."""
+    words = [t.lower_ for t in title]
+    if any(word in {"of", "for", "to"} for word in words):
+        return False  # "Secretary of State for ...": the portfolio makes it one post
+    heads = [word for word in words if word in TITLE_WORDS]
+    if any(word in JUNIOR_TITLE_WORDS for word in words):
+        return True
+    if words[-2:] == ["attorney", "general"]:
+        return False
+    return bool(heads) and heads[-1] in MANY_HOLDER_TITLES
+
+
+def _name_qualifier(mention: Span, people: People) -> list[Token] | None:
+    """The "of/for <name>" phrase right after a name: "Catherine Morrow [of the Western District
+    of Pennsylvania]"."""
+    doc = mention.doc
+    if mention.end >= len(doc) or doc[mention.end].lower_ not in {"of", "for", "to"}:
+        return None
+    preposition = doc[mention.end]
+    objects = [c for c in preposition.children if c.dep_ == "pobj"]
+    if len(objects) != 1 or objects[0].pos_ != "PROPN":
+        return None
+    # "… Section and Assistant U.S. Attorney Rachel Kim": a coordinated name is not part of it.
+    conjuncts = [c for c in objects[0].children if c.dep_ == "conj"]
+    if any(all(people.at(t) is None for t in c.subtree) for c in conjuncts):
+        return None  # "Computer Crime and Intellectual Property Section": one name, misparsed
+    joined = {t.i for c in objects[0].children if c.dep_ in {"cc", "conj"} for t in c.subtree}
+    tokens = [preposition, *(t for t in objects[0].subtree if t.i not in joined)]
+    if len(tokens) > MAX_TITLE_TOKENS or tokens[-1].i != tokens[0].i + len(tokens) - 1:
+        return None
+    if any(people.at(t) is not None or t.pos_ in {"VERB", "AUX", "PRON"} for t in tokens):
+        return None
+    return tokens
+
+
+def _leans_back(title: list[Token]) -> bool:
+    """ "the leader of the country": a title whose object is a bare "the <noun>" that stands
+    for something named before."""
+    return any(
+        t.dep_ == "pobj"
+        and t.pos_ == "NOUN"
+        and t.text.islower()
+        and [c.lower_ for c in t.children] == ["the"]
+        for t in title
+    )
 
 
 def _has_possessor(title: list[Token]) -> bool:

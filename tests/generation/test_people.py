@@ -6,7 +6,7 @@ import pytest
 from spacy.tokens import Token
 
 from quizapp.generation.parsing import parse_article
-from quizapp.generation.people import People, text_units
+from quizapp.generation.people import People, people_of, text_units
 from tests.generation.people_articles import parsed
 
 pytestmark = pytest.mark.slow
@@ -59,3 +59,23 @@ def test_he_is_not_resolved_when_another_person_was_named_since() -> None:
 def test_text_units_never_cross_a_paragraph_break() -> None:
     article = parsed("myanmar")
     assert all("\n" not in unit.text for _, unit in text_units(article))
+
+
+def test_a_place_or_title_tagged_person_is_not_a_person() -> None:
+    article = parse_article(
+        "The Cedar Ridge Fire started Thursday afternoon in dry brush along Interstate 5 north"
+        " of Grants Pass and spread quickly as winds gusted up to 80 kilometers per hour.\n\n"
+        "Josephine County Sheriff Dave Hollister ordered the town of Merlin to evacuate on"
+        " Friday.\n\nGovernor Laura Whitman declared a state of emergency on Friday."
+    )
+    people = people_of(article)
+    verdicts = {m.text: people.is_person(people.full_name(m)) for m in people.mentions}
+    assert verdicts["Dave Hollister"] and verdicts["Laura Whitman"]
+    assert not verdicts.get("Grants Pass", False)
+    assert not verdicts.get("Josephine County Sheriff", False)
+
+
+def test_the_index_is_built_once_per_article() -> None:
+    article = parse_article("Treasury Secretary Steven Mnuchin announced the measures.")
+    assert people_of(article) is people_of(article)
+    assert [m.text for m in people_of(article).mentions] == ["Steven Mnuchin"]

@@ -34,16 +34,24 @@ def test_seed_quotes_named_and_resolved() -> None:
             ' each other"?',
             "Tom Malinowski",
         ),
-        (
-            'Who said, "The time for a war talk in the Korean peninsula is long past"?',
-            "Tom Malinowski",
-        ),
-        (
-            'Who said, "I think we have tried very hard to resolve problems with North Korea'
-            ' through dialogue, through diplomacy ..."?',
-            "Tom Malinowski",
-        ),
     }
+    # Two more quotations of his ("The time for a war talk …") are left out: at most
+    # MAX_QUOTES_PER_SPEAKER (2) questions share one answer.
+
+
+def test_the_surest_quotations_of_a_speaker_are_kept_in_text_order() -> None:
+    article = parse_article(
+        "“We have not seen fire behavior like this in this part of the state in a decade,” said"
+        " incident commander Rachel Dominguez. “The fire made a run of 16 kilometers in six hours"
+        " on Friday night.”\n\n"
+        "Governor Laura Whitman declared a state of emergency on Friday.\n\n"
+        "“Rain will help, but it will not put this fire out,” Dominguez said. “We expect to be"
+        " here for weeks and maybe longer than that.”"
+    )
+    found = run(GENERATOR, article)
+    assert [c.answer for c in found] == ["Rachel Dominguez", "Rachel Dominguez"]
+    assert "We have not seen fire behavior" in found[0].question
+    assert "Rain will help" in found[1].question
 
 
 def test_a_report_is_not_a_speaker() -> None:
@@ -126,3 +134,44 @@ def test_odd_input_never_raises(text: str) -> None:
     candidates = run(GENERATOR, article)
     assert_well_formed(candidates, article, "PERSON")
     assert len(candidates) <= 1
+
+
+def test_a_quotation_that_finishes_a_reported_clause() -> None:
+    article = parse_article(
+        "Thirty-one Republicans voted against the package in the House. Representative Dale"
+        " Hutchins of Texas, a member of the House Freedom Caucus, said the bill “spends money we"
+        " do not have on priorities the voters rejected.”"
+    )
+    assert (
+        'Who said the bill "spends money we do not have on priorities the voters rejected"?',
+        "Dale Hutchins",
+    ) in pairs(run(GENERATOR, article))
+
+
+def test_a_surname_speaker_is_answered_with_the_full_name_after_a_long_title() -> None:
+    article = parse_article(
+        "Assistant Secretary of Commerce for Export Enforcement Daniel Okoro said the companies"
+        " had diverted American-made chips to Russian weapons makers.\n\n"
+        "“When a chip made in Texas turns up in a drone that hits an apartment building in"
+        " Kharkiv, we want to know how it got there,” Okoro said."
+    )
+    answers = {c.answer for c in run(GENERATOR, article)}
+    assert answers == {"Daniel Okoro"}
+
+
+def test_a_quotation_continuing_the_previous_one_has_the_same_speaker() -> None:
+    article = parse_article(
+        "“We knocked on his door twice. He told us he had lived through fires before,” Sheriff"
+        " Dave Hollister said. “It is a tragedy, and I ask everyone who is still in an evacuation"
+        " zone to please go now.”\n\n"
+        "“Rain will help, but it will not put this fire out.”"
+    )
+    found = {c.question: c for c in run(GENERATOR, article)}
+    continued = found[
+        'Who said, "It is a tragedy, and I ask everyone who is still in an evacuation zone to'
+        ' please go now"?'
+    ]
+    assert continued.answer == "Dave Hollister"
+    assert continued.evidence.startswith("He told us") and continued.evidence.endswith("now.”")
+    # A quotation in a paragraph of its own has no speaker.
+    assert not any("Rain will help" in question for question in found)

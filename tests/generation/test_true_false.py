@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quizapp.generation.parsing import parse_article
-from quizapp.generation.true_false import PREFIX, TrueFalseGenerator
+from quizapp.generation.true_false import PREFIX, TrueFalseGenerator, _names_same_thing
 from tests.generation.people_articles import ARTICLES, ODD_INPUTS, assert_well_formed, parsed, run
 
 pytestmark = pytest.mark.slow
@@ -18,22 +20,56 @@ def statement(question: str) -> str:
     return question.removeprefix(f"{PREFIX} ").removesuffix("?")
 
 
+def words(text: str) -> list[str]:
+    """The words of a text without the punctuation around them."""
+    return [w.strip(",.;:?!").lower() for w in text.split() if w.strip(",.;:?!")]
+
+
+def is_cut_from(statement_text: str, sentence: str) -> bool:
+    """Whether a statement is the sentence with parts left out (its words, in order)."""
+    remaining = iter(words(sentence))
+    return all(word in remaining for word in words(statement_text))
+
+
 def test_seed_statements_alternate_and_false_twins_swap_one_fact() -> None:
     found = [(c.question, c.answer) for c in run(GENERATOR, parsed("seed"))]
-    assert found[:2] == [
+    # The first sentence loses its attribution (", a senior U.S. official said Thursday"); the
+    # false twin swaps a person and leaves out "Wednesday", which a "when" question may ask.
+    assert found[:3] == [
         (
-            "True or false: The United States imposed sanctions on Kim and 10 other top officials"
-            " Wednesday for grossly violating human rights?",
+            "True or false: The latest U.S. sanctions on North Korea are aimed at sending a warning"
+            " to North Korean leader Kim Jong Un and other officials over human rights abuses?",
             "True",
         ),
-        ("True or false: 10 North Korean entities were also blacklisted?", "False"),
+        (
+            "True or false: The United States imposed sanctions on Tom Malinowski and 10 other top"
+            " officials for grossly violating human rights?",
+            "False",
+        ),
+        ("True or false: Eight North Korean entities were also blacklisted?", "True"),
     ]
 
 
-def test_true_statements_are_the_sentence_as_written() -> None:
-    for candidate in run(GENERATOR, parsed("myanmar")):
+def test_true_statements_are_the_main_clause_of_the_sentence() -> None:
+    found = run(GENERATOR, parsed("myanmar"))
+    for candidate in found:
         if candidate.answer == "True":
-            assert statement(candidate.question) + "." == candidate.evidence
+            assert is_cut_from(statement(candidate.question), candidate.evidence)
+    # ", according to the United Nations" is left out.
+    assert (
+        "True or false: An estimated 700,000 Rohingya have fled to Bangladesh since August 2017?"
+    ) in [c.question for c in found]
+
+
+def test_appositions_and_side_clauses_are_left_out() -> None:
+    article = parse_article(
+        "NASA astronaut Andre Whitfield, a geologist from Oregon, is the pilot of the mission.\n\n"
+        "Health workers began going door to door on Monday in four southern counties, where an"
+        " outbreak has sickened 126 people since January, state officials said."
+    )
+    statements = [statement(c.question) for c in run(GENERATOR, article) if c.answer == "True"]
+    assert "NASA astronaut Andre Whitfield is the pilot of the mission" in statements
+    assert all("," not in text and "said" not in text for text in statements)
 
 
 def swapped(statement_text: str, sentence: str) -> tuple[str, str]:
@@ -93,14 +129,15 @@ def test_quotes_pronouns_and_connectives_are_never_statements() -> None:
         '"We lost everything," said farmer Jane Wanjiku. They blamed the government of Kenya.'
     )
     questions = [c.question for c in run(GENERATOR, article)]
-    assert questions == ["True or false: The floods killed 12 people in Kenya on Monday?"]
+    # "on Monday" names a date another question may ask about: a true statement leaves it out.
+    assert questions == ["True or false: The floods killed 12 people in Kenya?"]
 
 
 def test_dateline_is_not_part_of_the_statement() -> None:
     questions = [c.question for c in run(GENERATOR, parsed("election"))]
     assert questions[0] == (
         "True or false: Kenya's Supreme Court on Friday annulled the August 8 presidential"
-        " election and ordered a new vote within 60 days?"
+        " election and ordered a new vote?"
     )
 
 
@@ -121,13 +158,15 @@ def test_every_candidate_meets_the_quality_rules(name: str) -> None:
         assert candidate.choices == ("True", "False")
         assert candidate.question.startswith(PREFIX)
         assert candidate.evidence in [s.text.strip() for s in article.sentences]
-        sentence = statement(candidate.question) + "."
-        if candidate.answer == "False":
-            assert sentence != candidate.evidence
-        elif candidate.evidence.startswith(("He ", "She ")):
-            assert sentence.endswith(candidate.evidence.split(" ", 1)[1])
-        else:  # as written, less a dateline ("NAIROBI — ")
-            assert candidate.evidence.endswith(sentence)
+        said = statement(candidate.question)
+        evidence = candidate.evidence
+        if evidence.startswith(("He ", "She ")):  # "He" became the person's full name
+            evidence = evidence.split(" ", 1)[1]
+            verb = words(evidence)[0]
+            assert verb in words(said)
+            said = " ".join(words(said)[words(said).index(verb) :])
+        # True: the sentence's main clause, less a dateline ("NAIROBI — "); False: not that.
+        assert is_cut_from(said, evidence) == (candidate.answer == "True")
 
 
 def test_a_mix_of_true_and_false_over_the_evaluation_articles() -> None:
@@ -142,3 +181,113 @@ def test_odd_input_never_raises(text: str) -> None:
     candidates = run(GENERATOR, article)
     assert_well_formed(candidates, article, "BOOL")
     assert len(candidates) <= 1
+
+
+@pytest.mark.parametrize(
+    ("new", "old"),
+    [
+        ("House", "U.S. House of Representatives"),
+        ("EU", "the European Union"),
+        ("Solís", "Andrea Solís Vargas"),
+        ("the U.S.", "United States"),
+    ],
+)
+def test_a_name_for_the_same_thing_is_never_a_swap(new: str, old: str) -> None:
+    assert _names_same_thing(new, old)
+
+
+@pytest.mark.parametrize(
+    ("new", "old"), [("Brazil", "Argentina"), ("10", "Eight"), ("2019", "2024")]
+)
+def test_different_things_may_be_swapped(new: str, old: str) -> None:
+    assert not _names_same_thing(new, old)
+
+
+def test_swaps_keep_the_grammar_and_never_use_a_misread_name() -> None:
+    article = parse_article(
+        "The fire started Thursday in dry brush near Grants Pass.\n\n"
+        "Governor Laura Whitman declared a state of emergency on Friday.\n\n"
+        "Sheriff Dave Hollister ordered the town of Merlin to evacuate on Friday.\n\n"
+        "The House approved the bill by a vote of 286-134 on Saturday.\n\n"
+        "Scientists say hotter summers have made wildfires in the western United States larger.\n\n"
+        "Crews from Oregon, Washington and Idaho arrived Sunday in California."
+    )
+    statements = [statement(c.question) for c in run(GENERATOR, article)]
+    assert statements
+    assert not any("Grants Pass" in text and "Governor" in text for text in statements)
+    assert not any("Sheriff Grants Pass" in text for text in statements)
+    assert not any("-134" in text and "286-134" not in text for text in statements)
+    assert not any(re.search(r"the western (?!United States)", text) for text in statements)
+
+
+def test_a_number_word_swapped_into_a_sentence_is_lower_case() -> None:
+    article = parse_article(
+        "Nine of the companies are based in China, the department said.\n\n"
+        "The State Department designated four Russian officials for corruption on Monday.\n\n"
+        "The Commerce Department added 17 companies to its Entity List on Tuesday."
+    )
+    for candidate in run(GENERATOR, article):
+        if candidate.answer == "False" and not candidate.question.startswith(f"{PREFIX} Nine"):
+            assert " Nine " not in candidate.question
+
+
+def test_sentences_that_lean_on_the_one_before_are_not_statements() -> None:
+    article = parse_article(
+        "Eleven schools have closed since January in New Mexico.\n\n"
+        "Four schools have done so since March in Texas.\n\n"
+        "Lawmakers had kept the government open since then with three short-term measures.\n\n"
+        "The three will replace the Crew-11 astronauts on the station in March."
+    )
+    statements = [statement(c.question) for c in run(GENERATOR, article)]
+    assert not any(
+        "done so" in s or "since then" in s or s.startswith("The three") for s in statements
+    )
+
+
+def test_an_institution_is_never_swapped_for_its_parent_body() -> None:
+    assert _names_same_thing("European Union", "European Commission")
+    article = parse_article(
+        "The European Union signed a trade agreement with Mercosur on Saturday in Montevideo.\n\n"
+        "The EU will cut tariffs on beef from Brazil and Argentina over six years.\n\n"
+        "France and Ireland oppose the deal, and farmers protested in Brussels on Friday.\n\n"
+        "The European Commission estimates that the deal will save European companies about"
+        " 4 billion euros a year in duties."
+    )
+    for candidate in run(GENERATOR, article):
+        if candidate.evidence.startswith("The European Commission"):
+            said = statement(candidate.question)
+            assert not said.startswith(("The EU ", "The European Union ")), said
+
+
+def test_a_swapped_number_keeps_the_size_of_the_true_one() -> None:
+    article = parse_article(
+        "Solís promised to hire 4,000 new police officers over four years.\n\n"
+        "In the February vote, the National Renewal Alliance won 23 of the 57 seats in the"
+        " Legislative Assembly.\n\n"
+        "The tribunal counted 31 ballot boxes again on Monday."
+    )
+    for candidate in run(GENERATOR, article):
+        assert "4,000 of the 57" not in candidate.question
+
+
+def test_a_bare_stand_in_for_a_body_named_before_is_no_statement() -> None:
+    article = parse_article(
+        "The U.S. Agency for International Development sent $20 million in aid to Honduras.\n\n"
+        "The agency deployed a team of 16 specialists to Tegucigalpa on Thursday.\n\n"
+        "Twelve of the country’s 18 departments remain under a red alert in Honduras."
+    )
+    statements = [statement(c.question) for c in run(GENERATOR, article)]
+    assert statements
+    assert not any("The agency" in s or "the country’s" in s for s in statements)
+
+
+def test_adjuncts_naming_other_facts_are_left_out_only_when_optional() -> None:
+    article = parse_article(
+        "Governor Laura Whitman declared a state of emergency on Friday in Salem.\n\n"
+        "The last government shutdown, in the winter of 2018 and 2019, lasted 35 days.\n\n"
+        "Hrytsenko was arrested in Poland in May 2024 at the request of the United States."
+    )
+    statements = [statement(c.question) for c in run(GENERATOR, article)]
+    assert "Governor Laura Whitman declared a state of emergency" in statements
+    # "lasted" and "was arrested" need what follows them: nothing is left out.
+    assert not any(text.endswith(("lasted", "was arrested")) for text in statements)

@@ -116,3 +116,77 @@ def test_odd_input_never_raises(text: str) -> None:
     candidates = run(GENERATOR, article)
     assert_well_formed(candidates, article, "LAW")
     assert len(candidates) <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "answer"),
+    [
+        (
+            "Thornton said the assistance comes from the International Disaster Assistance"
+            " account authorized by the Foreign Assistance Act of 1961, which allows the agency"
+            " to respond within hours of a disaster declaration.",
+            "Which law authorized the International Disaster Assistance account?",
+            "Foreign Assistance Act of 1961",
+        ),
+        (
+            "Children who are uninsured receive the vaccine at no cost through the federal"
+            " Vaccines for Children program, which was created by the Omnibus Budget"
+            " Reconciliation Act of 1993.",
+            "Which law created the federal Vaccines for Children program?",
+            "Omnibus Budget Reconciliation Act of 1993",
+        ),
+        (
+            "The space station is scheduled to be retired in 2030. Under the NASA Authorization"
+            " Act of 2022, the agency must keep the station operating through that year.",
+            "Under which law must the agency keep the station operating?",
+            "NASA Authorization Act of 2022",
+        ),
+        (
+            "Under the state’s Public Health Act, schools may exclude unvaccinated students for"
+            " up to 21 days after a case is confirmed in their building.",
+            "Under which law may schools exclude unvaccinated students for up to 21 days?",
+            "Public Health Act",
+        ),
+        (
+            "The State Department also barred 11 family members of the four officials from"
+            " entering the United States under Section 7031(c) of the Department of State,"
+            " Foreign Operations, and Related Programs Appropriations Act.",
+            "Under which section did the State Department also bar 11 family members of the"
+            " four officials?",
+            "Section 7031(c) of the Department of State, Foreign Operations, and Related"
+            " Programs Appropriations Act",
+        ),
+    ],
+)
+def test_passive_modifiers_fronted_authorities_and_owned_laws(
+    text: str, question: str, answer: str
+) -> None:
+    assert (question, answer) in pairs(run(GENERATOR, parse_article(text)))
+
+
+def test_speaker_pronoun_in_a_reported_clause_is_the_speaker() -> None:
+    article = parse_article(
+        "Governor Laura Whitman toured the fire zone on Sunday.\n\n"
+        "Whitman said she would also seek a major disaster declaration under the Robert T."
+        " Stafford Disaster Relief and Emergency Assistance Act, which would let families apply"
+        " for federal housing assistance."
+    )
+    assert (
+        "Under which law would Laura Whitman also seek a major disaster declaration?",
+        "Robert T. Stafford Disaster Relief and Emergency Assistance Act",
+    ) in pairs(run(GENERATOR, article))
+
+
+def test_the_bill_does_not_refer_back_to_an_enacted_law() -> None:
+    article = parse_article(
+        "The overall totals stay within the limits set by the Fiscal Responsibility Act of"
+        " 2023. Some conservatives argued that the bill used accounting maneuvers to get around"
+        " those caps."
+    )
+    questions = [c.question for c in run(GENERATOR, article)]
+    assert not any("accounting maneuvers" in q for q in questions)
+
+
+def test_two_coordinated_laws_give_no_which_law_question() -> None:
+    article = parse_article("The Clean Air Act and the Clean Water Act were passed in the 1970s.")
+    assert run(GENERATOR, article) == []

@@ -27,7 +27,8 @@ def test_seed_title_holders_and_agent() -> None:
         "Tom Malinowski",
     ) in found
     assert ("Who is the North Korean leader?", "Kim Jong Un") in found
-    assert ("Who is the leader of the country?", "Kim Jong Un") in found
+    # "the country" stands for a country named before: no stand-alone question.
+    assert ("Who is the leader of the country?", "Kim Jong Un") not in found
     assert ("Who called on Pyongyang to stop threatening rhetoric?", "Tom Malinowski") in found
     assert (
         "Who said Washington has not given up diplomatic efforts on Pyongyang?",
@@ -142,3 +143,138 @@ def test_odd_input_gives_no_question_and_no_error(text: str) -> None:
 def test_text_without_people_gives_nothing() -> None:
     article = parse_article("The river rose by two meters overnight and flooded 40 villages.")
     assert run(GENERATOR, article) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "answer"),
+    [
+        (
+            "Judge Raymond Kessler wrote the opinion for the majority.\n\n"
+            "Judge Amanda Whitfield dissented.",
+            "Who dissented?",
+            "Amanda Whitfield",
+        ),
+        (
+            "NASA astronaut Andre Whitfield, a geologist from Oregon, is the pilot.",
+            "Who is the pilot?",
+            "Andre Whitfield",
+        ),
+        (
+            "The Ohio General Assembly passed the Youth Online Safety Act in 2024, and Governor"
+            " Thomas Reilly signed it on July 3 of that year.",
+            "Who signed the Youth Online Safety Act?",
+            "Thomas Reilly",
+        ),
+        (
+            "The state is paying for adult doses with $4.5 million in emergency funds released"
+            " by Governor Elena Trujillo last week.",
+            "Who released $4.5 million in emergency funds?",
+            "Elena Trujillo",
+        ),
+        (
+            "Assistant Secretary of Commerce for Export Enforcement Daniel Okoro said the"
+            " companies had diverted American-made chips to Russian weapons makers.\n\n"
+            "“When a chip made in Texas turns up in a drone that hits an apartment building in"
+            " Kharkiv, we want to know how it got there,” Okoro said.",
+            "Who is the Assistant Secretary of Commerce for Export Enforcement?",
+            "Daniel Okoro",
+        ),
+    ],
+)
+def test_short_predicates_copulas_resolved_objects_and_passive_agents(
+    text: str, question: str, answer: str
+) -> None:
+    assert (question, answer) in pairs(run(GENERATOR, parse_article(text)))
+
+
+def test_it_stays_unresolved_when_two_laws_were_named() -> None:
+    article = parse_article(
+        "The Senate passed the Clean Water Act and the Clean Air Act in May, and Governor Thomas"
+        " Reilly signed it in June."
+    )
+    assert not any(c.question.startswith("Who signed") for c in run(GENERATOR, article))
+
+
+def test_a_title_many_people_hold_needs_its_qualifier() -> None:
+    article = parse_article(
+        "U.S. District Judge Paula Okafor agreed with the group.\n\n"
+        "“It did not,” said U.S. Attorney Eric Dalton for the Western District of Pennsylvania."
+        " Trial Attorney Jacob Stein of the Criminal Division’s Computer Crime and Intellectual"
+        " Property Section and Assistant U.S. Attorney Rachel Kim prosecuted the case."
+    )
+    found = pairs(run(GENERATOR, article))
+    questions = {question for question, _ in found}
+    assert "Who is the U.S. District Judge?" not in questions
+    assert "Who is the Trial Attorney?" not in questions
+    assert not any(q.endswith(("Computer Crime?", " and?")) for q in questions)
+    assert (
+        "Who is the U.S. Attorney for the Western District of Pennsylvania?",
+        "Eric Dalton",
+    ) in found
+
+
+def test_an_indefinite_complement_is_no_question() -> None:
+    article = parse_article("Andrea Solís Vargas is a former finance minister.")
+    assert not any(c.question.startswith("Who is a") for c in run(GENERATOR, article))
+
+
+def test_two_people_doing_one_thing_give_no_single_answer() -> None:
+    article = parse_article(
+        "Trial Attorney Jacob Stein of the Criminal Division’s Computer Crime and Intellectual"
+        " Property Section and Assistant U.S. Attorney Rachel Kim for the Western District of"
+        " Pennsylvania prosecuted the case."
+    )
+    assert not any(c.question.startswith("Who prosecuted") for c in run(GENERATOR, article))
+
+
+def test_companies_are_never_answers_to_who() -> None:
+    article = parse_article(
+        "The flight is the 12th regular crew rotation that SpaceX has flown for NASA under the"
+        " agency’s Commercial Crew Program. Boeing, the program’s other contractor, has flown its"
+        " Starliner capsule with astronauts only once.\n\n"
+        "Three companies, Axiom Space, Vast and a team led by Blue Origin, are developing private"
+        " stations. SpaceX built the capsule that carried NASA astronaut Jessica Moreno.\n\n"
+        "NASA Administrator Robert Hanley watched the launch."
+    )
+    answers = {c.answer for c in run(GENERATOR, article)}
+    assert answers & {"SpaceX", "Boeing", "Axiom Space", "Vast", "Blue Origin"} == set()
+    assert "Robert Hanley" in answers
+
+
+def test_a_passive_clause_is_asked_in_the_active_voice() -> None:
+    article = parse_article(
+        "The Organization of American States sent 42 observers to Costa Rica.\n\n"
+        "The mission was led by former Uruguayan Foreign Minister Diego Ferrer."
+    )
+    assert ("Who led the mission?", "Diego Ferrer") in pairs(run(GENERATOR, article))
+
+
+def test_an_agent_sharing_the_action_gives_no_question() -> None:
+    article = parse_article(
+        "The agreement was signed in Montevideo by European Commission President Ursula Fischer"
+        " and the presidents of Brazil, Argentina, Uruguay and Paraguay."
+    )
+    assert not any(c.question.startswith("Who signed") for c in run(GENERATOR, article))
+
+
+def test_an_ambassador_is_asked_with_the_country() -> None:
+    article = parse_article(
+        "U.S. Ambassador Robert Godec urged all sides to remain calm.\n\n"
+        "Ambassador Linda Thomas of the United States to the United Nations spoke on Friday."
+    )
+    questions = {c.question for c in run(GENERATOR, article)}
+    assert "Who is the U.S. Ambassador?" not in questions
+
+
+def test_its_title_names_the_organization_the_sentence_before_is_about() -> None:
+    article = parse_article(
+        "Among those sanctioned is Volga Avionika, a company in Kazan that the Treasury said had"
+        " imported more than $60 million worth of electronic components since 2023. Its"
+        " director, Sergei Lobanov, was also designated.\n\n"
+        "The rebels seized the town on Monday.\n\n"
+        "Its mayor, Pedro Alves, fled to the capital."
+    )
+    found = pairs(run(GENERATOR, article))
+    assert ("Who is the director of Volga Avionika?", "Sergei Lobanov") in found
+    # "its" after a sentence about no organization (a new paragraph, too) stays unresolved.
+    assert not any(answer == "Pedro Alves" and "mayor" in q for q, answer in found)
