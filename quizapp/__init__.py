@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import secrets
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from quizapp import generation
 from quizapp.auth.services import load_user
@@ -58,6 +60,13 @@ def _init_instance(app: Flask) -> None:
         app.config["SECRET_KEY"] = _instance_secret_key(Path(app.instance_path) / "secret_key")
     if not app.config.get("SEEDS_DIR"):
         app.config["SEEDS_DIR"] = str(ROOT / "seeds")
+    proxies = int(app.config.get("PROXY_COUNT") or 0)
+    if proxies:
+        # Behind a reverse proxy, trust its X-Forwarded-* headers so rate limits and
+        # redirects see the real client address and scheme.
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
+        )
 
 
 def _instance_secret_key(path: Path) -> str:
@@ -65,10 +74,24 @@ def _instance_secret_key(path: Path) -> str:
     if path.exists():
         return path.read_text(encoding="utf-8").strip()
     key = secrets.token_hex(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        # Another worker of the same first start won the race; everyone uses its key.
+        return _wait_for_key(path)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(key)
     return key
+
+
+def _wait_for_key(path: Path, attempts: int = 50) -> str:
+    """Read a key file another process has just created (it may still be empty for a moment)."""
+    for _ in range(attempts):
+        key = path.read_text(encoding="utf-8").strip()
+        if key:
+            return key
+        time.sleep(0.01)
+    raise RuntimeError(f"{path} stayed empty; delete it and start again")
 
 
 def _init_extensions(app: Flask) -> None:

@@ -35,5 +35,8 @@ class Defaults:
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = "10 per minute"
 
+    # How many reverse proxies stand in front of the app (0: none, trust no X-Forwarded-*).
+    PROXY_COUNT = 0
+
     BOOTSTRAP_SERVE_LOCAL = True
     SEEDS_DIR: str | None = None  # default: seeds/ beside the package

@@ -6,7 +6,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from flask import Flask
+from flask import Flask, request
 from flask.testing import FlaskClient
 
 from quizapp import _instance_secret_key, create_app
@@ -19,6 +19,33 @@ def test_first_start_writes_a_private_random_secret_key(tmp_path: Path) -> None:
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert _instance_secret_key(path) == key  # later starts reuse it
     assert _instance_secret_key(tmp_path / "other") != key
+
+
+def test_a_worker_that_loses_the_first_start_race_uses_the_winners_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "secret_key"
+    path.write_text("key-of-the-other-worker", encoding="utf-8")
+    # This worker looked before the other one wrote the file.
+    monkeypatch.setattr(Path, "exists", lambda self: False)
+    assert _instance_secret_key(path) == "key-of-the-other-worker"
+
+
+def test_behind_a_proxy_the_client_address_comes_from_x_forwarded_for(tmp_path: Path) -> None:
+    app = create_app(
+        {
+            "SECRET_KEY": "test",
+            "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'p.db'}",
+            "PROXY_COUNT": 1,
+        }
+    )
+
+    @app.get("/whoami")
+    def whoami() -> str:
+        return request.remote_addr or ""
+
+    response = app.test_client().get("/whoami", headers={"X-Forwarded-For": "203.0.113.9"})
+    assert response.get_data(as_text=True) == "203.0.113.9"
 
 
 def test_settings_come_from_quizapp_environment_variables(
