@@ -175,3 +175,18 @@ HTML_PATTERN = re.compile(
 INVISIBLE_CHARACTERS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 # Characters that are spacing of some width.
 SPACE_PATTERN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+# A dateline opening the first paragraph: a place in capitals ("WASHINGTON", "SAN JOSÉ,
+# COSTA RICA", "MONTEVIDEO, Uruguay"), an optional date ("Jan. 5") and agency ("(AP)",
+# "(Reuters)"), then a dash; or the agency alone ("(Reuters) -"). Only the dash and the space
+# after it go with it: the story starts at the next word, a capital ("NASA — the agency" is
+# a sentence, not a dateline).
+_DATELINE_PLACE = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’-]*){0,3}"
+_DATELINE_REGION = r"[A-ZÀ-ÖØ-Þ][\wÀ-ÿ.'’-]*(?: [A-ZÀ-ÖØ-Þ][\wÀ-ÿ.'’-]*){0,3}"
+_DATELINE_DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
+_DATELINE_AGENCY = r"\((?:AP|AFP|Reuters|VOA|UPI|dpa|Xinhua|CNN|Bloomberg|[A-Z][\w ]{1,30})\)"
+DATELINE_PATTERN = re.compile(
+    rf"^(?:{_DATELINE_PLACE}(?:, {_DATELINE_REGION})?(?:,? {_DATELINE_DATE})?"
+    rf"(?: {_DATELINE_AGENCY})?|{_DATELINE_AGENCY})"
+    r"\s*(?:—|–|--|-)\s+(?=[A-ZÀ-ÖØ-Þ0-9“\"‘'])"
+)

@@ -19,7 +19,16 @@ def clean_text(text: str) -> str:
     """Return the story's paragraphs, separated by blank lines, without page furniture."""
     lines = _lines(_plain_text(text))
     keep = _story_flags(lines)
-    return "\n\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
+    paragraphs = [line for line, kept in zip(lines, keep, strict=True) if kept]
+    if paragraphs:
+        paragraphs[0] = strip_dateline(paragraphs[0])
+    return "\n\n".join(paragraphs)
+
+
+def strip_dateline(paragraph: str) -> str:
+    """The paragraph without a leading dateline ("SAN JOSÉ, COSTA RICA — ", "(Reuters) - ")."""
+    match = bp.DATELINE_PATTERN.match(paragraph)
+    return paragraph[match.end() :] if match else paragraph
 
 
 def guess_title(text: str) -> str | None:

@@ -128,20 +128,6 @@ CITIES = (
     "Rome",
     "Madrid",
 )
-US_STATES = (
-    "California",
-    "Texas",
-    "Florida",
-    "New York",
-    "Ohio",
-    "Virginia",
-    "Michigan",
-    "Georgia",
-    "Arizona",
-    "Colorado",
-    "Oregon",
-    "Illinois",
-)
 REGIONS = (
     "East Asia",
     "the Middle East",
@@ -273,19 +259,133 @@ LAWS = (
     "the Clean Air Act",
     "the Affordable Care Act",
     "the Freedom of Information Act",
+    "the Inflation Reduction Act of 2022",
+    "the CHIPS and Science Act of 2022",
+    "the Infrastructure Investment and Jobs Act of 2021",
+    "the American Rescue Plan Act of 2021",
+    "the Uyghur Forced Labor Prevention Act of 2021",
+    "the Hong Kong Human Rights and Democracy Act of 2019",
+    "the Tax Cuts and Jobs Act of 2017",
+    "the Budget Control Act of 2011",
+    "the Dodd-Frank Wall Street Reform and Consumer Protection Act of 2010",
+    "the Homeland Security Act of 2002",
+    "the Sarbanes-Oxley Act of 2002",
+    "the Americans with Disabilities Act of 1990",
+    "the Voting Rights Act of 1965",
+    "the Clean Water Act of 1972",
+    "the Endangered Species Act of 1973",
+    "the Privacy Act of 1974",
+    "the Children's Online Privacy Protection Act of 1998",
 )
-PEOPLE = (
-    "John Kerry",
-    "Susan Rice",
-    "Ban Ki-moon",
-    "Park Geun-hye",
-    "Shinzo Abe",
-    "Angela Merkel",
-    "Samantha Power",
-    "Daniel Russel",
-    "Robert King",
-    "Sung Kim",
-    "Ashton Carter",
-    "Mark Toner",
-)
-SURNAMES = ("Kerry", "Rice", "Russel", "King", "Power", "Carter", "Toner", "Abe", "Merkel", "Park")
+
+# ---- a small gazetteer: the sort of a place (country, US state, city) -----------------------
+# Used to keep a place's distractors at its level (a city for a city) and to tell a surname
+# from a place name; names without a leading "the".
+GAZETTEER_COUNTRIES = frozenset(
+    {
+        "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Antigua and Barbuda",
+        "Argentina", "Armenia", "Australia", "Austria", "Azerbaijan", "Bahamas", "Bahrain",
+        "Bangladesh", "Barbados", "Belarus", "Belgium", "Belize", "Benin", "Bhutan", "Bolivia",
+        "Bosnia and Herzegovina", "Botswana", "Brazil", "Brunei", "Bulgaria", "Burkina Faso",
+        "Burundi", "Cambodia", "Cameroon", "Canada", "Cape Verde", "Central African Republic",
+        "Chad", "Chile", "China", "Colombia", "Comoros", "Congo", "Costa Rica", "Croatia",
+        "Cuba", "Cyprus", "Czech Republic", "Czechia", "Democratic Republic of the Congo",
+        "Denmark", "Djibouti", "Dominica", "Dominican Republic", "Ecuador", "Egypt",
+        "El Salvador", "Equatorial Guinea", "Eritrea", "Estonia", "Eswatini", "Ethiopia", "Fiji",
+        "Finland", "France", "Gabon", "Gambia", "Georgia", "Germany", "Ghana", "Greece",
+        "Grenada", "Guatemala", "Guinea", "Guinea-Bissau", "Guyana", "Haiti", "Honduras",
+        "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy",
+        "Ivory Coast", "Jamaica", "Japan", "Jordan", "Kazakhstan", "Kenya", "Kiribati", "Kosovo",
+        "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Lesotho", "Liberia", "Libya",
+        "Liechtenstein", "Lithuania", "Luxembourg", "Madagascar", "Malawi", "Malaysia",
+        "Maldives", "Mali", "Malta", "Marshall Islands", "Mauritania", "Mauritius", "Mexico",
+        "Micronesia", "Moldova", "Monaco", "Mongolia", "Montenegro", "Morocco", "Mozambique",
+        "Myanmar", "Burma", "Namibia", "Nauru", "Nepal", "Netherlands", "New Zealand",
+        "Nicaragua", "Niger", "Nigeria", "North Korea", "North Macedonia", "Norway", "Oman",
+        "Pakistan", "Palau", "Palestine", "Panama", "Papua New Guinea", "Paraguay", "Peru",
+        "Philippines", "Poland", "Portugal", "Qatar", "Romania", "Russia", "Rwanda",
+        "Saint Lucia", "Samoa", "San Marino", "Saudi Arabia", "Senegal", "Serbia", "Seychelles",
+        "Sierra Leone", "Singapore", "Slovakia", "Slovenia", "Solomon Islands", "Somalia",
+        "South Africa", "South Korea", "South Sudan", "Spain", "Sri Lanka", "Sudan",
+        "Suriname", "Sweden", "Switzerland", "Syria", "Taiwan", "Tajikistan", "Tanzania",
+        "Thailand", "Timor-Leste", "Togo", "Tonga", "Trinidad and Tobago", "Tunisia", "Turkey",
+        "Turkmenistan", "Tuvalu", "Uganda", "Ukraine", "United Arab Emirates", "UAE",
+        "United Kingdom", "U.K.", "UK", "Britain", "Great Britain", "United States", "U.S.",
+        "US", "USA", "America", "Uruguay", "Uzbekistan", "Vanuatu", "Vatican", "Venezuela",
+        "Vietnam", "Yemen", "Zambia", "Zimbabwe",
+    }
+)  # fmt: skip
+GAZETTEER_US_STATES = frozenset(
+    {
+        "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
+        "Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
+        "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
+        "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
+        "New Jersey", "New Mexico", "North Carolina", "North Dakota", "Oklahoma", "Oregon",
+        "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Utah",
+        "Vermont", "Washington state", "West Virginia", "Wisconsin", "Wyoming", "Ohio", "Texas",
+        "Virginia", "New York state",
+    }
+)  # fmt: skip
+GAZETTEER_CITIES = frozenset(
+    {
+        *CITIES,
+        "Washington", "New York", "New York City", "Los Angeles", "Chicago", "Houston",
+        "Phoenix", "Philadelphia", "San Antonio", "San Diego", "Dallas", "Austin", "Miami",
+        "Atlanta", "Boston", "Seattle", "Denver", "Detroit", "San Francisco", "Las Vegas",
+        "Portland", "Columbus", "Cleveland", "Cincinnati", "Baltimore", "Pittsburgh",
+        "Minneapolis", "New Orleans", "Nashville", "Sacramento", "Honolulu", "Anchorage",
+        "Albuquerque", "Santa Fe", "Salt Lake City", "Kansas City", "St. Louis", "Toronto",
+        "Montreal", "Vancouver", "Ottawa", "Mexico City", "Havana", "Bogota", "Bogotá", "Lima",
+        "Caracas", "Quito", "Santiago", "Buenos Aires", "Montevideo", "Asunción", "La Paz",
+        "Brasília", "Brasilia", "São Paulo", "Sao Paulo", "Rio de Janeiro", "San José",
+        "Managua", "Tegucigalpa", "San Salvador", "Guatemala City", "Panama City",
+        "Santo Domingo", "Port-au-Prince", "Kingston", "Dublin", "Edinburgh", "Lisbon",
+        "Barcelona", "Milan", "Vienna", "Prague", "Warsaw", "Budapest", "Bucharest", "Sofia",
+        "Athens", "Istanbul", "Ankara", "Amsterdam", "The Hague", "Copenhagen", "Stockholm",
+        "Oslo", "Helsinki", "Zurich", "Munich", "Frankfurt", "Hamburg", "Minsk", "Riga",
+        "Vilnius", "Tallinn", "Kharkiv", "Odesa", "Lviv", "St. Petersburg", "Kazan",
+        "Vladivostok", "Tbilisi", "Yerevan", "Baku", "Tehran", "Baghdad", "Damascus", "Beirut",
+        "Jerusalem", "Tel Aviv", "Gaza City", "Amman", "Riyadh", "Jeddah", "Doha", "Dubai",
+        "Abu Dhabi", "Kabul", "Islamabad", "Karachi", "Lahore", "Mumbai", "Kolkata",
+        "Chennai", "Bangalore", "Dhaka", "Kathmandu", "Colombo", "Bangkok", "Yangon",
+        "Naypyitaw", "Kuala Lumpur", "Singapore", "Ho Chi Minh City", "Phnom Penh",
+        "Shanghai", "Hong Kong", "Guangzhou", "Shenzhen", "Taipei", "Pyongyang", "Busan",
+        "Osaka", "Sydney", "Melbourne", "Canberra", "Auckland", "Wellington", "Lagos", "Abuja",
+        "Accra", "Dakar", "Addis Ababa", "Kampala", "Kigali", "Kinshasa", "Khartoum",
+        "Johannesburg", "Cape Town", "Pretoria", "Harare", "Lusaka", "Algiers", "Tunis",
+        "Tripoli", "Casablanca", "Rabat", "Mogadishu", "Dar es Salaam", "Almaty", "Astana",
+        "Tashkent", "Bishkek", "Ulaanbaatar", "Strasbourg", "Luxembourg", "Geneva", "Boise",
+        "Medford", "Albany", "Raleigh", "Richmond", "Tallahassee",
+    }
+)  # fmt: skip
+# Every state is a fair made-up distractor for a state ("Washington" and "New York" read as
+# their cities, so they are left out).
+US_STATES = tuple(sorted(GAZETTEER_US_STATES - {"Washington state", "New York state"}))
+# US cities, for a US city's distractors.
+US_CITIES = (
+    "Columbus", "Cleveland", "Cincinnati", "Chicago", "Denver", "Seattle", "Boston", "Atlanta",
+    "Houston", "Dallas", "Phoenix", "Philadelphia", "Pittsburgh", "Baltimore", "Detroit",
+    "Miami", "Portland", "Sacramento", "Albuquerque", "Minneapolis", "Nashville",
+    "Salt Lake City", "San Diego", "Los Angeles", "San Francisco", "Boise", "Medford",
+)  # fmt: skip
+# Nouns that measure rather than count things: a count of people gets no "215 kilometers".
+MEASURE_UNITS = frozenset(
+    {
+        "second", "minute", "hour", "day", "week", "month", "year", "decade", "century",
+        "kilometer", "kilometre", "mile", "meter", "metre", "foot", "feet", "inch",
+        "centimeter", "hectare", "acre", "percent", "percentage", "point", "dollar", "euro",
+        "pound", "yuan", "yen", "ton", "tonne", "kilogram", "gram", "liter", "litre", "gallon",
+        "barrel", "degree", "vote", "time",
+    }
+)  # fmt: skip
+# Ordinary given names and surnames from several languages, combined into made-up people for
+# a story with too few names of its own (no public figure a student could know).
+COMMON_GIVEN_NAMES = (
+    "Daniel", "Maria", "James", "Sarah", "Ahmed", "Elena", "Thomas", "Laura", "Carlos",
+    "Anna", "Michael", "Grace", "David", "Sofia", "Peter", "Amina", "Robert", "Julia",
+)  # fmt: skip
+COMMON_SURNAMES = (
+    "Turner", "Castillo", "Harlow", "Novak", "Mensah", "Lindqvist", "Herrera", "Walsh",
+    "Petrov", "Mendes", "Collins", "Haddad", "Fischer", "Moreau", "Tanaka", "Keller",
+)  # fmt: skip

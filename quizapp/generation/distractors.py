@@ -11,8 +11,12 @@ from typing import TYPE_CHECKING
 from text_to_num import text2num
 
 from quizapp.generation import distractor_lists as lists
+from quizapp.generation import names, patterns
+from quizapp.generation.lexicon import ORGANIZATION_WORDS, TITLE_FIELD_WORDS, TITLE_WORDS
+from quizapp.generation.lexicon_facts import NOT_ORG_HEADS
+from quizapp.generation.names import is_camel_case
 from quizapp.generation.normalize import normalize, same_answer
-from quizapp.generation.types import Candidate, ParsedArticle
+from quizapp.generation.types import Candidate, ParsedArticle, kind_key
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -44,6 +48,29 @@ _ORDER = re.compile(r"^Executive Order (?:No\. ?)?(\d+)$")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _YEAR_ONLY = re.compile(r"^(?:1[89]|20)\d\d$")
 _TIME = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\.?|\b(?:noon|midnight)\b", re.I)
+_NAME_KINDS = frozenset({"PERSON", "ORG", "GPE"})
+# Kinds whose names nest: a body and its office, a law and its section, a region and its town.
+_NESTING_KINDS = frozenset({"ORG", "LAW", "GPE"})
+_MAX_NAME_WORDS = 4
+# A word of a person's name: "Solís", "O'Brien", "Ki-moon", "J.", "Jr."
+_NAME_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*$")
+# A score or a vote tally ("74-25", "2-1"): not a count.
+_TALLY = re.compile(r"\b\d+\s?[-–]\s?\d+\b")
+_CURRENCY = frozenset("$€£¥")
+_DASHES = frozenset({"-", "–", "—"})
+# The words after "How many": the counted noun is among the first three ("metric tons").
+_HOW_MANY_NOUN = re.compile(
+    r"^(?:[A-Z][a-z]* )?[Hh]ow (?:many|much) (?:more |other |[a-z]+-)?"
+    r"([A-Za-z]+(?: [A-Za-z]+){0,2})"
+)
+_PERCENT_WORDS = frozenset({"%", "percent", "per", "cent"})
+# The year a law's name ends with ("... Act of 2016", "... Act, 2026").
+_LAW_YEAR = re.compile(r"(?:\bof|,)\s+((?:1[6-9]|20)\d\d)$")
+_LAW_ERA_YEARS = 40
+# A number of time units inside a date span: a duration, not a date ("to 13 years").
+_DURATION = re.compile(
+    r"\b\d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\b(?!\s+(?:ago|earlier|later))", re.I
+)
 _DANGLING_WORDS = frozenset({"for", "of", "and", "the", "in", "on", "to", "&"})
 
 
@@ -57,12 +84,26 @@ def choices_for(candidate: Candidate, article: ParsedArticle, seed: str) -> tupl
     if candidate.choices:
         return candidate.choices  # the generator fixed them (true/false)
     rng = _rng(seed, candidate.question, candidate.answer)
-    wrong = distractors(candidate.answer, candidate.kind, article, candidate.question, rng)
+    kind = answer_kind(candidate, article)
+    wrong = distractors(candidate.answer, kind, article, candidate.question, rng)
     if len(wrong) < DISTRACTOR_COUNT:
         return None
     choices = [candidate.answer, *wrong[:DISTRACTOR_COUNT]]
     rng.shuffle(choices)
     return tuple(choices)
+
+
+def answer_kind(candidate: Candidate, article: ParsedArticle) -> str:
+    """The kind the answer really has in the article: a generator's "PERSON" for "SpaceX"
+    gets organizations as distractors, its "ORG" for "Vogel" gets people."""
+    if candidate.kind not in _NAME_KINDS:
+        return candidate.kind
+    found = article.kind_of(candidate.answer)
+    if found == "PERSON" or kind_key(candidate.answer) in article.kinds:
+        # The article's own mentions decide; a guess from the words alone does not override a
+        # generator ("Kennedy Space Center" stays a place for a where-question).
+        return found if found in _NAME_KINDS else candidate.kind
+    return candidate.kind
 
 
 def distractors(
@@ -72,18 +113,60 @@ def distractors(
     question_key = f" {normalize(question)} "
     chosen: list[str] = []
     fits = _FITS_BY_KIND.get(kind, _always)
+    # Another name the article gives the answer ("the U.S. House of Representatives" for
+    # "House", "Andrea Solís Vargas" for "Solís") is a second right answer.
+    aliases = _aliases(answer, kind, article)
+    counted = (
+        article.memo("counted_nouns", lambda: _counted_nouns(article)) if kind == "NUMBER" else {}
+    )
+    question_noun = _question_noun(question) if kind == "NUMBER" else ""
     for source in (
-        _from_article(kind, article),
+        article.memo(
+            f"distractor_mentions:{kind}", lambda: list(dict.fromkeys(_from_article(kind, article)))
+        ),
         _from_pool(kind, article),
-        _made_up(answer, kind, rng),
+        _made_up(answer, kind, rng, article),
     ):
         for text in source:
             text = _same_case(" ".join(text.split()), answer, kind)
-            if _acceptable(text, answer, chosen, question_key, kind) and fits(answer, text):
+            if kind == "LAW":
+                text = next(_match_article(answer, (text,)))
+            if (
+                _acceptable(text, answer, chosen, question_key, kind)
+                and fits(answer, text, article)
+                and not any(same_answer(text, alias) for alias in aliases)
+                and not _unit_clash(question_noun, counted.get(text))
+            ):
                 chosen.append(text)
                 if len(chosen) == DISTRACTOR_COUNT:
                     return chosen
     return chosen
+
+
+def _aliases(answer: str, kind: str, article: ParsedArticle) -> list[str]:
+    """The article's other mentions of the answer (its full name, acronym or short form)."""
+    return article.memo(f"aliases:{kind}:{answer}", lambda: _find_aliases(answer, kind, article))
+
+
+def _find_aliases(answer: str, kind: str, article: ParsedArticle) -> list[str]:
+    """Mentions that share a word with the answer, or are an acronym, and name the same."""
+    aliases = [article.full_name(answer)] if kind == "PERSON" else []
+    words = set(normalize(answer).split())
+    short = _is_acronym_like(answer)
+    for text in dict.fromkeys(article.mentions.get(kind, ())):
+        if text == answer or not (
+            short or _is_acronym_like(text) or words & set(normalize(text).split())
+        ):
+            continue  # no word in common and no acronym: cannot be the same name
+        if same_answer(text, answer):
+            aliases.append(text)
+    return aliases
+
+
+def _is_acronym_like(text: str) -> bool:
+    """A short all-capitals name that may stand for a longer one ("EU", "U.S.", "OFAC")."""
+    letters = text.replace(".", "").strip()
+    return 2 <= len(letters) <= 6 and letters.isupper()
 
 
 def _rng(seed: str, question: str, answer: str) -> random.Random:
@@ -101,7 +184,8 @@ def _same_case(text: str, answer: str, kind: str) -> str:
 
 def _acceptable(text: str, answer: str, chosen: list[str], question_key: str, kind: str) -> bool:
     """Whether `text` can join the choices: a real, different, new option."""
-    if not text or len(text.split()) > MAX_DISTRACTOR_WORDS:
+    # A long answer ("Section 7031(c) of the Department of State, …") may have long twins.
+    if not text or len(text.split()) > max(MAX_DISTRACTOR_WORDS, len(answer.split())):
         return False
     key = normalize(text)
     if not key or f" {key} " in question_key:
@@ -110,10 +194,19 @@ def _acceptable(text: str, answer: str, chosen: list[str], question_key: str, ki
         len(word) >= _MIN_NAME_WORD and f" {word} " in question_key for word in key.split()
     ):
         return False  # "Who did Malinowski call ...?" cannot offer "Tom Malinowski"
+    if kind in _NESTING_KINDS and _nested(key, normalize(answer)):
+        return False  # "FBI" for "the FBI’s Pittsburgh Field Office": a part is not wrong
     return not same_answer(text, answer) and not any(same_answer(text, other) for other in chosen)
 
 
-def _always(answer: str, text: str) -> bool:
+def _nested(first: str, second: str) -> bool:
+    """Whether one name's words run inside the other's ("u.s. court of appeals" in "u.s.
+    court of appeals for the 6th circuit")."""
+    shorter, longer = sorted((first, second), key=len)
+    return bool(shorter) and f" {shorter} " in f" {longer} "
+
+
+def _always(answer: str, text: str, article: ParsedArticle) -> bool:
     """Any mention of the kind fits."""
     return True
 
@@ -132,8 +225,10 @@ def _from_pool(kind: str, article: ParsedArticle) -> Iterator[str]:
 def _from_article(kind: str, article: ParsedArticle) -> Iterator[str]:
     """Mentions of the kind in the article, full names for people, fragments skipped."""
     if kind == "PERSON":
-        for mention in article.mentions.get("PERSON", ()):
-            yield article.full_name(mention)
+        for span in article.spans.get("PERSON", ()):
+            name = article.full_name(span.text)
+            if is_person_like(name) and article.kind_of(name) in {"PERSON", None}:
+                yield name
         return
     if kind == "LAW":
         yield from (law.text for law in article.laws)
@@ -141,7 +236,7 @@ def _from_article(kind: str, article: ParsedArticle) -> Iterator[str]:
         people = set(article.mentions.get("PERSON", ()))
         person_words = {word for person in people for word in person.split()}
         for span in article.spans.get("ORG", ()):
-            if _is_fragment(span, person_words):
+            if _is_fragment(span, person_words) or not _is_organization_like(span, article):
                 continue
             if span.text in people or span.text.endswith(("'s", "’s")):
                 continue
@@ -149,12 +244,136 @@ def _from_article(kind: str, article: ParsedArticle) -> Iterator[str]:
         return
     if kind == "GPE":
         # A dateline in capitals ("WASHINGTON —") is not how a choice should read.
-        yield from (text for text in article.mentions.get(kind, ()) if not _is_shouted(text))
+        yield from (
+            text
+            for text in article.mentions.get(kind, ())
+            if not _is_shouted(text) and _is_place_like(text, article)
+        )
         return
     if kind == "NUMBER":
-        yield from (text for text in article.mentions.get(kind, ()) if not _YEAR_ONLY.match(text))
+        for span in article.spans.get(kind, ()):
+            if not _YEAR_ONLY.match(span.text) and not _is_tally_part(span):
+                yield span.text
         return
     yield from article.mentions.get(kind, ())
+
+
+def _is_tally_part(span: Span) -> bool:
+    """A number joined to another by a dash: one side of a vote or a score ("286-134")."""
+    doc = span.doc
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    after = doc[span.end : span.end + 2] if span.end + 2 <= len(doc) else None
+    return any(
+        pair is not None
+        and pair[0 if pair is after else 1].text in _DASHES
+        and any(token.like_num for token in pair)
+        for pair in (before, after)
+    )
+
+
+def _counted_nouns(article: ParsedArticle) -> dict[str, str]:
+    """The noun each number mention of the article counts ("35" -> "day" in "35 days")."""
+    nouns: dict[str, str] = {}
+    doc = article.doc
+    for span in article.spans.get("NUMBER", ()):
+        following = doc[span.end] if span.end < len(doc) else None
+        noun = (
+            following.lemma_.lower() if following is not None and following.pos_ == "NOUN" else ""
+        )
+        if nouns.get(span.text, "") == "":
+            nouns[span.text] = noun
+    return nouns
+
+
+def _question_noun(question: str) -> str:
+    """The noun a how-many question counts ("How many days ..." -> "day", "How many metric
+    tons ..." -> "ton"), or ""."""
+    match = _HOW_MANY_NOUN.match(question)
+    if not match:
+        return ""
+    words = [_singular(word.lower()) for word in match.group(1).split()]
+    return next((word for word in words if word in lists.MEASURE_UNITS), words[0])
+
+
+def _singular(word: str) -> str:
+    """A plural noun's rough singular ("days" -> "day", "kilometers" -> "kilometer")."""
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _unit_clash(question_noun: str, counted: str | None) -> bool:
+    """Whether a number of the article counts another measure than the question ("nearly 12"
+    percentage points for a count of observers; "all 12" bills for "How many days ...?").
+    `counted` is None for a number from elsewhere (made up in the answer's own words)."""
+    if counted is None or not question_noun or question_noun == counted:
+        return False
+    if question_noun in lists.MEASURE_UNITS:
+        return True  # a measure needs the same measure, not a bare count
+    return counted in lists.MEASURE_UNITS
+
+
+def is_person_like(text: str) -> bool:
+    """Whether a text is shaped like a person's name: one to four capitalised words, none a
+    title, an organization's or a facility's word ("Soto Cano Air Base", "USAID
+    Administrator", "Intelligence Karen Whitley" are not)."""
+    words = text.split()
+    if not 1 <= len(words) <= _MAX_NAME_WORDS:
+        return False
+    for word in words:
+        bare = word.strip(".")
+        lower = bare.lower()
+        if not _NAME_WORD.match(word) or is_camel_case(bare):
+            return False
+        if lower in TITLE_WORDS or lower in ORGANIZATION_WORDS or lower in TITLE_FIELD_WORDS:
+            return False
+        if lower in patterns.FACILITY_WORDS:
+            return False
+    return True
+
+
+def _is_organization_like(span: Span, article: ParsedArticle) -> bool:
+    """An ORG mention that names a body: not a title ("USAID Administrator"), a piece of a
+    title ("New Mexico Health" Secretary), a thing ("Entity List", "the International Space
+    Station", "Falcon" 9) or a name used only to modify a noun ("MMR" vaccine)."""
+    last = span[-1].lower_
+    if last in TITLE_WORDS or last in NOT_ORG_HEADS or last in patterns.FACILITY_WORDS:
+        return False
+    doc = span.doc
+    following = doc[span.end] if span.end < len(doc) else None
+    if following is not None:
+        if following.is_title and following.lower_ in TITLE_WORDS:
+            return False  # "New Mexico Health Secretary"
+        if following.like_num and not following.is_punct:
+            return False  # "Falcon 9"
+        if (
+            len(span) == 1
+            and following.pos_ == "NOUN"
+            and following.is_lower
+            and not any(
+                other.start != span.start and other.text == span.text
+                for other in article.spans.get("ORG", ())
+            )
+        ):
+            return False  # "the MMR vaccine", never the body itself
+    if (
+        len(span) > 1
+        and span[0].lower_ == "the"
+        and span.root.dep_ == "compound"
+        and span.root.head.is_lower
+    ):
+        return False  # "the International Disaster Assistance" account
+    return article.kind_of(span.text) in {"ORG", None}
+
+
+def _is_place_like(text: str, article: ParsedArticle) -> bool:
+    """A place, not a body the model called one ("Mercosur" is also an ORG in the text) nor a
+    person ("Helen Park", whose words are a person's name in the article)."""
+    if article.kind_of(text) not in {"GPE", None}:
+        return False
+    key = kind_key(text)
+    if any(kind_key(span.text) == key for span in article.spans.get("ORG", ())):
+        return False
+    words = key.split()
+    return not all(article.kinds.get(word) == "PERSON" for word in words)
 
 
 def _is_shouted(text: str) -> bool:
@@ -176,8 +395,13 @@ def _is_fragment(span: Span, person_words: set[str]) -> bool:
     return before.is_title and not before.is_sent_start and before.lower_ != "the"
 
 
-def _made_up(answer: str, kind: str, rng: random.Random) -> Iterator[str]:
+def _made_up(
+    answer: str, kind: str, rng: random.Random, article: ParsedArticle | None = None
+) -> Iterator[str]:
     """Invented distractors of the answer's kind and style."""
+    if kind == "GPE":
+        yield from _made_up_places(answer, rng, article)  # the article tells a town's level
+        return
     maker = _MAKERS.get(kind)
     if maker is not None:
         yield from maker(answer, rng)
@@ -243,14 +467,37 @@ def _style(text: str) -> str:
     return "digits" if numbers[0].group()[0].isdigit() else "words"
 
 
-def _fits_number(answer: str, text: str) -> bool:
-    """A number written in the answer's style and within a factor of ten of it."""
-    if _style(answer) != _style(text):
+def _fits_number(answer: str, text: str, article: ParsedArticle | None = None) -> bool:
+    """A number written in the answer's style and unit, within a factor of ten of it, and not
+    the same amount ("80 kilometers" is no wrong choice for "up to 80"; nor is "215
+    kilometers" for a count of people, or a tally "74-25" for a count)."""
+    if _style(answer) != _style(text) or _unit(answer) != _unit(text):
+        return False
+    if _TALLY.search(text) and not _TALLY.search(answer):
         return False
     a, b = _first_amount(answer), _first_amount(text)
     if a is None or b is None or a <= 0 or b <= 0:
         return a == b == 0
-    return 0.1 <= b / a <= 10
+    return a != b and 0.1 <= b / a <= 10
+
+
+def _unit(text: str) -> tuple[bool, bool, str]:
+    """What a number counts: (currency, percent, the counted noun) — "$60 million" is
+    (True, False, ""), "61%" (False, True, ""), "215 kilometers" (False, False, "kilometer"),
+    a bare "at least 47" (False, False, "")."""
+    numbers = _numbers_in(text)
+    if not numbers:
+        return (False, False, "")
+    currency = any(char in _CURRENCY for char in text[: numbers[0].start()])
+    tail = re.findall(r"[\w%]+", text[numbers[-1].end() :].lower())
+    percent = any(word in _PERCENT_WORDS for word in tail)
+    nouns = [
+        word
+        for word in tail
+        if word not in _SCALE_WORDS and word not in _PERCENT_WORDS and not word.isdigit()
+    ]
+    noun = nouns[-1] if nouns else ""
+    return (currency, percent, noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun)
 
 
 def _first_amount(text: str) -> float | None:
@@ -378,8 +625,14 @@ def _date_shape(text: str) -> str:
     return "relative"
 
 
-def _fits_date(answer: str, text: str) -> bool:
-    """A date of the same shape (a weekday for a weekday, a month date for a month date)."""
+def _fits_date(answer: str, text: str, article: ParsedArticle | None = None) -> bool:
+    """A date of the same shape (a weekday for a weekday, a month date for a month date),
+    not a span the model ran on ("Tuesday to 13 years") nor one holding the answer."""
+    if _DURATION.search(text) and not _DURATION.search(answer):
+        return False
+    answer_key, text_key = normalize(answer), normalize(text)
+    if answer_key and f" {answer_key} " in f" {text_key} ":
+        return False
     return _date_shape(answer) == _date_shape(text)
 
 
@@ -427,34 +680,63 @@ def _swap(text: str, match: re.Match[str], replacement: str) -> str:
 # ---- places, organizations, people, laws --------------------------------------------------
 
 
-def _place_sort(text: str) -> str | None:
-    """ "country", "city", "state" or "region" for a place in the built-in lists."""
-    key = normalize(text)
-    for sort, names in (
-        ("country", lists.COUNTRIES),
-        ("city", lists.CITIES),
-        ("state", lists.US_STATES),
-        ("region", lists.REGIONS),
-    ):
-        if any(normalize(name) == key for name in names):
-            return sort
-    return None
+def _place_sort(text: str, article: ParsedArticle | None = None) -> str | None:
+    """ "country", "state", "city" or "region" for a place the gazetteer or the article knows
+    ("Columbus, Ohio" makes Columbus a city; a LOC mention is a region); None if unknown."""
+    known = names.place_sort(text)
+    if known is not None or article is None:
+        return known
+    bare = _LEADING_THE.sub("", text.strip())
+    sorts = article.memo("place_sorts", lambda: _article_place_sorts(article))
+    return sorts.get(bare)
 
 
-def _fits_place(answer: str, text: str) -> bool:
-    """A place not known to be of another sort (no city among countries)."""
-    sorts = (_place_sort(answer), _place_sort(text))
-    return None in sorts or sorts[0] == sorts[1]
+def _article_place_sorts(article: ParsedArticle) -> dict[str, str]:
+    """Sorts the article shows: "X, Ohio" or "X, Honduras" is a city, a LOC is a region."""
+    sorts: dict[str, str] = {}
+    doc = article.doc
+    for span in article.spans.get("GPE", ()):
+        bare = _LEADING_THE.sub("", span.text)
+        if span.label_ == "LOC":
+            sorts.setdefault(bare, "region")
+            continue
+        after = doc[span.end : span.end + 3].text if span.end < len(doc) else ""
+        match = re.match(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*)?)", after)
+        if match and (
+            match.group(1) in lists.GAZETTEER_US_STATES
+            or match.group(1) in lists.GAZETTEER_COUNTRIES
+        ):
+            sorts[bare] = "city"
+    return sorts
 
 
-def _made_up_places(answer: str, rng: random.Random) -> Iterator[str]:
-    """Places of the answer's sort from the built-in lists."""
-    names = {
-        "city": lists.CITIES,
+def _fits_place(answer: str, text: str, article: ParsedArticle | None = None) -> bool:
+    """A place at the answer's level: a country for a country, a state for a state, a city
+    (or an unknown town) for a city or a town."""
+    mine, theirs = _place_sort(answer, article), _place_sort(text, article)
+    local = {None, "city"}
+    if mine in local:
+        return theirs in local
+    return mine == theirs
+
+
+def _made_up_places(
+    answer: str, rng: random.Random, article: ParsedArticle | None = None
+) -> Iterator[str]:
+    """Places of the answer's sort from the built-in lists (cities for an unknown town)."""
+    sort = _place_sort(answer, article) or "city"
+    places = {
+        "country": lists.COUNTRIES,
         "state": lists.US_STATES,
         "region": lists.REGIONS,
-    }.get(_place_sort(answer) or "country", lists.COUNTRIES)
-    yield from _match_article(answer, _shuffled(names, rng))
+    }.get(sort, lists.CITIES)
+    if sort == "city" and _LEADING_THE.sub("", answer) in lists.US_CITIES:
+        places = lists.US_CITIES  # Columbus gets Cleveland and Denver, not Nairobi
+    # A place's "the" belongs to its name ("the Philippines", never "the Poland"): a list
+    # name keeps its own, except that a bare answer gets bare choices.
+    keep_the = _LEADING_THE.match(answer) is not None
+    for place in _shuffled(places, rng):
+        yield place if keep_the else _LEADING_THE.sub("", place)
 
 
 def _org_sort(text: str) -> str | None:
@@ -475,15 +757,29 @@ def _made_up_orgs(answer: str, rng: random.Random) -> Iterator[str]:
     yield from _match_article(answer, _shuffled(rest, rng))
 
 
-def _fits_person(answer: str, text: str) -> bool:
-    """A single surname for a single surname, a full name for a full name."""
-    return (len(answer.split()) == 1) == (len(text.split()) == 1)
+def _fits_org(answer: str, text: str, article: ParsedArticle | None = None) -> bool:
+    """An organization's name, not a title, a thing or a person (pool texts come unparsed:
+    "USAID Administrator", "Entity List", "Kennedy Space Center", "Lena Vogel")."""
+    words = text.split()
+    last = words[-1].lower().strip(".,") if words else ""
+    if last in TITLE_WORDS or last in NOT_ORG_HEADS or last in patterns.FACILITY_WORDS:
+        return False
+    return article is None or article.kind_of(text) in {"ORG", None}
+
+
+def _fits_person(answer: str, text: str, article: ParsedArticle | None = None) -> bool:
+    """A person's name (a surname for a surname, a full name for a full name)."""
+    return is_person_like(text) and (len(answer.split()) == 1) == (len(text.split()) == 1)
 
 
 def _made_up_people(answer: str, rng: random.Random) -> Iterator[str]:
-    """Names of public figures, surnames only when the answer is a surname."""
-    names = lists.SURNAMES if len(answer.split()) == 1 else lists.PEOPLE
-    yield from _shuffled(names, rng)
+    """Ordinary names nobody in a local story could be confused with (not world leaders),
+    surnames only when the answer is a surname."""
+    if len(answer.split()) == 1:
+        yield from _shuffled(lists.COMMON_SURNAMES, rng)
+        return
+    given, family = _shuffled(lists.COMMON_GIVEN_NAMES, rng), _shuffled(lists.COMMON_SURNAMES, rng)
+    yield from (f"{first} {last}" for first, last in zip(given, family, strict=False))
 
 
 def _made_up_laws(answer: str, rng: random.Random) -> Iterator[str]:
@@ -498,13 +794,26 @@ def _made_up_laws(answer: str, rng: random.Random) -> Iterator[str]:
         number = int(order.group(1))
         for offset in (-7, 28, 116, 3):
             yield f"Executive Order {number + offset}"
-    yield from _match_article(answer, _shuffled(lists.LAWS, rng))
+    # Laws sharing a word of the answer's subject first ("Sanctions", "Human Rights").
+    words = {word for word in re.findall(r"[A-Za-z]+", answer) if word[0].isupper()}
+    words -= {"Act", "The", "Of", "And"}
+    laws = _shuffled(lists.LAWS, rng)
+    laws.sort(key=lambda law: -len(words & set(re.findall(r"[A-Za-z]+", law))))
+    yield from _match_article(answer, laws)
 
 
-def _fits_law(answer: str, text: str) -> bool:
-    """A numbered reference for a numbered reference, a named law for a named law."""
+def _fits_law(answer: str, text: str, article: ParsedArticle | None = None) -> bool:
+    """A numbered reference for a numbered reference, a named law for a named law, a year
+    in the name for a year in the name, from the same era (no 1964 act for a 2024 law)."""
     numbered = (_SECTION.match(answer) or _ORDER.match(answer)) is not None
-    return numbered == ((_SECTION.match(text) or _ORDER.match(text)) is not None)
+    if numbered != ((_SECTION.match(text) or _ORDER.match(text)) is not None):
+        return False
+    years = [_LAW_YEAR.search(item) for item in (answer, text)]
+    if (years[0] is None) != (years[1] is None):
+        return False
+    if years[0] is not None and years[1] is not None:
+        return abs(int(years[0].group(1)) - int(years[1].group(1))) <= _LAW_ERA_YEARS
+    return True
 
 
 _MAKERS: dict[str, Callable[[str, random.Random], Iterator[str]]] = {
@@ -515,10 +824,11 @@ _MAKERS: dict[str, Callable[[str, random.Random], Iterator[str]]] = {
     "PERSON": _made_up_people,
     "LAW": _made_up_laws,
 }
-_FITS_BY_KIND: dict[str, Callable[[str, str], bool]] = {
+_FITS_BY_KIND: dict[str, Callable[[str, str, ParsedArticle], bool]] = {
     "NUMBER": _fits_number,
     "DATE": _fits_date,
     "GPE": _fits_place,
     "PERSON": _fits_person,
     "LAW": _fits_law,
+    "ORG": _fits_org,
 }

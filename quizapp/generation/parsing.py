@@ -6,12 +6,15 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from spacy.tokens import Doc, Span
+from lemminflect import getAllLemmas
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from quizapp.generation import patterns
+from quizapp.generation import distractor_lists, patterns
+from quizapp.generation.lexicon import ORGANIZATION_WORDS, TITLE_FIELD_WORDS, TITLE_WORDS
+from quizapp.generation.names import is_camel_case, is_known_place
 from quizapp.generation.nlp import load_nlp
-from quizapp.generation.types import ParsedArticle
+from quizapp.generation.types import ParsedArticle, kind_key
 
 # Labels that already describe a number; other labels on a bare number word are model errors.
 _NUMERIC_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "DATE", "TIME", "ORDINAL"})
@@ -23,7 +26,7 @@ def parse_article(text: str, pool: Mapping[str, Sequence[str]] | None = None) ->
     # Reading doc.ents builds new Span objects each time: read it once, keep our own list.
     model_entities = list(doc.ents)
     laws = _law_spans(doc, model_entities)
-    entities = _merged_entities(doc, laws, model_entities)
+    entities = _repaired_places(_repaired_people(doc, _merged_entities(doc, laws, model_entities)))
     doc.set_ents(entities)
     spans: dict[str, list[Span]] = {}
     for ent in entities:
@@ -38,6 +41,7 @@ def parse_article(text: str, pool: Mapping[str, Sequence[str]] | None = None) ->
         spans=spans,
         laws=[ent for ent in entities if ent.label_ == "LAW"],
         person_names=_person_names(spans.get("PERSON", [])),
+        kinds=_kinds(spans),
         sentence_paragraphs=_sentence_paragraphs(text, sentences),
     )
 
@@ -130,6 +134,284 @@ def _merged_entities(doc: Doc, laws: list[Span], model_entities: list[Span]) -> 
     return sorted(filter_spans(merged), key=lambda span: span.start)
 
 
+def _repaired_people(doc: Doc, entities: list[Span]) -> list[Span]:
+    """Person entities fixed where the small model is weak.
+
+    A title word glued to a name is trimmed ("Intelligence Karen Whitley"); a given name left
+    outside ("Marta" + "Quesada Rojas") or a name split in two ("Andrea Solís" + "Vargas") is
+    joined; a "person" that is a facility ("Soto Cano" Air Base) or an organization ("Volga
+    Avionika, a company") is relabelled; a lone capitalised word at a sentence start that
+    names nobody else ("Turnout") is dropped; a surname the model called an organization or a
+    place ("Solís", "Thornton") becomes a person again.
+    """
+    repaired: list[Span] = []
+    for ent in entities:
+        if ent.label_ == "PERSON":
+            ent = _trim_title(ent)
+            ent = _with_given_name(ent, repaired)
+        if repaired and _continues_name(repaired[-1], ent):
+            ent = Span(doc, repaired.pop().start, ent.end, label="PERSON")
+        repaired.append(ent)
+    names = _name_words(repaired)
+    fixed: list[Span] = []
+    for ent in repaired:
+        if ent.label_ == "ORG":
+            ent = _person_after_title(ent, names)
+        if ent.label_ == "PERSON":
+            relabelled = _not_a_person(ent, names)
+            if relabelled is None:
+                continue
+            ent = relabelled
+        elif ent.label_ in patterns.SURNAME_MISLABELS and _is_known_surname(ent, names):
+            ent = Span(doc, ent.start, ent.end, label="PERSON")
+        fixed.append(ent)
+    return sorted(filter_spans(fixed), key=lambda span: span.start)
+
+
+def _repaired_places(entities: list[Span]) -> list[Span]:
+    """Place and event entities fixed where the small model is weak.
+
+    A place cut short is extended over the name word after it ("Puerto" + "Cabezas"); a
+    one-word "organization" joined by "and" to a place is a place ("Cortés and Yoro"); a
+    one-word name that is part of an event's name elsewhere is that event ("Delia" of
+    "Hurricane Delia").
+    """
+    if not entities:
+        return entities
+    doc = entities[0].doc
+    event_words = {
+        token.text for ent in entities if ent.label_ == "EVENT" and len(ent) > 1 for token in ent
+    }
+    taken = {token.i for ent in entities for token in ent}
+    fixed: list[Span] = []
+    for ent in entities:
+        label = ent.label_
+        told = _told_by_apposition(ent) if label in _NAME_LABELS else None
+        if told is not None and told != label:
+            ent = Span(doc, ent.start, ent.end, label=told)
+        elif len(ent) == 1 and ent.text in event_words and label in {"GPE", "ORG", "PERSON"}:
+            ent = Span(doc, ent.start, ent.end, label="EVENT")
+        elif label in {"GPE", "LOC"} and _cut_short_place(ent, taken):
+            ent = Span(doc, ent.start, ent.end + 1, label=label)
+        elif (
+            label == "ORG"
+            and len(ent) == 1
+            and not ent.text.isupper()
+            and ent.root.dep_ == "conj"
+            and ent.root.head.ent_type_ in {"GPE", "LOC"}
+            and ent.root.lower_ not in ORGANIZATION_WORDS
+        ):
+            ent = Span(doc, ent.start, ent.end, label="GPE")
+        fixed.append(ent)
+    return sorted(filter_spans(fixed), key=lambda span: span.start)
+
+
+# Labels the model confuses for one another on names.
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "NORP"})
+
+
+def _told_by_apposition(ent: Span) -> str | None:
+    """The label a noun next to a name gives it: "the trade bloc Mercosur", "Volga
+    Avionika, a company" (ORG); "Helen Park, a lawyer" (PERSON); None when nothing says."""
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if (
+        before is not None
+        and before.pos_ == "NOUN"
+        and before.is_lower
+        and before.lemma_.lower() in patterns.ORGANIZATION_APPOSITION_NOUNS
+    ):
+        return "ORG"
+    for child in ent.root.children:
+        if child.dep_ != "appos" or child.i < ent.end:
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in patterns.ORGANIZATION_APPOSITION_NOUNS:
+            return "ORG"
+        if (
+            lemma in patterns.PERSON_APPOSITION_NOUNS
+            and 2 <= len(ent) <= 3
+            and all(_is_name_word(token) for token in ent)
+        ):
+            return "PERSON"
+    return None
+
+
+def _cut_short_place(ent: Span, taken: set[int]) -> bool:
+    """Whether one more name word belongs to a place ("Puerto" + "Cabezas"), the name then
+    ending ("U.S. Assistant Secretary", "Bangladesh Foreign Minister" are titles)."""
+    doc = ent.doc
+    end = ent.end
+    if not ent[-1].is_alpha or end >= len(doc) or end in taken or not _is_name_word(doc[end]):
+        return False
+    after = doc[end + 1] if end + 1 < len(doc) else None
+    return after is None or not (after.is_title or after.is_upper) or after.is_sent_start
+
+
+def _is_title_word(token: Token) -> bool:
+    """A word of a title or its portfolio ("President", "Intelligence")."""
+    lower = token.lower_
+    return lower in TITLE_WORDS or lower in TITLE_FIELD_WORDS or lower in patterns.EXTRA_TITLE_WORDS
+
+
+def _trim_title(ent: Span) -> Span:
+    """A PERSON span without title words glued to its start ("Intelligence Karen Whitley",
+    "Assistant Secretary for Population, Refugees, and Migration Laura Becker")."""
+    start = ent.start
+    doc = ent.doc
+    while ent.end - start > 2 and (_is_title_word(doc[start]) or _ends_a_title(doc, start)):
+        start += 1
+    return ent if start == ent.start else Span(doc, start, ent.end, label="PERSON")
+
+
+def _ends_a_title(doc: Doc, start: int) -> bool:
+    """Whether the word at `start` closes a capitalised title before it ("… and Migration",
+    "… of State"): it follows a joining word that itself follows a capitalised word (not
+    "the wife of Maria Elena Lopez")."""
+    if start < 2 or doc[start - 1].lower_ not in _TITLE_JOINS:
+        return False
+    before = doc[start - 2]
+    if before.text == "," and start >= 3:
+        before = doc[start - 3]
+    return before.is_title and before.pos_ == "PROPN"
+
+
+_TITLE_JOINS = frozenset({"and", "for", "of", "on", "&"})
+
+
+def _is_name_word(token: Token) -> bool:
+    """A capitalised proper-noun word that could be part of a person's name."""
+    text = token.text
+    return (
+        token.is_alpha
+        and text[:1].isupper()
+        and text[1:].islower()
+        and token.pos_ == "PROPN"
+        and not _is_title_word(token)
+        and token.lower_ not in ORGANIZATION_WORDS
+        and token.lower_ not in patterns.FACILITY_WORDS
+    )
+
+
+def _with_given_name(ent: Span, before: list[Span]) -> Span:
+    """A two-word PERSON span with the given name the model left outside ("Marta")."""
+    doc = ent.doc
+    if len(ent) != 2 or ent.start == 0:
+        return ent
+    given = doc[ent.start - 1]
+    if not _is_name_word(given) or given.is_sent_start or is_known_place(given.text):
+        return ent
+    if _ends_a_title(doc, given.i):
+        return ent  # "… Refugees, and Migration" Laura Becker
+    if before and before[-1].end == given.i + 1 and len(before[-1]) > 1:
+        return ent  # part of a longer entity ("Costa Rica")
+    if before and before[-1].end == given.i + 1:
+        before.pop()  # the model's one-word label on the given name ("Marta" as GPE)
+    return Span(doc, given.i, ent.end, label="PERSON")
+
+
+def _person_after_title(ent: Span, names: set[str]) -> Span:
+    """The name at the end of an ORG span that swallowed a title ("Commerce for Export
+    Enforcement Daniel Okoro" -> "Daniel Okoro", Okoro being a person elsewhere)."""
+    if len(ent) < 4 or ent[-1].text not in names:
+        return ent
+    if not (_is_name_word(ent[-2]) and _is_name_word(ent[-1])):
+        return ent
+    if ent[-3].is_punct or ent[-3].lower_ in {"of", "for", "and"}:
+        return ent  # "Bureau of Industry and Security"-like names end in their own words
+    return Span(ent.doc, ent.end - 2, ent.end, label="PERSON")
+
+
+def _continues_name(previous: Span, ent: Span) -> bool:
+    """Whether two PERSON spans are one name split in two ("Andrea Solís" + "Vargas")."""
+    return (
+        previous.label_ == ent.label_ == "PERSON"
+        and previous.end == ent.start
+        and len(previous) + len(ent) <= 4
+        and previous[-1].whitespace_ == " "
+        and all(_is_name_word(token) for token in ent)
+    )
+
+
+def _name_words(entities: list[Span]) -> set[str]:
+    """The words of person names ("Solís", "Vargas" from "Andrea Solís Vargas"; "Okoro")."""
+    return {ent.text for ent in entities if ent.label_ == "PERSON"} | {
+        token.text for ent in entities if ent.label_ == "PERSON" for token in ent
+    }
+
+
+def _not_a_person(ent: Span, names: set[str]) -> Span | None:
+    """The span relabelled when the model took a place, a facility or a company for a person
+    (None when it names nothing)."""
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and doc[end].lower_ in patterns.FACILITY_WORDS and doc[end].is_title:
+        end += 1
+    if end > ent.end:
+        return Span(doc, ent.start, end, label="FAC")  # "Soto Cano Air Base"
+    if any(token.lower_ in ORGANIZATION_WORDS or is_camel_case(token.text) for token in ent) or any(
+        child.dep_ == "appos" and child.lemma_.lower() in patterns.ORGANIZATION_APPOSITION_NOUNS
+        for child in ent.root.children
+    ):
+        return Span(doc, ent.start, ent.end, label="ORG")
+    if _is_place_object(ent) and not _in_longer_name(ent[-1].text, names - {ent.text}):
+        return Span(doc, ent.start, ent.end, label="GPE")  # "north of Grants Pass"
+    if (
+        len(ent) == 1
+        and ent[0].is_sent_start
+        and not _in_longer_name(ent.text, names)
+        and getAllLemmas(ent.text.lower()).get("NOUN")
+    ):
+        return None  # "Turnout was 61%", "Measles spreads": a capitalised English noun
+    return ent
+
+
+def _in_longer_name(word: str, names: set[str]) -> bool:
+    """Whether a word is part of a multi-word person name (entries "Andrea Solís Vargas")."""
+    return any(word in name.split() for name in names if " " in name)
+
+
+def _is_place_object(ent: Span) -> bool:
+    """Whether a name is the object of a place preposition ("near X", "north of X") or is
+    followed by a state or country ("X, Oregon")."""
+    doc = ent.doc
+    if ent.end + 2 < len(doc) and doc[ent.end].text == ",":
+        # "Grants Pass, Oregon, said": the state closes the phrase; not "Tom Malinowski, U.S.
+        # Assistant Secretary", where the country modifies a title.
+        following, closing = doc[ent.end + 1], doc[ent.end + 2]
+        if following.text in _STATE_OR_COUNTRY_WORDS and closing.is_punct:
+            return True
+    root = ent.root
+    if root.dep_ != "pobj" or doc[ent.end - 1].tag_ == "POS":
+        return False
+    preposition = root.head
+    if preposition.lower_ in patterns.PLACE_PREPOSITIONS and preposition.head.pos_ == "VERB":
+        # "in Grants Pass" after a verb of place; not "a talk with", "a letter to".
+        return preposition.head.lemma_ in _PLACE_VERBS
+    return preposition.lower_ == "of" and preposition.head.lower_ in patterns.DIRECTION_WORDS
+
+
+# Verbs whose "in/near/from X" names a place ("evacuated from X", "landed near X").
+_PLACE_VERBS = frozenset(
+    {
+        "live", "evacuate", "burn", "land", "arrive", "flee", "start", "spread", "hit",
+        "strike", "occur", "base", "locate", "rise", "fall", "destroy", "reach", "head",
+        "travel", "move", "shelter", "stay", "die", "kill", "arrest", "hold",
+    }
+)  # fmt: skip
+# One-word states and countries that may close a "Town, State," phrase.
+_STATE_OR_COUNTRY_WORDS = frozenset(
+    name
+    for name in (*distractor_lists.GAZETTEER_US_STATES, *distractor_lists.GAZETTEER_COUNTRIES)
+    if name.isalpha()
+)
+
+
+def _is_known_surname(ent: Span, names: set[str]) -> bool:
+    """A one-word entity that is a word of a person's multi-word name in the article."""
+    return len(ent) == 1 and _in_longer_name(ent.text, names) and not is_known_place(ent.text)
+
+
 def _is_number_token(token: object) -> bool:
     """Whether a token is a number in digits or words ("10", "80,000", "Eight")."""
     return bool(token.like_num or token.lower_ in patterns.NUMBER_WORDS)  # type: ignore[attr-defined]
@@ -197,7 +479,32 @@ def _person_names(people: list[Span]) -> dict[str, str]:
             ),
         )
         names[short] = best
+    # "Solís" -> "Andrea Solís" -> "Andrea Solís Vargas": follow to the fullest name.
+    for short, full in names.items():
+        seen = {short}
+        while full in names and full not in seen:
+            seen.add(full)
+            full = names[full]
+        names[short] = full
     return names
+
+
+def _kinds(spans: dict[str, list[Span]]) -> dict[str, str]:
+    """What each name of the article is: the majority kind of its mentions, except that the
+    words of a multi-word person name are that person ("Vogel" of "Lena Vogel") unless they
+    are a known place."""
+    votes: dict[str, Counter[str]] = {}
+    for kind, found in spans.items():
+        for span in found:
+            votes.setdefault(kind_key(span.text), Counter())[kind] += 1
+    kinds = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    for span in spans.get("PERSON", ()):
+        if len(span) < 2:
+            continue
+        for token in span:
+            if _is_name_word(token) and not is_known_place(token.text):
+                kinds[token.text] = "PERSON"
+    return kinds
 
 
 def _contains_words(words: list[str], part: list[str]) -> bool:

@@ -159,3 +159,59 @@ KIND_BY_LABEL = {
     "QUANTITY": "NUMBER",
     "LAW": "LAW",
 }
+
+# Capitalised words after a name that make it a place or a facility, not a person ("Soto Cano
+# Air Base", "Kennedy Space Center").
+FACILITY_WORDS = frozenset(
+    {
+        "air", "base", "airport", "airfield", "station", "port", "harbor", "bridge", "dam",
+        "stadium", "arena", "street", "avenue", "road", "highway", "square", "park", "prison",
+        "cosmodrome", "center", "centre", "hospital", "palace", "tower", "building", "hall",
+        "valley", "river", "lake", "mountain", "mountains", "island", "islands", "bay", "coast",
+        "county", "province", "district", "city", "camp", "field", "plant", "mine",
+        "fairgrounds", "refinery", "terminal", "reservoir", "forest", "canyon",
+    }
+)  # fmt: skip
+# Nouns of an appositive that make a name an organization ("Volga Avionika, a company in Kazan").
+ORGANIZATION_APPOSITION_NOUNS = frozenset(
+    {
+        "company", "firm", "maker", "manufacturer", "supplier", "distributor", "exporter",
+        "importer", "business", "startup", "subsidiary", "bank", "group", "agency", "network",
+        "organization", "nonprofit", "charity", "party", "militia", "gang", "band", "outlet",
+        "newspaper", "broadcaster", "university", "school", "lab", "laboratory", "retailer",
+        "carrier", "airline", "operator", "contractor", "developer", "platform", "app",
+        "service", "alliance", "coalition", "union", "association", "club", "team", "brand",
+        "bloc", "cartel", "consortium",
+    }
+)  # fmt: skip
+# Entity labels the parser may give to a surname the model misread ("Solís" as ORG).
+SURNAME_MISLABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
+# Title words the shared lexicon lacks that the model glues to a name ("Special Agent in Charge
+# Michael Ferris").
+EXTRA_TITLE_WORDS = frozenset(
+    {
+        "charge", "agent", "officer", "inspector", "detective", "lieutenant", "captain",
+        "sergeant", "colonel", "major", "corporal", "astronaut", "cosmonaut", "commissioner",
+    }
+)  # fmt: skip
+# Prepositions whose object is a place: a "person" after them is a town the model misread
+# ("near Grants Pass", "north of Grants Pass").
+PLACE_PREPOSITIONS = frozenset({"in", "near", "outside", "at", "from", "to", "across"})
+DIRECTION_WORDS = frozenset(
+    {
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+        "northeastern", "northwestern", "southeastern", "southwestern",
+    }
+)  # fmt: skip
+# Nouns of an appositive that make a name a person ("Helen Park, a lawyer in New York").
+PERSON_APPOSITION_NOUNS = frozenset(
+    {
+        "lawyer", "attorney", "professor", "farmer", "resident", "student", "teacher",
+        "doctor", "nurse", "analyst", "economist", "researcher", "scientist", "engineer",
+        "activist", "worker", "owner", "mother", "father", "son", "daughter", "wife",
+        "husband", "spokesman", "spokeswoman", "spokesperson", "official", "director",
+        "president", "minister", "senator", "governor", "mayor", "judge", "leader", "chief",
+        "member", "founder", "executive", "journalist", "reporter", "writer", "author",
+        "candidate", "lawmaker", "diplomat", "officer", "expert", "volunteer", "survivor",
+    }
+)  # fmt: skip

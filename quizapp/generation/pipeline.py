@@ -9,7 +9,7 @@ from quizapp.generation.cleaning import clean_text
 from quizapp.generation.distractors import choices_for, seed_for
 from quizapp.generation.nlp import ModelNotFoundError
 from quizapp.generation.parsing import parse_article
-from quizapp.generation.quality import filter_candidates
+from quizapp.generation.quality import drop_giveaway_statements, filter_candidates
 from quizapp.generation.ranking import rank
 from quizapp.generation.registry import GENERATORS
 from quizapp.generation.types import Candidate, GeneratedQuestion, ParsedArticle
@@ -59,7 +59,7 @@ def _generate(text: str, pool: Mapping[str, Sequence[str]] | None) -> list[Gener
     if not cleaned.strip():
         return []
     article = parse_article(cleaned, pool)
-    candidates = filter_candidates(_candidates(article), article)
+    candidates = drop_giveaway_statements(filter_candidates(_candidates(article), article))
     seed = seed_for(article.text)
     completed: list[tuple[Candidate, tuple[str, ...]]] = []
     for candidate in candidates:

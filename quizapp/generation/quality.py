@@ -72,6 +72,11 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 # Answers of these types are verdicts, not spans of the text.
 _VERDICT_TYPES = frozenset({"true_false"})
+# True/false statements a quiz keeps even when they restate other questions' answers.
+MIN_STATEMENTS = 2
+# Answers shorter than this recur by chance ("EU" aside, two letters say little).
+_MIN_TELLING_ANSWER = 3
+_LARGE_NUMBER = re.compile(r"\d{3}")
 # Name words shorter than this are too common to give a person's answer away ("Al", "Li").
 _MIN_NAME_WORD = 3
 
@@ -120,7 +125,8 @@ def has_unresolved_pronoun(question: str) -> bool:
 def contains_answer(question: str, answer: str, kind: str = "") -> bool:
     """Whether the question gives its answer away (after normalising both)."""
     key, text = normalize(answer), normalize(question)
-    if key and re.search(rf"(?<!\w){re.escape(key)}(?!\w)", text):
+    # Normalised texts are words between single spaces: compare whole words, no regex.
+    if key and _states(text, key):
         return True
     if kind == "PERSON":
         # Any part of a person's name in the question betrays the person ("Malinowski").
@@ -156,5 +162,54 @@ def _same_question(first: Candidate, second: Candidate) -> bool:
     if first.type == "true_false" or second.type == "true_false":
         # A statement and its false twin read alike but test different facts.
         return first.question == second.question
-    ratio = fuzz.token_set_ratio(first.question, second.question)
-    return ratio >= SIMILAR_QUESTION_RATIO and normalize(first.answer) == normalize(second.answer)
+    # The cheap answer test first: the fuzzy ratio only matters for the same answer.
+    if normalize(first.answer) != normalize(second.answer):
+        return False
+    return fuzz.token_set_ratio(first.question, second.question) >= SIMILAR_QUESTION_RATIO
+
+
+def drop_giveaway_statements(candidates: list[Candidate]) -> list[Candidate]:
+    """Drop true/false statements that state the answer of another question of the quiz.
+
+    A statement restates a whole sentence: "NASA astronaut Jessica Moreno is commanding the
+    mission" answers "Who is commanding the mission?" for a student who reads both. The
+    other question tests the fact directly, so the statement goes.
+    """
+    answers = {
+        key
+        for candidate in candidates
+        if candidate.type not in _VERDICT_TYPES
+        and (key := normalize(candidate.answer))
+        and is_telling_answer(key, candidate.type)
+    }
+    leaks = {
+        index: sum(_states(normalize(candidate.question), answer) for answer in answers)
+        for index, candidate in enumerate(candidates)
+        if candidate.type in _VERDICT_TYPES
+    }
+    kept = {index for index, count in leaks.items() if count == 0}
+    # A quiz keeps a few statements even when every sentence is asked about otherwise: those
+    # that give the fewest answers away (the ranking then places them after those questions).
+    spare = sorted(
+        (index for index in leaks if index not in kept),
+        key=lambda index: (leaks[index], -candidates[index].confidence, index),
+    )
+    kept.update(spare[: max(MIN_STATEMENTS - len(kept), 0)])
+    return [
+        candidate
+        for index, candidate in enumerate(candidates)
+        if candidate.type not in _VERDICT_TYPES or index in kept
+    ]
+
+
+def is_telling_answer(key: str, question_type: str) -> bool:
+    """Whether an answer key seen in another question gives that answer away ("907",
+    "Kim Jong Un"; not a small count like "2", which recurs by chance)."""
+    if len(key) < _MIN_TELLING_ANSWER:
+        return False
+    return not (question_type == "how_many" and not _LARGE_NUMBER.search(key))
+
+
+def _states(text_key: str, answer_key: str) -> bool:
+    """Whether a normalised text contains a normalised answer as whole words."""
+    return f" {answer_key} " in f" {text_key} "

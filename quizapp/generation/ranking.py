@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizapp.generation.normalize import normalize
+from quizapp.generation.quality import is_telling_answer
 from quizapp.generation.types import Candidate, ParsedArticle
 
 # How much a teacher values each type of question, all else equal.
@@ -24,7 +25,13 @@ DEFAULT_TYPE_WEIGHT = 0.75
 # Each further question of a type already ranked, or from a sentence already used, counts
 # a little less, so the top of the list covers the story rather than one sentence.
 SAME_TYPE_DECAY = 0.92
-SAME_SENTENCE_DECAY = 0.8
+SAME_SENTENCE_DECAY = 0.6
+# Each further question with an answer already placed counts less: a student who knows one
+# speaker of the article should not answer five quote questions with that knowledge.
+SAME_ANSWER_DECAY = 0.8
+# A question whose answer a higher-ranked question states, or that states the answer of a
+# higher-ranked one, comes after the others.
+GIVEN_AWAY_DECAY = 0.7
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM", "ADJ"})
 
 
@@ -87,7 +94,9 @@ def _centrality(candidate: Candidate, article: ParsedArticle, salience: _Salienc
 
 
 def _diversify(scored: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
-    """Greedily order by score, discounting repeats of a type or a sentence (stable).
+    """Greedily order by score, discounting repeats of a type or a sentence (stable), and a
+    question that a placed one gives away or that gives a placed one away ("When did Judge
+    Paula Okafor ...?" after "Who is the judge?").
 
     The reported score is the discounted one; it never rises down the list, because a
     discount only grows as more questions are placed.
@@ -96,12 +105,20 @@ def _diversify(scored: list[tuple[Candidate, float]]) -> list[tuple[Candidate, f
     ordered: list[tuple[Candidate, float]] = []
     type_seen: Counter[str] = Counter()
     sentence_seen: Counter[int] = Counter()
+    tied = _given_away_pairs([candidate for candidate, _ in scored])
+    placed: set[int] = set()
+    answer_seen: Counter[str] = Counter()
+    answers = [_answer_key(candidate) for candidate, _ in scored]
 
     def adjusted(item: tuple[int, tuple[Candidate, float]]) -> tuple[float, int]:
         index, (candidate, value) = item
-        factor = (SAME_TYPE_DECAY ** type_seen[candidate.type]) * (
-            SAME_SENTENCE_DECAY ** sentence_seen[candidate.sentence_index]
+        factor = (
+            (SAME_TYPE_DECAY ** type_seen[candidate.type])
+            * (SAME_SENTENCE_DECAY ** sentence_seen[candidate.sentence_index])
+            * (SAME_ANSWER_DECAY ** answer_seen[answers[index]] if answers[index] else 1.0)
         )
+        if not tied[index].isdisjoint(placed):
+            factor *= GIVEN_AWAY_DECAY
         return (-value * factor, index)
 
     while remaining:
@@ -111,4 +128,32 @@ def _diversify(scored: list[tuple[Candidate, float]]) -> list[tuple[Candidate, f
         ordered.append((candidate, round(-adjusted(best)[0], 6)))
         type_seen[candidate.type] += 1
         sentence_seen[candidate.sentence_index] += 1
+        answer_seen[answers[best[0]]] += 1
+        placed.add(best[0])
     return ordered
+
+
+def _answer_key(candidate: Candidate) -> str:
+    """The answer a question tests, for counting repeats ("" for a true/false verdict)."""
+    return "" if candidate.type == "true_false" else normalize(candidate.answer)
+
+
+def _given_away_pairs(candidates: Sequence[Candidate]) -> list[set[int]]:
+    """For each question, the others it gives away or that give it away (computed once)."""
+    texts = [f" {normalize(candidate.question)} " for candidate in candidates]
+    keys = [
+        f" {key} "
+        if candidate.type != "true_false"
+        and is_telling_answer(key := normalize(candidate.answer), candidate.type)
+        else None
+        for candidate in candidates
+    ]
+    tied: list[set[int]] = [set() for _ in candidates]
+    for index, key in enumerate(keys):
+        if key is None:
+            continue
+        for other, text in enumerate(texts):
+            if other != index and key in text:
+                tied[index].add(other)
+                tied[other].add(index)
+    return tied

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TypeVar
+
+from quizapp.generation.names import guess_kind
+from quizapp.generation.patterns import KIND_BY_LABEL
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -86,6 +90,10 @@ class ParsedArticle:
     person_names: dict[str, str] = field(default_factory=dict)
     # Paragraph number of each sentence in `sentences` (paragraph breaks end sentences).
     sentence_paragraphs: list[int] = field(default_factory=list)
+    # What each name in the article is ("SpaceX" -> "ORG", "Vogel" -> "PERSON" because "Lena
+    # Vogel" is), keyed by `kind_key(text)`: the majority label of its mentions, person names
+    # and their words winning over the model's one-off labels.
+    kinds: dict[str, str] = field(default_factory=dict)
     # Per-article memo so generators share work (an index of names, …) within one call.
     cache: dict[str, Any] = field(default_factory=dict)
 
@@ -106,12 +114,35 @@ class ParsedArticle:
         )
         return max(bisect_right(starts, char_offset) - 1, 0)
 
-    def kind_of(self, text: str) -> str | None:
-        """Return the mention kind of an exact mention text ("PERSON", "NUMBER"…), if any."""
-        for kind, texts in self.mentions.items():
-            if text in texts:
-                return kind
-        return None
+    def kind_of(self, span_or_text: Span | str) -> str | None:
+        """Return what a name or mention really is in this article ("PERSON", "ORG", "GPE",
+        "NUMBER", …): "SpaceX" is ORG, "Vogel" is PERSON when "Lena Vogel" is; None if unknown.
+
+        The article's own mentions decide (a person's full name, its surname and its given
+        name count as the person), not the label the model gave one occurrence.
+        """
+        text = span_or_text if isinstance(span_or_text, str) else span_or_text.text
+        key = kind_key(text)
+        if key in self.kinds:
+            return self.kinds[key]
+        if not isinstance(span_or_text, str) and span_or_text.label_:
+            label = span_or_text.label_
+            return KIND_BY_LABEL.get(label, label)
+        words = key.split()
+        # "Vogel’s mission" / "Lena Vogel, the ESA astronaut": the name inside the phrase.
+        if words and all(self.kinds.get(word) == "PERSON" for word in words):
+            return "PERSON"
+        return guess_kind(key)
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+
+def kind_key(text: str) -> str:
+    """The lookup key of a name: no leading "the", no possessive, single spaces."""
+    text = " ".join(text.split())
+    return _TRAILING_POSSESSIVE.sub("", _LEADING_ARTICLE.sub("", text))
 
 
 class QuestionGenerator(Protocol):

@@ -142,3 +142,54 @@ def test_an_html_fragment_has_its_tags_stripped() -> None:
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "12 34 56", "Share\nPrint"])
 def test_text_without_a_story_cleans_to_nothing(text: str) -> None:
     assert clean_text(text) == ""
+
+
+@pytest.mark.parametrize(
+    ("first", "story"),
+    [
+        (
+            "SAN JOSÉ, COSTA RICA — Former finance minister Andrea Solís Vargas won Costa Rica’s"
+            " presidential runoff on Sunday.",
+            "Former finance minister Andrea Solís Vargas won Costa Rica’s presidential runoff on"
+            " Sunday.",
+        ),
+        (
+            "MONTEVIDEO, URUGUAY — The European Union and Mercosur signed a free trade agreement.",
+            "The European Union and Mercosur signed a free trade agreement.",
+        ),
+        (
+            "WASHINGTON — A Ukrainian man was sentenced on Tuesday to 13 years in federal prison.",
+            "A Ukrainian man was sentenced on Tuesday to 13 years in federal prison.",
+        ),
+        (
+            "(Reuters) - Shares of the carmaker fell 4% on Monday after it cut its forecast.",
+            "Shares of the carmaker fell 4% on Monday after it cut its forecast.",
+        ),
+        (
+            "LONDON, Jan. 5 (Reuters) - The Bank of England held interest rates at 5.25%.",
+            "The Bank of England held interest rates at 5.25%.",
+        ),
+    ],
+)
+def test_a_dateline_is_stripped_from_the_first_paragraph(first: str, story: str) -> None:
+    cleaned = clean_text(f"{first}\n\n{BODY}")
+    assert cleaned.split("\n\n")[0] == story
+    assert cleaned.endswith(BODY)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "NASA — the agency that runs the station — said the crew was safe on Friday.",
+        "U.S. officials - speaking on condition of anonymity - said talks had stalled.",
+        "A federal appeals court — the 6th Circuit — upheld the law on Tuesday.",
+    ],
+)
+def test_a_sentence_with_a_dash_is_not_a_dateline(first: str) -> None:
+    assert clean_text(f"{first}\n\n{BODY}").split("\n\n")[0] == first
+
+
+def test_only_the_first_paragraph_loses_a_dateline() -> None:
+    later = "WASHINGTON — Lawmakers returned to the capital on Monday after the recess."
+    cleaned = clean_text(f"{BODY}\n\n{later}")
+    assert cleaned.endswith(later)

@@ -80,3 +80,66 @@ def test_same_answer(first: str, second: str) -> None:
 def test_different_answers(first: str, second: str) -> None:
     assert not same_answer(first, second)
     assert not same_answer(second, first)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("3.5", "3.5"),
+        ("3.50", "3.5"),
+        ("The rate rose to 5.25%.", "rate rose to 5.25 percent"),
+        ("5.25 per cent", "5.25 percent"),
+        ("ten percent", "10 percent"),
+        ("80,000", "80000"),
+        ("eighty thousand", "80000"),
+        ("$2.5 million", "2500000"),
+    ],
+)
+def test_numbers_keep_decimals_percent_and_thousands(text: str, key: str) -> None:
+    assert normalize(text) == key
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # "The House approved the bill 286-134, after the U.S. House of Representatives ..."
+        ("House", "The U.S. House of Representatives"),
+        ("Senate", "the U.S. Senate"),
+        # "Andrea Solís Vargas won ... Solís, 52, ran as ..."
+        ("Solís", "Andrea Solís Vargas"),
+        ("Vargas", "Andrea Solís Vargas"),
+        ("Mejía", "Carlos Mejía Aguilar"),
+        ("CDC", "the Centers for Disease Control and Prevention"),
+        ("OFAC", "the Office of Foreign Assets Control"),
+        ("PAHO", "the Pan American Health Organization"),
+        ("USAID", "the U.S. Agency for International Development"),
+        ("the Treasury", "the Treasury Department"),
+        ("5%", "five percent"),
+        ("80,000", "eighty thousand"),
+        # "... agreed to stop illegal deforestation by 2030": "2030" is the same deadline.
+        ("by 2030", "2030"),
+        ("at least 47", "47"),
+    ],
+)
+def test_short_forms_acronyms_and_surnames_are_the_same_answer(first: str, second: str) -> None:
+    assert same_answer(first, second)
+    assert same_answer(second, first)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Three", "3:17 a.m. EST"),
+        ("May 8", "May"),
+        ("2026", "Consolidated Appropriations Act, 2026"),
+        ("Act", "Kids Online Safety Act"),
+        ("Ohio", "Ohio State University"),
+        ("State", "State Department"),
+        ("Bank", "Bank of England"),
+        ("3.5", "3.6"),
+        ("Rights", "Democracy, Human Rights and Labor"),
+    ],
+)
+def test_a_word_of_a_longer_name_or_date_is_not_the_same_answer(first: str, second: str) -> None:
+    assert not same_answer(first, second)
+    assert not same_answer(second, first)

@@ -148,3 +148,142 @@ def test_odd_text_parses(text: str) -> None:
     article = parse_article(text)
     assert article.text == text
     assert all(sentence.text.strip() for sentence in article.sentences)
+
+
+def people(text: str) -> list[str]:
+    """The PERSON mentions the parser keeps for a text."""
+    return parse_article(text).mentions.get("PERSON", [])
+
+
+def test_a_title_word_glued_to_a_name_is_trimmed() -> None:
+    found = people(
+        "Under Secretary of the Treasury for Terrorism and Financial Intelligence Karen Whitley"
+        " said in a statement that the network had been dismantled."
+    )
+    assert "Karen Whitley" in found
+    assert not any(name.startswith("Intelligence") for name in found)
+
+
+def test_a_given_name_and_a_split_name_are_joined() -> None:
+    article = parse_article(
+        "Former finance minister Andrea Solís Vargas won Costa Rica’s presidential runoff on"
+        " Sunday. Tribunal President Marta Quesada Rojas said the count would begin Monday."
+    )
+    found = article.mentions["PERSON"]
+    assert "Andrea Solís Vargas" in found
+    assert "Marta Quesada Rojas" in found
+    assert "Quesada Rojas" not in found
+
+
+def test_places_and_companies_are_not_people() -> None:
+    article = parse_article(
+        "The U.S. Southern Command sent four helicopters from Soto Cano Air Base, about 80"
+        " kilometers northwest of the capital.\n\n"
+        "Among those sanctioned is Volga Avionika, a company in Kazan that imported drone parts."
+        " Its director, Sergei Lobanov, was also designated.\n\n"
+        "NASA has paid SpaceX $843 million to build a vehicle that will push the station down."
+    )
+    found = article.mentions.get("PERSON", [])
+    assert not any("Soto Cano" in name or "Volga" in name for name in found)
+    assert "SpaceX" not in found
+    assert article.kind_of("Volga Avionika") == "ORG"
+    assert article.kind_of("SpaceX") == "ORG"
+    assert article.kind_of("Sergei Lobanov") == "PERSON"
+
+
+def test_a_capitalised_noun_at_a_sentence_start_is_not_a_person() -> None:
+    found = people(
+        "Solís had 55.8% of the vote and Montero had 44.1%. Turnout was 61%, the tribunal said."
+    )
+    assert "Turnout" not in found
+
+
+def test_kind_of_knows_a_surname_from_the_full_name() -> None:
+    article = parse_article(
+        "European Space Agency astronaut Lena Vogel of Germany will run experiments. "
+        "Vogel said the crew was ready. SpaceX built the capsule."
+    )
+    assert article.kind_of("Lena Vogel") == "PERSON"
+    assert article.kind_of("Vogel") == "PERSON"
+    assert article.kind_of("Vogel’s") == "PERSON"
+    assert article.kind_of("SpaceX") == "ORG"
+    assert article.kind_of("Germany") == "GPE"
+    assert article.kind_of("the European Space Agency") == "ORG"
+    assert article.kind_of("Atlantis") is None
+
+
+def test_a_surname_the_model_calls_an_organization_is_a_person() -> None:
+    article = parse_article(
+        "USAID Administrator Rebecca Thornton announced $20 million in aid on Thursday. "
+        "Thornton said teams were already in Honduras."
+    )
+    assert article.kind_of("Thornton") == "PERSON"
+    assert article.full_name("Thornton") == "Rebecca Thornton"
+
+
+def test_short_names_map_to_the_fullest_name() -> None:
+    article = parse_article(
+        "Former finance minister Andrea Solís Vargas won the runoff on Sunday. "
+        "Andrea Solís thanked voters. Solís, 52, ran as the candidate of the Alliance."
+    )
+    assert article.full_name("Solís") == "Andrea Solís Vargas"
+    assert article.full_name("Andrea Solís") == "Andrea Solís Vargas"
+
+
+def test_a_town_after_a_place_preposition_is_not_a_person() -> None:
+    article = parse_article(
+        "The Cedar Ridge Fire started Thursday afternoon in dry brush along Interstate 5 north"
+        " of Grants Pass and spread quickly. Tom Malinowski, U.S. Assistant Secretary of State,"
+        " said in an interview that the fire was a warning."
+    )
+    people_found = article.mentions.get("PERSON", [])
+    assert "Grants Pass" not in people_found
+    assert "Tom Malinowski" in people_found
+    assert article.kind_of("Grants Pass") == "GPE"
+
+
+def test_a_lone_foreign_surname_at_a_sentence_start_stays_a_person() -> None:
+    found = people("Hrytsenko was arrested in Poland in May 2024 and extradited to Pittsburgh.")
+    assert "Hrytsenko" in found
+
+
+def test_kind_of_a_span_uses_the_repaired_label() -> None:
+    article = parse_article(
+        "Tribunal President Marta Quesada Rojas said the count would begin in Heredia on Monday."
+    )
+    person = article.spans["PERSON"][0]
+    assert person.text == "Marta Quesada Rojas"
+    assert article.kind_of(person) == "PERSON"
+    assert article.kind_of(article.spans["DATE"][0]) == "DATE"
+
+
+def test_places_and_events_the_model_cuts_or_mislabels() -> None:
+    article = parse_article(
+        "Hurricane Delia made landfall Tuesday near Puerto Cabezas on Nicaragua’s Caribbean"
+        " coast. The agency began distributing rations in the departments of Cortés and Yoro on"
+        " Thursday. Forecasters said Delia was the strongest storm of the season."
+    )
+    places = article.mentions.get("GPE", [])
+    assert "Puerto Cabezas" in places and "Puerto" not in places
+    assert article.kind_of("Delia") not in {"GPE", "PERSON", "ORG"}
+    assert article.kind_of("U.S.") in {"GPE", None}
+
+
+def test_a_place_before_a_title_is_not_extended() -> None:
+    article = parse_article(
+        "U.S. Assistant Secretary of State Tom Malinowski met Bangladesh Foreign Minister"
+        " A.K. Abdul Momen in Dhaka on Monday."
+    )
+    assert not any(
+        place.endswith(("Assistant", "Foreign")) for place in article.mentions.get("GPE", [])
+    )
+
+
+def test_the_end_of_a_listed_portfolio_is_not_a_given_name() -> None:
+    found = people(
+        "Assistant Secretary for Population, Refugees, and Migration Laura Becker announced the"
+        " aid on Monday. Police said the wife of Maria Elena Lopez was safe."
+    )
+    assert "Laura Becker" in found
+    assert not any(name.startswith("Migration") for name in found)
+    assert "Maria Elena Lopez" in found

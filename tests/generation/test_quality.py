@@ -6,7 +6,9 @@ import pytest
 
 from quizapp.generation.parsing import parse_article
 from quizapp.generation.quality import (
+    MIN_STATEMENTS,
     contains_answer,
+    drop_giveaway_statements,
     filter_candidates,
     has_unresolved_pronoun,
     rejection_reason,
@@ -126,3 +128,62 @@ def test_similar_questions_with_different_answers_are_both_kept(article: ParsedA
         "How many entities were blacklisted?", "10", evidence=IMPOSED, sentence_index=0
     )
     assert len(filter_candidates([first, second], article)) == 2
+
+
+def test_a_statement_that_states_another_answer_is_dropped() -> None:
+    who = candidate(
+        "Who is commanding the mission?",
+        "Jessica Moreno",
+        type="who",
+        kind="PERSON",
+        evidence="NASA astronaut Jessica Moreno, 44, is commanding the mission.",
+        sentence_index=2,
+    )
+    telling = candidate(
+        "True or false: NASA astronaut Jessica Moreno, 44, is commanding the mission?",
+        "True",
+        type="true_false",
+        kind="BOOL",
+        evidence=who.evidence,
+        sentence_index=2,
+        choices=("True", "False"),
+    )
+    other = candidate(
+        "True or false: The capsule separated from the rocket nine minutes later?",
+        "True",
+        type="true_false",
+        kind="BOOL",
+        evidence="About nine minutes later, the capsule separated from the rocket.",
+        sentence_index=3,
+        choices=("True", "False"),
+    )
+    small = candidate("How many capsules docked on Friday?", "two", evidence="Two docked.")
+    kept = drop_giveaway_statements([who, telling, other, small, other, other])
+    assert kept == [who, other, small, other, other]
+
+
+def test_a_quiz_keeps_a_few_statements_that_give_away_the_least() -> None:
+    def statement(text: str, confidence: float) -> Candidate:
+        return candidate(
+            f"True or false: {text}?",
+            "True",
+            type="true_false",
+            kind="BOOL",
+            choices=("True", "False"),
+            confidence=confidence,
+        )
+
+    who = candidate("Who commands the mission?", "Jessica Moreno", type="who", kind="PERSON")
+    when = candidate("When did the crew launch?", "Thursday", type="when", kind="DATE")
+    both = statement("Jessica Moreno commands the crew that launched Thursday", 0.9)
+    one = statement("Jessica Moreno commands the mission", 0.5)
+    other = statement("The crew launched Thursday", 0.6)
+    clean = statement("The capsule separated from the rocket nine minutes later", 0.4)
+    kept = drop_giveaway_statements([who, when, both, one, other, clean])
+    # The clean statement, then those that give the fewest answers away (more confident first).
+    spare = [other, one, both][: MIN_STATEMENTS - 1]
+    assert kept == [
+        c for c in (who, when, both, one, other, clean) if c in (who, when, clean, *spare)
+    ]
+    assert both not in kept
+    assert drop_giveaway_statements([who, both]) == [who, both]

@@ -1,0 +1,48 @@
+"""What a name looks like on its own: a brand, an organization, a known place (no parse)."""
+
+from __future__ import annotations
+
+from quizapp.generation import distractor_lists as lists
+from quizapp.generation.lexicon import ORGANIZATION_WORDS
+
+# Surname prefixes with a capital after them ("McDonald", "DeWine"): not brand-like.
+NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz"})
+
+
+def is_camel_case(word: str) -> bool:
+    """A brand-like word with a capital inside ("SpaceX", "OpenAI"), never a person's name."""
+    if not word.isalpha() or word.isupper():
+        return False
+    inner = [index for index, char in enumerate(word) if index and char.isupper()]
+    return bool(inner) and word[: inner[0]] not in NAME_PREFIXES
+
+
+def place_sort(text: str) -> str | None:
+    """ "country", "state", "city" or "region" for a place in the built-in gazetteer."""
+    bare = text.strip().removeprefix("the ").removeprefix("The ")
+    for sort, names in (
+        ("country", lists.GAZETTEER_COUNTRIES),
+        ("state", lists.GAZETTEER_US_STATES),
+        ("city", lists.GAZETTEER_CITIES),
+        ("region", lists.REGIONS),
+    ):
+        if bare in names or text in names:
+            return sort
+    return None
+
+
+def is_known_place(text: str) -> bool:
+    """A country, US state, major city or region of the built-in gazetteer."""
+    return place_sort(text) is not None
+
+
+def guess_kind(text: str) -> str | None:
+    """The kind a name's own words show ("SpaceX", "Axiom Space" ORG; "Ohio" GPE), if any."""
+    words = text.split()
+    if not words:
+        return None
+    if any(is_camel_case(word) for word in words) or any(
+        word.lower().strip(".,") in ORGANIZATION_WORDS for word in words
+    ):
+        return "ORG"
+    return "GPE" if is_known_place(text) else None
