@@ -30,6 +30,10 @@ _MIN_WORDS = 3
 _COMFORTABLE_WORDS = 20
 # Longest quoted phrase a question may keep ("called the measures “illegal”").
 _MAX_SCARE_QUOTE = 4
+# Longest reporter a pronoun may be replaced by ("the New Mexico Department of Health").
+_MAX_REPORTER_TOKENS = 7
+# Up to this many words a question with an unnamed indefinite subject says too little.
+_BARE_WORDS = 7
 # Longest adverbial clause kept in a question ("when a powerful earthquake struck Turkey").
 _MAX_KEPT_CLAUSE = 12
 
@@ -53,6 +57,7 @@ _CLAUSE_DEPS = frozenset(
     {"ROOT", "ccomp", "xcomp", "advcl", "relcl", "acl", "conj", "pcomp", "parataxis", "csubj"}
 )
 _DASHES = frozenset({"—", "–", "--"})
+_HYPHENS = frozenset({"-", "–"})
 # How far into a paragraph a dateline ("SAN JOSÉ, Costa Rica —") may run.
 _DATELINE_TOKENS = 10
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "``", "''", "«", "»"})
@@ -168,6 +173,11 @@ def ask(
         return None
     if in_quotation(verb) or _is_frame(verb, slot) or _is_negated(verb):
         return None
+    if any(c.dep_ == "mark" and c.lower_ in {"than", "as"} for c in verb.children):
+        return None  # "fewer than the 175,000 economists had expected": an elliptical comparison
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if lemma(verb) == "do" and following is not None and following.lower_ == "so":
+        return None  # "Eleven schools have done so": "so" points back into the story
     confidence = 0.9
     subject_tokens, subject_head, inherited = _subject_tokens(verb, slot)
     if slot.role != "subject":
@@ -258,9 +268,11 @@ def _compose(
         words = [wh, operator, subject_text or "", *_render_parts(parts)]
     if slot.strand is not None:
         words.append(slot.strand.lower_)
+    main = " ".join(word for word in words if word)
     if front:
-        words.append(_render_clause(front))
-    return _finish(" ".join(word for word in words if word))
+        # "fall 3%, in New York": a comma left before a removed adjunct goes.
+        main = main.rstrip(" ,;:") + " " + _render_clause(front)
+    return _finish(main)
 
 
 def _active(verb: Token, rest: list[Token], singular: bool) -> tuple[str, list[Token]] | None:
@@ -579,7 +591,9 @@ def _asides(root: Token, protect: frozenset[int]) -> set[int]:
         verb_aside = token.head.pos_ in _VERB_POS and (
             token.dep_ == "npadvmod" or (token.dep_ == "advmod" and token.n_rights > 0)
         )  # "..., more than in all of 2024"
-        if token.dep_ not in {"relcl", "appos"} and not bare_conj and not verb_aside:
+        # "a new strain, known as clade Ib, was found": a participle set off by commas.
+        participle = token.dep_ == "acl" and token.tag_ == "VBN"
+        if token.dep_ not in {"relcl", "appos"} and not (bare_conj or verb_aside or participle):
             continue
         start, end = token.left_edge.i, token.right_edge.i
         if start == 0 or doc[start - 1].text != ",":
@@ -624,7 +638,9 @@ def _clause_tokens(verb: Token, slot: Slot, subject_tokens: list[Token]) -> list
     for child in verb.children:
         if child.i in slot.remove:
             continue
-        coordinated_clause = child.dep_ == "conj" and is_verb(child)
+        # A conjunct of the verb is a second predicate, even one the tagger read as a noun
+        # ("has been in recess since Feb. 9 and returns on Feb. 28").
+        coordinated_clause = child.dep_ == "conj"
         if child.dep_ == "advcl" and child.i > verb.i and _keeps_adverbial(child):
             continue
         if child.dep_ in _DROPPED_DEPS or coordinated_clause or child.dep_ in _SUBJECT_DEPS:
@@ -633,6 +649,7 @@ def _clause_tokens(verb: Token, slot: Slot, subject_tokens: list[Token]) -> list
         elif child.dep_ == "punct" and child.text in _QUOTES:
             dropped.add(child.i)  # closes a quotation inside a dropped clause
     dropped |= _asides(verb, slot.remove)
+    dropped |= _participle_asides(verb, slot.remove)
     dropped |= _coordinated_clauses(verb, slot.remove)
     kept = [
         t
@@ -651,9 +668,52 @@ def _clause_tokens(verb: Token, slot: Slot, subject_tokens: list[Token]) -> list
         return None
     if any(t.tag_ in {"-LRB-", "-RRB-"} for t in kept):
         return None
+    if any(
+        t.lower_ == "then" and t.dep_ in {"pobj", "pcomp"} and t.i not in slot.remove for t in kept
+    ):
+        return None  # "since then": the time it points back to is not in the question
+    if _cuts_a_hyphenated_word(kept, slot.remove):
+        return None  # "which was co[-hosted by ...]": half a word
     if any(t.tag_ in {"WDT", "WP", "WP$"} and t.i < verb.i for t in kept):
         return None  # "bills that Congress is supposed to pass": the object is the pronoun
     return kept
+
+
+def _participle_asides(verb: Token, protect: frozenset[int]) -> set[int]:
+    """Comma-set-off participle clauses deeper in the clause ("ruled that X, reversing a lower
+    court that ..."): a second fact, often with pronouns of its own."""
+    doc = verb.doc
+    dropped: set[int] = set()
+    for token in verb.subtree:
+        if token.dep_ != "advcl" or token.tag_ != "VBG" or token.head.i == verb.i:
+            continue
+        start, end = token.left_edge.i, token.right_edge.i
+        if (
+            start == 0
+            or doc[start - 1].text != ","
+            or any(i in protect for i in range(start, end + 1))
+        ):
+            continue
+        dropped |= set(range(start - 1, end + 1))
+    return dropped
+
+
+def _cuts_a_hyphenated_word(kept: list[Token], removed: frozenset[int]) -> bool:
+    """Whether the question keeps one part of a hyphenated word and leaves out the other."""
+    if not kept:
+        return False
+    doc = kept[0].doc
+    inside = {t.i for t in kept} | set(removed)
+    for token in kept:
+        for other, glued in (
+            (token.i + 1, not token.whitespace_),
+            (token.i - 1, token.i > 0 and not doc[token.i - 1].whitespace_),
+        ):
+            if not glued or not 0 <= other < len(doc) or other in inside:
+                continue
+            if token.text in _HYPHENS or doc[other].text in _HYPHENS:
+                return True
+    return False
 
 
 def _measure_before(verb: Token, clause: Token) -> set[int]:
@@ -681,13 +741,25 @@ def _coordinated_clauses(verb: Token, protect: frozenset[int]) -> set[int]:
 
 def _scare_quotes_only(tokens: list[Token]) -> bool:
     """Whether every quotation mark pairs up around a short phrase ("called it “illegal”")."""
-    marks = [position for position, t in enumerate(tokens) if t.text in _QUOTES]
+    marks = [
+        position
+        for position, t in enumerate(tokens)
+        if t.text in _QUOTES and not _is_possessive_mark(t)
+    ]
     if len(marks) % 2:
         return False
     for opening, closing in zip(marks[::2], marks[1::2], strict=True):
         if closing - opening - 1 > _MAX_SCARE_QUOTE or tokens[opening].text in {"”", "’"}:
             return False
     return True
+
+
+def _is_possessive_mark(token: Token) -> bool:
+    """Whether an apostrophe ends a plural or s-final possessive ("Honduras’ commission")."""
+    if token.text not in {"’", "'"} or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.text[-1:] in {"s", "S"} and not before.whitespace_ and bool(token.whitespace_)
 
 
 def _subject_text(
@@ -703,6 +775,8 @@ def _subject_text(
         if lower in lex.RELATIVE_PRONOUNS and head.head.dep_ == "relcl":
             return _relative_owner(head.head.head), True
         name = resolve(head) if resolve is not None else None
+        if name is None:
+            name = _reporter(head)
         return name, name is not None
     for token in tokens:
         if token.pos_ == "PRON" and token.tag_ not in {"WDT", "WP", "WP$"}:
@@ -712,11 +786,40 @@ def _subject_text(
     return _decapitalize(tokens[0], render(tokens)), False
 
 
+def _reporter(pronoun: Token) -> str | None:
+    """ "they"/"it" as the subject of what a named group reports ("Police said they had
+    arrested 612 people" -> "police"), when the reporter agrees with the pronoun."""
+    clause = pronoun.head
+    if pronoun.lower_ not in {"they", "it"} or pronoun.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    frame = clause.head
+    if clause.dep_ != "ccomp" or frame.lemma_ not in lex.REPORTING_VERBS:
+        return None
+    reporter = _subject(frame)
+    if reporter is None or reporter.i > frame.i or reporter.ent_type_ == "PERSON":
+        return None
+    plural = reporter.tag_ in {"NNS", "NNPS"} or reporter.lower_ in lex.COLLECTIVE_NOUNS
+    if (pronoun.lower_ == "they") != plural:
+        return None
+    tokens = _strip_punct(
+        [t for t in reporter.subtree if t.i not in _asides(reporter, frozenset())]
+    )
+    if not tokens or len(tokens) > _MAX_REPORTER_TOKENS:
+        return None
+    if any(t.pos_ == "PRON" or t.lower_ in lex.DEMONSTRATIVES for t in tokens):
+        return None
+    if tokens[0].lower_ in {"a", "an"} and not any(t.pos_ == "PROPN" for t in tokens):
+        return None  # "a spokesman said it ...": which one?
+    return _decapitalize(tokens[0], render(tokens))
+
+
 def _relative_owner(noun: Token) -> str | None:
     """The noun a relative pronoun stands for, if it is a plain noun phrase ("the new law")."""
     of_phrase = noun.dep_ == "pobj" and noun.head.lower_ == "of"
     if of_phrase or any(child.dep_ == "conj" for child in noun.children):
         return None  # "property of the people and companies that are ...": which one?
+    if noun.ent_type_ in {"DATE", "TIME"} or noun.lower_ in lex.TIME_NOUNS:
+        return None  # "flooding since March, which has killed 200": not March
     modifiers = [t for t in noun.lefts]
     if any(t.dep_ not in _PLAIN_MODIFIER_DEPS or t.pos_ == "PRON" for t in modifiers):
         return None
@@ -738,7 +841,33 @@ def _decapitalize(first: Token, text: str) -> str:
         return text
     if first.ent_type_ in _NAME_LABELS and first.pos_ != "DET":
         return text  # the first word of a name ("New York") keeps its capital
+    if first.text in _capitalized_inside(first.doc):
+        return text  # "Trump met ...": a name the model missed here but the text capitalizes
     return text[:1].lower() + text[1:]
+
+
+def _capitalized_inside(doc: Doc) -> frozenset[str]:
+    """Capitalized words the text uses inside sentences and never in lower case (names),
+    computed once per doc."""
+    key = "quizapp_capitalized_inside"
+    found = doc.user_data.get(key)
+    if found is None:
+        lower = {token.text for token in doc if token.is_lower}
+        found = frozenset(
+            token.text
+            for token in doc
+            if token.lower_ not in lower  # "Trade Commissioner" but "free trade": a common word
+            and token.is_title
+            and not token.is_stop
+            and not token.is_sent_start
+            and token.i > 0
+            and not doc[token.i - 1].is_space
+            and doc[token.i - 1].text not in _DASHES
+            and doc[token.i - 1].text not in _QUOTES
+            and doc[token.i - 1].text not in {":", "(", "["}
+        )
+        doc.user_data[key] = found
+    return found
 
 
 def _after_line_break(token: Token) -> bool:
@@ -877,7 +1006,17 @@ def _invert(
     operator = _DO_BY_TAG.get(verb.tag_)
     if operator is None:
         return None
+    if operator == "do" and _past_by_context(verb):
+        operator = "did"  # "after cases spread to four countries": "spread" is past here
     return operator, [base_form(verb) if t.i == verb.i else t for t in rest]
+
+
+def _past_by_context(verb: Token) -> bool:
+    """Whether a present-tagged verb whose past form is the same word ("spread", "cut", "hit")
+    sits in a subordinate clause of a past-tense verb, where it must be past."""
+    if verb.tag_ != "VBP" or inflect(verb, "VBD").lower() != verb.lower_:
+        return False
+    return verb.dep_ in {"advcl", "conj", "ccomp"} and verb.head.tag_ == "VBD"
 
 
 def _shared_auxes(verb: Token) -> list[Token]:
@@ -949,6 +1088,76 @@ def _finish(text: str) -> str | None:
         return None
     text = text[0].upper() + text[1:] + "?"
     return text if len(text.split()) >= _MIN_WORDS else None
+
+
+def ask_announcement(slot: Slot, wh: str, resolve: Resolver | None = None) -> Question | None:
+    """ "When did Deputy Secretary N make the announcement?" for a date or place on the frame
+    of an announcement ("X will get $Y, N announced Monday at a conference in Paris"), whose
+    content is too long to repeat."""
+    verb = slot.verb
+    if lemma(verb) != "announce" or verb.tag_ != "VBD":
+        return None
+    if not (_is_frame(verb, slot) or _is_trailing_frame(verb)):
+        return None
+    if in_quotation(verb) or _is_negated(verb) or verb.dep_ not in _CLAUSE_DEPS:
+        return None
+    subject_tokens, subject_head, _ = _subject_tokens(verb, slot)
+    dateline = _dateline_end(verb)
+    subject_tokens = [t for t in subject_tokens if t.i > dateline]
+    if not subject_tokens or any(t.i in slot.remove for t in subject_tokens):
+        return None
+    subject_text, resolved = _subject_text(subject_tokens, subject_head, resolve)
+    if subject_text is None or len(subject_tokens) > _MAX_REPORTER_TOKENS:
+        return None
+    if not any(t.pos_ == "PROPN" for t in subject_tokens):
+        return None  # "the company made the announcement": which company, which announcement?
+    text = _finish(f"{wh} did {subject_text} make the announcement")
+    return None if text is None else Question(text, 0.6 if resolved else 0.7)
+
+
+def _is_trailing_frame(verb: Token) -> bool:
+    """Whether a reporting verb closes the sentence after a comma ("X will get $Y, the minister
+    announced Monday"), however the parser attached it."""
+    if verb.dep_ not in {"conj", "parataxis", "ccomp"} or verb.head.i > verb.i:
+        return False
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp", "cc"} for c in verb.children):
+        return False
+    subject = _subject(verb)
+    if subject is None or subject.left_edge.i == 0:
+        return False
+    return verb.doc[subject.left_edge.i - 1].text == ","
+
+
+def is_hypothetical(verb: Token) -> bool:
+    """Whether a clause states no fact: a condition ("if the Senate passes it"), or a
+    conjecture ("the court would take up the case", "the count would begin Monday")."""
+    while True:
+        if any(c.dep_ == "mark" and c.lower_ in lex.CONDITION_MARKS for c in verb.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in lex.CONJECTURE_MODALS for c in verb.children):
+            return True
+        if verb.dep_ not in {"xcomp", "conj"} or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+
+
+def is_bare(slot: Slot, question: Question) -> bool:
+    """Whether a short question hangs on an unnamed indefinite subject ("When was a political
+    agreement reached?": which agreement?), so it cannot stand alone."""
+    if slot.role == "subject" or len(question.text.split()) > _BARE_WORDS:
+        return False
+    subject = _subject(slot.verb)
+    reduced = subject is None and _is_reduced_passive(slot.verb)
+    if reduced:
+        subject = slot.verb.head  # "weapons sent to Ukraine in December"
+    if subject is None:
+        return False
+    clause = {t.i for t in slot.verb.subtree} if reduced else set()
+    tokens = [t for t in subject.subtree if t.i not in clause]
+    bare_plural = reduced and tokens == [subject] and subject.tag_ == "NNS"
+    if tokens[0].lower_ not in {"a", "an", "some"} and not bare_plural:
+        return False
+    return not any(t.pos_ in {"PROPN", "NUM"} or t.ent_type_ for t in tokens)
 
 
 def contains_answer(question: str, answer: str) -> bool:

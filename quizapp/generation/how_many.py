@@ -44,6 +44,10 @@ class HowManyGenerator:
                     continue
                 number, phrase, target = counted
                 seen.update(t.i for t in number)
+                if phrase.startswith("of "):
+                    # "Twelve of the country's 18 departments": 18 is the whole, not a count
+                    # of what the clause says.
+                    seen.update(t.i for t in target if t.like_num)
                 candidate = _candidate(number, phrase, target, index, sentence, resolve)
                 if candidate is not None:
                     yield candidate
@@ -64,6 +68,13 @@ def _counted(token: Token, entity_of: dict[int, Span]) -> tuple[Span, str, list[
     if token.dep_ in _PARTITIVE_DEPS:
         return _partitive(token, entity_of)
     return None
+
+
+def _is_infinitive(token: Token) -> bool:
+    """Whether a noun's modifier is a "to" infinitive ("days to sign it")."""
+    return token.dep_ in {"acl", "relcl"} and any(
+        c.dep_ == "aux" and c.tag_ == "TO" for c in token.children
+    )
 
 
 def _between_range(
@@ -95,6 +106,8 @@ def _number_span(token: Token, noun: Token, entity_of: dict[int, Span]) -> Span 
         if ent.label_ == "DATE" and not _is_duration_count(ent, noun):
             return None
         start, end = ent.start, min(ent.end, noun.i) if ent.start < noun.i else ent.end
+        if ent.label_ == "DATE":
+            start = token.i  # "Tuesday to 13 years": the model ran a date into the duration
     else:
         start, end = token.i, token.i + 1
     # Quantifiers the entity missed ("more than", "about").
@@ -129,11 +142,24 @@ def _is_count(span: Span) -> bool:
 
 def _is_duration_count(span: Span, noun: Token) -> bool:
     """Whether "<number> <days/years>" is a length the clause is about ("lasted 35 days")."""
-    if noun.lemma_.lower() not in lex.DURATION_UNITS or noun.dep_ not in _DURATION_DEPS:
+    if noun.lemma_.lower() not in lex.DURATION_UNITS:
+        return False
+    if noun.dep_ not in _DURATION_DEPS and not _sentence_length(noun):
         return False
     following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
     words = {t.lower_ for t in span} | ({following.lower_} if following is not None else set())
     return not words & lex.POINT_IN_TIME_WORDS
+
+
+def _sentence_length(noun: Token) -> bool:
+    """Whether a duration is a penalty a verb hands down ("sentenced to 13 years")."""
+    preposition = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and preposition.lower_ == "to"
+        and grammar.is_verb(preposition.head)
+        and grammar.lemma(preposition.head) in lex.SENTENCING_VERBS
+    )
 
 
 def _counted_phrase(number: Span, noun: Token) -> str | None:
@@ -144,6 +170,10 @@ def _counted_phrase(number: Span, noun: Token) -> str | None:
         return None  # "31 Republicans" counts people; "10 Downing" is a name
     if noun.lower_ in lex.UNCOUNTED_NOUNS:
         return None
+    if number.text.lower() == "two" and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in noun.children
+    ):
+        return None  # "the two sides" means "both sides", not a count worth asking
     if any(child.dep_ == "poss" for child in noun.children):
         return None  # "its 500 workers": the owner would be lost
     if any(child.lower_ in lex.RATE_WORDS for child in noun.rights):
@@ -152,6 +182,11 @@ def _counted_phrase(number: Span, noun: Token) -> str | None:
     if len(middle) != noun.i - number.end:
         return None
     tokens = [*middle, noun, *_conjoined_nouns(noun)]
+    if _sentence_length(noun):
+        # "To how many years in federal prison was he sentenced?"
+        places = [c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "in"]
+        if places and len(list(places[0].subtree)) <= _MAX_PREP_TOKENS:
+            tokens.extend(places[0].subtree)
     for child in noun.rights:
         if child.dep_ == "prep" and child.lower_ == "of":
             phrase = list(child.subtree)
@@ -193,10 +228,21 @@ def _partitive(token: Token, entity_of: dict[int, Span]) -> tuple[Span, str, lis
     if not of_phrases:
         return None
     group = [c for c in of_phrases[0].children if c.dep_ == "pobj"]
+    extra: list[Token] = []
+    if group and group[0].tag_ not in {"NNS", "NNPS"}:
+        owned = _owned_group(group[0], token)
+        if owned is None:
+            return None
+        extra = [t for t in owned.subtree if t.i <= owned.i]
+        group = [owned]
     if not group or group[0].tag_ not in {"NNS", "NNPS"}:
         return None
     # "of the 57 seats [in the Legislative Assembly]": the group up to its noun.
-    phrase_tokens = [t for t in of_phrases[0].subtree if t.i <= group[0].i]
+    phrase_tokens = sorted(
+        {*(t for t in of_phrases[0].subtree if t.i <= group[0].i), *extra}, key=lambda t: t.i
+    )
+    if [t.i for t in phrase_tokens] != list(range(of_phrases[0].i, group[0].i + 1)):
+        return None
     if len(phrase_tokens) > _MAX_PREP_TOKENS or any(
         t.pos_ == "PRON" or t.is_punct or t.is_space or t.lower_ in lex.DEMONSTRATIVES
         for t in phrase_tokens
@@ -210,7 +256,22 @@ def _partitive(token: Token, entity_of: dict[int, Span]) -> tuple[Span, str, lis
     if not _is_count(number):
         return None
     phrase = "of " + grammar.render(phrase_tokens[1:])
-    return number, phrase, list(token.subtree)
+    return number, phrase, sorted({*token.subtree, *extra}, key=lambda t: t.i)
+
+
+def _owned_group(owner: Token, number: Token) -> Token | None:
+    """The counted group of "Twelve of the country's 18 departments", which the parser splits
+    into "Twelve of the country" and a second subject "'s 18 departments"."""
+    case = [c for c in owner.children if c.dep_ == "case"]
+    if not case or case[0].i + 2 >= len(owner.doc):
+        return None
+    amount = owner.doc[case[0].i + 1]
+    noun = amount.head
+    if amount.dep_ != "nummod" or noun.tag_ not in {"NNS", "NNPS"} or noun.i - amount.i > 2:
+        return None
+    if noun.head.i != number.head.i or noun.dep_ != number.dep_:
+        return None
+    return noun
 
 
 def _of_phrase_end(noun: Token) -> int:
@@ -234,6 +295,10 @@ def _candidate(
     if slot is None:
         return None
     noun = number.root.head
+    # "30 days to declare the result": the purpose stays in the question.
+    purpose = {t.i for c in noun.rights if _is_infinitive(c) for t in c.subtree}
+    if purpose:
+        slot = replace(slot, remove=slot.remove - purpose)
     if noun.dep_ == "attr" and any(child.dep_ == "expl" for child in noun.head.children):
         # "There were 14 candidates on the ballot": the place stays after "there".
         kept = {t.i for t in target if t.i > _of_phrase_end(noun)}

@@ -103,7 +103,7 @@ PERSON_PRONOUNS = frozenset({"he", "she"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
 # Subordinators of an adverbial clause a question may keep as its time frame.
-KEPT_CLAUSE_MARKS = frozenset({"when", "after", "before", "while", "as"})
+KEPT_CLAUSE_MARKS = frozenset({"when", "after", "before", "while", "as", "since"})
 
 # Words that make even a dated expression a poor "When" answer: recurring ("every
 # Monday"), vague ("in recent years") or a range ("between 2019 and 2021").
@@ -185,6 +185,9 @@ DURATION_UNITS = frozenset(
     }
 )
 
+# Verbs whose "to <duration>" is a penalty: "sentenced to 13 years".
+SENTENCING_VERBS = frozenset({"sentence", "condemn", "jail", "imprison"})
+
 # Words that turn a duration back into a point in time ("two years ago", "last year").
 POINT_IN_TIME_WORDS = frozenset({"ago", "last", "next", "this", "earlier", "later"})
 
@@ -212,8 +215,6 @@ UNCOUNTED_NOUNS = frozenset(
         "yuan",
         "won",
         "rupees",
-        "point",
-        "points",
         "time",
         "times",
         "one",
@@ -317,6 +318,101 @@ MOTION_VERBS = frozenset(
         "bring",
         "airlift",
         "dispatch",
+    }
+)
+
+# Verbs whose "from X" names where a journey started ("lifted off from Kennedy Space Center").
+DEPARTURE_VERBS = frozenset(
+    {"launch", "lift", "depart", "take", "fly", "sail", "leave", "flee", "evacuate", "escape"}
+)
+
+# Subordinators of a clause that states a condition, not a fact.
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+
+# Modals of a conjecture ("the court would take up the case"): no fact to ask about.
+CONJECTURE_MODALS = frozenset({"would", "could", "might", "may"})
+
+# Organization kinds one belongs to rather than works for.
+MEMBERSHIP_KINDS = frozenset(
+    {"party", "coalition", "movement", "league", "union", "alliance", "caucus"}
+)
+
+# Titles of a person who runs an organization ("chairman of the House Freedom Caucus").
+LEADER_TITLES = frozenset(
+    {
+        "chairman",
+        "chairwoman",
+        "chair",
+        "president",
+        "director",
+        "head",
+        "leader",
+        "commander",
+        "chief",
+        "founder",
+        "administrator",
+        "secretary-general",
+    }
+)
+
+# Head nouns of sites, which are "located" somewhere rather than "based" there.
+FACILITY_HEADS = frozenset(
+    {
+        "stadium",
+        "airport",
+        "base",
+        "cosmodrome",
+        "port",
+        "prison",
+        "museum",
+        "square",
+        "bridge",
+        "dam",
+        "plant",
+        "arena",
+        "palace",
+        "cathedral",
+        "park",
+        "fairgrounds",
+    }
+)
+
+# Nouns for a part of an organization that acts for it ("a three-judge panel of the court").
+PART_NOUNS = frozenset({"panel", "team", "delegation", "unit", "subcommittee", "mission"})
+
+# Adverbs that focus on the place before them ("in Nairobi alone").
+FOCUS_ADVERBS = frozenset({"alone", "only", "itself", "too", "also"})
+
+# Titles before a person's name (lower-cased, without a final dot).
+PERSON_TITLES = frozenset(
+    {
+        "governor",
+        "governors",
+        "gov",
+        "senator",
+        "senators",
+        "sen",
+        "rep",
+        "representative",
+        "president",
+        "minister",
+        "judge",
+        "justice",
+        "mayor",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "gen",
+        "general",
+        "chairman",
+        "chairwoman",
+        "commissioner",
+        "secretary",
+        "ambassador",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
     }
 )
 

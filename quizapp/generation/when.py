@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import ClassVar
 
 from spacy.tokens import Span, Token
@@ -70,6 +71,62 @@ def _has_anchor(words: list[str], ent: Span) -> bool:
     ) or bool(_CLOCK.search(ent.text))
 
 
+def _dated_verb(root: Token) -> Token:
+    """The token a date expression's root modifies, through its preposition."""
+    return root.head.head if root.dep_ == "pobj" else root.head
+
+
+def _clause_dates(ent: Span, verb: Token) -> list[Span]:
+    """The anchored dates and times that modify `verb` directly, in text order."""
+    found = []
+    for other in ent.sent.ents:
+        if other.label_ not in _DATE_LABELS:
+            continue
+        if other.root.dep_ == "compound" and other.root.head.ent_type_ in _DATE_LABELS:
+            continue
+        expression = _expression(other)
+        root = expression.root
+        if root.dep_ in _DATE_DEPS and _dated_verb(root).i == verb.i and _is_anchored(expression):
+            found.append(expression)
+    return found
+
+
+def _adjunct_tokens(date: Span) -> frozenset[int]:
+    """A date's tokens with the preposition that introduces it."""
+    root = date.root
+    if root.dep_ == "pobj":
+        return frozenset(t.i for t in root.head.subtree)
+    return frozenset(t.i for t in date)
+
+
+def _merged(answer: Span, other: Span) -> Span | None:
+    """ "about 10 a.m. Thursday", "Tuesday at 3 p.m.": two adjacent parts of one time."""
+    doc = answer.doc
+    gap = [t for t in doc[answer.end : other.start] if t.i not in {t.i for t in other}]
+    if len(gap) > 1 or any(t.lower_ not in {"at", "on"} for t in gap):
+        return None
+    return doc[answer.start : other.end]
+
+
+def _dates_a_plan(root: Token, verb: Token) -> bool:
+    """Whether the date belongs to an infinitive under a past verb ("agreed to stop X by 2030")."""
+    if verb.tag_ != "VBD":
+        return False
+    dated = _dated_verb(root)
+    return dated.i != verb.i and dated.dep_ == "xcomp"
+
+
+def _inside_change(ent: Span) -> bool:
+    """Whether a date sits between "from X" and "to Y" on the same verb ("rose from 5 in 2019 to
+    9"): it dates the starting point, not the event."""
+    root = ent.root
+    verb = root.head.head if root.dep_ == "pobj" else root.head
+    siblings = [child for child in verb.children if child.dep_ == "prep"]
+    opens = any(c.lower_ == "from" and c.i < ent.start for c in siblings)
+    closes = any(c.lower_ in {"to", "into"} and c.i >= ent.end for c in siblings)
+    return opens and closes
+
+
 def _compares(token: Token) -> bool:
     """Whether a token opens a comparison clause ("earlier than it did"), not "more than 100"."""
     return token.lower_ == "than" and token.dep_ != "quantmod" and token.head.pos_ != "NUM"
@@ -95,6 +152,8 @@ def _candidate(article: ParsedArticle, ent: Span, resolve: grammar.Resolver) -> 
             return None
     elif not grammar.is_verb(root.head):
         return None
+    if _inside_change(ent):
+        return None  # "fell from 95% in 2019 to 86%": the date belongs to one end of a change
     if any(t.is_space for t in answer):
         return None
     tail = [t for t in root.subtree if t.i >= ent.end]
@@ -103,8 +162,26 @@ def _candidate(article: ParsedArticle, ent: Span, resolve: grammar.Resolver) -> 
     slot = grammar.locate(list(ent), adjunct=True)
     if slot is None:
         return None
-    question = grammar.ask(slot, "When", resolve=resolve)
-    if question is None or grammar.contains_answer(question.text, ent.text):
+    if slot.verb.lemma_ == "be" and slot.verb.dep_ == "ccomp":
+        return None  # "ruled that the ban was legal on Tuesday": the date is the ruling's
+    if _dates_a_plan(root, slot.verb) or grammar.is_hypothetical(slot.verb):
+        return None  # "agreed to stop deforestation by 2030": 2030 is not when they agreed
+    others = [other for other in _clause_dates(ent, _dated_verb(root)) if other.start != ent.start]
+    if others:
+        # "at about 10 a.m. Thursday" is one answer; a clause with two separate dates is not
+        # asked ("When is the capsule scheduled to dock Thursday?").
+        other = others[0]
+        merged = _merged(answer, other)
+        if len(others) > 1 or merged is None or other.start < ent.start:
+            return None
+        answer = merged
+        slot = replace(slot, remove=slot.remove | _adjunct_tokens(other))
+    question = grammar.ask(slot, "When", resolve=resolve) or grammar.ask_announcement(
+        slot, "When", resolve
+    )
+    if question is None or grammar.contains_answer(question.text, answer.text):
+        return None
+    if grammar.is_bare(slot, question):
         return None
     low, high = sorted((slot.verb.i, ent.start))
     if any(_compares(token) for token in ent.doc[low:high]):

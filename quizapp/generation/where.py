@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from spacy.tokens import Span, Token
 
-from quizapp.generation import grammar
+from quizapp.generation import grammar, names
 from quizapp.generation import lexicon_facts as lex
 from quizapp.generation.types import Candidate, ParsedArticle
 
@@ -29,11 +29,33 @@ class WhereGenerator:
         # place reading when the same name is a place elsewhere in the article.
         places = {ent.text.lower() for ent in doc.ents if ent.label_ in _PLACE_LABELS}
         for ent in doc.ents:
-            if ent.label_ not in _PLACE_LABELS and ent.text.lower() not in places:
+            # "signed in Montevideo" with the city called a PRODUCT (or "in Kazan" a PERSON):
+            # a place the gazetteer knows.
+            if (
+                ent.label_ not in _PLACE_LABELS
+                and ent.text.lower() not in places
+                and not names.is_known_place(ent.text)
+            ):
                 continue
-            candidate = _candidate(article, ent, resolve)
+            ent = _whole_name(ent)
+            candidate = _candidate(article, ent, resolve) or _seat(article, ent)
             if candidate is not None:
                 yield candidate
+
+
+def _whole_name(ent: Span) -> Span:
+    """A place the model cut short, made whole ("Puerto" of "Puerto Cabezas")."""
+    doc = ent.doc
+    end = ent.end
+    while (
+        end < len(doc)
+        and doc[end - 1].dep_ == "compound"
+        and doc[end - 1].head.i == end
+        and doc[end].pos_ == "PROPN"
+        and not doc[end].ent_type_
+    ):
+        end += 1
+    return ent if end == ent.end else doc[ent.start : end]
 
 
 def _answer(ent: Span) -> Span | None:
@@ -41,28 +63,61 @@ def _answer(ent: Span) -> Span | None:
     root = ent.root
     if root.head.i == root.i or root.dep_ != "pobj":
         return None
-    if root.right_edge.i != root.i:
+    if root.right_edge.i != root.i and not _placed_further(root) and not _regioned(root):
         return None  # "in the United States larger and ...": a misparse, or a longer phrase
-    # The whole noun phrase: "the North", "the western United States".
+    # The whole noun phrase: "the North", "the western United States", "NASA's Kennedy
+    # Space Center".
     start = ent.start
     while start > root.left_edge.i and ent.doc[start - 1].dep_ in {"det", "amod", "compound"}:
         start -= 1
+    owners = [c for c in root.lefts if c.dep_ == "poss" and c.pos_ == "PROPN" and c.i < start]
+    if owners and ent.label_ == "FAC" and owners[0].right_edge.i == start - 1:
+        start = owners[0].left_edge.i
     phrase = ent.doc[start : ent.end]
     if len(phrase) > _MAX_ANSWER_TOKENS or any(t.is_space for t in phrase):
         return None
+    if ent.end < len(ent.doc) and ent.doc[ent.end].lower_ in lex.FOCUS_ADVERBS:
+        return None  # "in Nairobi alone": the adverb would dangle in the question
     # The place must be the whole object: "in Pyongyang", not "in the Pyongyang office".
     if root.i != ent.end - 1 or not _locates(root.head):
         return None
+    if _regioned(root):
+        return _with_region(phrase)  # "in Wausau, Wisconsin"
     if root.dep_ == "conj" or any(child.dep_ == "conj" for child in root.children):
         return None  # "in Kyrgyzstan and Armenia": one of several places
     return phrase
 
 
+def _regioned(root: Token) -> bool:
+    """Whether a place is followed only by its state or country ("Wausau, Wisconsin,")."""
+    rights = list(root.rights)
+    return any(c.dep_ == "appos" for c in rights) and all(
+        c.is_punct or (c.dep_ == "appos" and c.ent_type_ == "GPE" and c.right_edge.i == c.i)
+        for c in rights
+    )
+
+
+def _placed_further(root: Token) -> bool:
+    """Whether everything after the place is one more locative phrase ("near Puerto Cabezas
+    on Nicaragua's Caribbean coast"), which the question drops with the place."""
+    rights = list(root.rights)
+    return (
+        len(rights) == 1
+        and rights[0].dep_ == "prep"
+        and rights[0].lower_ in {"on", "in"}
+        and rights[0].i == root.i + 1
+        and any(t.ent_type_ in _PLACE_LABELS or t.pos_ == "PROPN" for t in rights[0].subtree)
+    )
+
+
 def _locates(preposition: Token) -> bool:
-    """Whether a preposition places an event: "in/at X", or "to X" after a verb of motion."""
+    """Whether a preposition places an event: "in/at X", "to X" after a verb of motion, "from
+    X" after a departure ("lifted off from X")."""
     if preposition.lower_ in lex.PLACE_PREPOSITIONS:
         return True
     verb = preposition.head
+    if preposition.lower_ == "from":
+        return grammar.is_verb(verb) and grammar.lemma(verb) in lex.DEPARTURE_VERBS
     return (
         preposition.lower_ == "to"
         and grammar.is_verb(verb)
@@ -109,10 +164,16 @@ def _candidate(article: ParsedArticle, ent: Span, resolve: grammar.Resolver) -> 
     slot = grammar.locate(list(answer), adjunct=True)
     if slot is None:
         return None
+    owner = ent.root.head.head
+    if owner.dep_ == "pobj" and owner.head.lower_ not in lex.PLACE_PREPOSITIONS:
+        return None  # "infected during a stay in Africa": the place belongs to the stay
     if _competing_place(slot, ent) or _place_verb(ent.root.head) != slot.verb:
         return None  # the place belongs to an infinitive ("voted to extend the mission in Mali")
-    question = grammar.ask(slot, "Where", resolve=resolve)
+    wh = "From where" if ent.root.head.lower_ == "from" else "Where"
+    question = grammar.ask(slot, wh, resolve=resolve) or grammar.ask_announcement(slot, wh, resolve)
     if question is None or grammar.contains_answer(question.text, ent.text):
+        return None
+    if grammar.is_bare(slot, question):
         return None
     sentence_index = article.sentence_index(ent.start_char)
     sentence = article.sentences[sentence_index]
@@ -128,3 +189,85 @@ def _candidate(article: ParsedArticle, ent: Span, resolve: grammar.Resolver) -> 
         kind="GPE",
         confidence=round(max(confidence, 0.1), 2),
     )
+
+
+def _seat(article: ParsedArticle, ent: Span) -> Candidate | None:
+    """ "Where is X based?" for an organization or site named with its place: "the National
+    Hurricane Center in Miami", "Volga Avionika, a company in Kazan", "the Baikonur Cosmodrome
+    in Kazakhstan"."""
+    root = ent.root
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ != "in":
+        return None
+    if any(not (c.is_punct or (c.dep_ == "appos" and c.ent_type_ == "GPE")) for c in root.rights):
+        return None  # "in Miami and Tampa", "in Miami last year": not a plain "city, state"
+    if root.i != ent.end - 1 or any(c.dep_ in {"conj", "poss"} for c in root.children):
+        return None
+    owner = _named_owner(preposition.head)
+    if owner is None or grammar.in_quotation(root):
+        return None
+    answer = _with_region(_answer_phrase(ent))
+    if answer is None:
+        return None
+    name = grammar.render(owner)
+    if name.startswith("The "):
+        name = "the" + name[3:]
+    facility = owner.label_ == "FAC" or owner.root.lower_ in lex.FACILITY_HEADS
+    verb = "located" if facility else "based"
+    question = f"Where is {name} {verb}?"
+    if grammar.contains_answer(question, ent.text) or len(question.split()) > grammar.MAX_WORDS:
+        return None
+    sentence_index = article.sentence_index(ent.start_char)
+    sentence = article.sentences[sentence_index]
+    return Candidate(
+        type="where",
+        question=question,
+        answer=answer.text,
+        evidence=sentence.text.strip(),
+        sentence_index=sentence_index,
+        kind="GPE",
+        confidence=0.6,
+    )
+
+
+def _named_owner(noun: Token) -> Span | None:
+    """The organization or site a place phrase hangs on, directly or through an apposition
+    ("Volga Avionika, a company in Kazan")."""
+    if noun.dep_ == "appos" and noun.pos_ == "NOUN":
+        noun = noun.head
+    if noun.pos_ != "PROPN":
+        return None
+    for ent in noun.doc.ents:
+        if ent.start <= noun.i < ent.end:
+            if ent.label_ not in {"ORG", "FAC"} or ent.root.i != noun.i:
+                return None
+            start = ent.start
+            if start > 0 and noun.doc[start - 1].lower_ == "the" and ent[0].lower_ != "the":
+                start -= 1
+            span = noun.doc[start : ent.end]
+            return None if any(t.is_space or t.pos_ == "PRON" for t in span) else span
+    return None
+
+
+def _answer_phrase(ent: Span) -> Span:
+    """The place with a determiner or adjectives before it ("the Gaza Strip")."""
+    start = ent.start
+    while start > ent.root.left_edge.i and ent.doc[start - 1].dep_ in {"det", "amod", "compound"}:
+        start -= 1
+    return ent.doc[start : ent.end]
+
+
+def _with_region(phrase: Span) -> Span | None:
+    """A city with its state or country when the text adds it ("Boise, Idaho")."""
+    doc = phrase.doc
+    end = phrase.end
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE":
+        region_end = end + 2
+        while region_end < len(doc) and doc[region_end].ent_iob_ == "I":
+            region_end += 1
+        if region_end < len(doc) and not doc[region_end].is_punct:
+            return None  # "in Boise, Idaho officials said": not a plain "city, state"
+        return doc[phrase.start : region_end]
+    if len(phrase) > _MAX_ANSWER_TOKENS:
+        return None
+    return phrase

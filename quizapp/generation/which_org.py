@@ -31,11 +31,20 @@ class WhichOrgGenerator:
         for ent in doc.ents:
             if ent.label_ != "ORG" or any(token.i in law_tokens for token in ent):
                 continue
-            if _looks_like_a_person(ent, person_words):
+            words = [token for token in ent if token.lower_ != "the"]
+            if len(words) == 1 and words[0].is_lower:
+                continue  # "cooperatives": a common noun the model called an organization
+            if _looks_like_a_person(ent, person_words) or _after_a_title(ent):
                 continue
-            candidate = _candidate(article, ent, resolve)
-            if candidate is not None:
-                yield candidate
+            name = _full_name(ent)
+            for candidate in (
+                _candidate(article, ent, name, resolve),
+                _part_of(article, ent, name, resolve),
+                _affiliation(article, ent, name),
+                _relative_subject(article, ent, name, resolve),
+            ):
+                if candidate is not None:
+                    yield candidate
 
 
 def _looks_like_a_person(ent: Span, person_words: set[str]) -> bool:
@@ -44,6 +53,16 @@ def _looks_like_a_person(ent: Span, person_words: set[str]) -> bool:
     if any(token.lower_ in lex.ORG_KIND_BY_HEAD for token in ent):
         return False
     return bool(words) and all(word in person_words for word in words)
+
+
+def _after_a_title(ent: Span) -> bool:
+    """A name after a person's title ("Governors Marcus Bell", "Gov. Bell"): a person the model
+    called an organization."""
+    if ent[0].lower_ == "the":
+        return False
+    if len(ent) > 1 and ent[0].lower_.rstrip(".") in lex.PERSON_TITLES:
+        return True  # "Governors Marcus Bell" as one entity
+    return ent.start > 0 and ent.doc[ent.start - 1].lower_.rstrip(".") in lex.PERSON_TITLES
 
 
 def kind_word(head: Token) -> str:
@@ -59,7 +78,9 @@ def _described_kind(root: Token) -> str | None:
         modifiers = [
             t
             for t in child.lefts
-            if t.dep_ in {"compound", "amod"} and t.lower_ not in lex.NON_KIND_ADJECTIVES
+            if t.dep_ in {"compound", "amod"}
+            and t.lower_ not in lex.NON_KIND_ADJECTIVES
+            and t.tag_ not in {"JJS", "RBS", "JJR"}  # "the world's biggest carmaker"
         ]
         if any(t.pos_ not in {"NOUN", "ADJ"} for t in modifiers) or len(modifiers) > 2:
             return None
@@ -67,7 +88,48 @@ def _described_kind(root: Token) -> str | None:
     return None
 
 
-def _noun_phrase(ent: Span) -> list[Token] | None:
+def _full_name(ent: Span) -> Span:
+    """The name with an owner or a second name the model split off: "the FBI's Pittsburgh Field
+    Office", "the U.S. Court of Appeals for the 6th Circuit"."""
+    doc = ent.doc
+    root = ent.root
+    start, end = ent.start, ent.end
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].pos_ == "PROPN"
+        and start <= doc[start - 1].head.i < end
+    ):
+        start -= 1  # "the Africa CDC": the model left out "Africa"
+    if start < ent.start and start > 0 and doc[start - 1].lower_ == "the":
+        start -= 1
+    owner = _org_child(root, {"poss"})
+    if owner is not None and owner.end + 1 == start and doc[owner.end].tag_ == "POS":
+        start = owner.start
+        determiner = doc[start - 1] if start > 0 else None
+        owned_by = {root.i, owner.root.i}
+        if determiner is not None and determiner.dep_ == "det" and determiner.head.i in owned_by:
+            start -= 1  # "The FBI's Pittsburgh Field Office"
+    if end + 1 < len(doc) and doc[end].lower_ in {"for", "of"} and doc[end].dep_ == "prep":
+        # The parser may hang "for the 6th Circuit" on a noun before the court.
+        second = next((e for e in doc.ents if e.start == end + 1 and e.label_ == "ORG"), None)
+        if second is not None and second.root.head.i == end:
+            end = second.end
+    return doc[start:end]
+
+
+def _org_child(token: Token, deps: set[str]) -> Span | None:
+    """The organization entity a child of `token` (with one of `deps`) heads, if any."""
+    for child in token.children:
+        if child.dep_ not in deps:
+            continue
+        for ent in token.doc.ents:
+            if ent.label_ == "ORG" and ent.root.i == child.i:
+                return ent
+    return None
+
+
+def _noun_phrase(ent: Span, name: Span) -> list[Token] | None:
     """The organization's noun phrase: the name, a determiner and comma-set-off asides."""
     root = ent.root
     if root.dep_ in {"compound", "poss", "nmod", "amod", "appos"}:
@@ -78,7 +140,7 @@ def _noun_phrase(ent: Span) -> list[Token] | None:
     if any(t.is_space for t in phrase):
         return None
     for token in phrase:
-        if ent.start <= token.i < ent.end or (token.dep_ == "det" and token.head.i == root.i):
+        if name.start <= token.i < name.end or (token.dep_ == "det" and token.head.i == root.i):
             continue
         if not _in_aside(token, root):
             return None
@@ -96,11 +158,15 @@ def _in_aside(token: Token, root: Token) -> bool:
     return token.dep_ in {"appos", "relcl"} and root.doc[token.left_edge.i - 1].text == ","
 
 
-def _candidate(article: ParsedArticle, ent: Span, resolve: grammar.Resolver) -> Candidate | None:
+def _candidate(
+    article: ParsedArticle, ent: Span, name: Span, resolve: grammar.Resolver
+) -> Candidate | None:
     """The question for one organization mention, or None."""
-    phrase = _noun_phrase(ent)
-    if phrase is None:
+    phrase = _noun_phrase(ent, name)
+    if phrase is None or _cut_short(name):
         return None
+    if ent.root.dep_ == "conj" or any(c.dep_ == "conj" for c in ent.root.children):
+        return None  # "X and Y dissented": the other one is a second right answer
     slot = grammar.locate(phrase)
     if slot is None or (slot.role == "adjunct" and slot.pied is None):
         return None
@@ -112,7 +178,20 @@ def _candidate(article: ParsedArticle, ent: Span, resolve: grammar.Resolver) -> 
         return None
     if slot.verb.lemma_ == "be" and slot.role == "object":
         return None  # "X is the Y": a definition, asked by the who/true-false generators
-    wh = f"Which {_described_kind(ent.root) or kind_word(ent.root)}"
+    return _make(article, ent, name, slot, _wh(ent.root), resolve)
+
+
+def _make(
+    article: ParsedArticle,
+    ent: Span,
+    name: Span,
+    slot: grammar.Slot,
+    wh: str,
+    resolve: grammar.Resolver,
+) -> Candidate | None:
+    """The candidate asking `wh` in the slot's clause, or None when it cannot be asked well."""
+    if grammar.is_hypothetical(slot.verb):
+        return None
     question = grammar.ask(slot, wh, singular=True, resolve=resolve)
     if question is None or grammar.contains_answer(question.text, ent.text):
         return None
@@ -124,9 +203,132 @@ def _candidate(article: ParsedArticle, ent: Span, resolve: grammar.Resolver) -> 
     return Candidate(
         type="which_org",
         question=question.text,
-        answer=ent.text,
+        answer=name.text,
         evidence=grammar.clause_text(list(sentence), slot.verb),
         sentence_index=sentence_index,
         kind="ORG",
         confidence=round(max(confidence, 0.1), 2),
     )
+
+
+def _affiliation(article: ParsedArticle, ent: Span, name: Span) -> Candidate | None:
+    """ "Which agency does Kenji Morita work for?" from "Kenji Morita of the Japan Aerospace
+    Exploration Agency" or "Priya Raman, a law professor at Ohio State University"."""
+    root = ent.root
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ not in {"of", "at"} or name.end != ent.end:
+        return None
+    holder = preposition.head
+    title: Token | None = None
+    if (
+        holder.dep_ == "appos"
+        and holder.pos_ == "NOUN"
+        and (preposition.lower_ == "at" or holder.i + 1 == preposition.i)
+    ):
+        # "Priya Raman, a law professor at ...", "Carl Sorensen, general counsel of ..."
+        title, holder = holder, holder.head
+    person = next(
+        (e for e in article.doc.ents if e.label_ == "PERSON" and e.root.i == holder.i), None
+    )
+    if person is None or grammar.in_quotation(root) or _cut_short(name):
+        return None
+    kind = _described_kind(root) or kind_word(root)
+    who = article.full_name(person.text)
+    if title is not None and title.lower_ in lex.LEADER_TITLES:
+        question = f"Which {kind} does {who} lead?"
+    elif (title is None and root.lower_ in lex.MEMBERSHIP_KINDS) or (
+        title is not None and title.lower_ == "member"
+    ):
+        question = f"Of which {kind} is {who} a member?"
+    else:
+        question = f"Which {kind} employs {who}?"
+    if grammar.contains_answer(question, ent.text):
+        return None
+    sentence_index = article.sentence_index(ent.start_char)
+    sentence = article.sentences[sentence_index]
+    return Candidate(
+        type="which_org",
+        question=question,
+        answer=name.text,
+        evidence=sentence.text.strip(),
+        sentence_index=sentence_index,
+        kind="ORG",
+        confidence=0.55,
+    )
+
+
+def _cut_short(name: Span) -> bool:
+    """Whether the model cut a longer name ("Computer Crime [and Intellectual Property
+    Section]")."""
+    doc = name.doc
+    end = name.end
+    return (
+        end + 1 < len(doc)
+        and doc[end].lower_ in {"and", "&"}
+        and doc[end + 1].pos_ == "PROPN"
+        and doc[end + 1].is_title
+        and doc[end + 1].ent_iob_ != "B"  # "NASA and SpaceX", "... Agency and Lena Vogel"
+    )
+
+
+def _relative_subject(
+    article: ParsedArticle, ent: Span, name: Span, resolve: grammar.Resolver
+) -> Candidate | None:
+    """The organization as the subject of its relative clause or reported clause: "an analysis
+    by the Congressional Budget Office, which estimated that ..." -> "Which office estimated
+    that ...?"; "The Pan American Health Organization said it was sending ..." -> "Which
+    organization was sending ...?"."""
+    root = ent.root
+    if root.lower_ in lex.NOT_ORG_HEADS:
+        return None
+    for clause in root.children:
+        if clause.dep_ != "relcl" or not grammar.is_verb(clause):
+            continue
+        if root.doc[clause.left_edge.i - 1].text != ",":
+            continue
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and subjects[0].lower_ in {"which", "that"} and subjects[0].i < clause.i:
+            slot = grammar.Slot(clause, "subject", frozenset({subjects[0].i}))
+            return _make(article, ent, name, slot, _wh(root), resolve)
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ not in lex.REPORTING_VERBS:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i:
+            continue
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects and subjects[0].lower_ == "it":
+            slot = grammar.Slot(clause, "subject", frozenset({subjects[0].i}))
+            return _make(article, ent, name, slot, _wh(root), resolve)
+    return None
+
+
+def _part_of(
+    article: ParsedArticle, ent: Span, name: Span, resolve: grammar.Resolver
+) -> Candidate | None:
+    """ "A three-judge panel of which court ruled ...?" for a subject that is part of the
+    organization ("A three-judge panel of the U.S. Court of Appeals ruled ...")."""
+    root = ent.root
+    preposition = root.head
+    if root.dep_ != "pobj" or preposition.lower_ != "of" or preposition.dep_ != "prep":
+        return None
+    part = preposition.head
+    if part.dep_ not in {"nsubj", "nsubjpass"} or part.lemma_.lower() not in lex.PART_NOUNS:
+        return None
+    before = [t for t in part.subtree if t.i < preposition.i]
+    if any(t.pos_ in {"PRON", "PROPN"} or t.is_space for t in before):
+        return None
+    if before and before[0].lower_ in {"a", "an"}:
+        before = before[1:]
+        article_word = "an" if before and before[0].lower_[:1] in "aeiou" else "a"
+    else:
+        article_word = ""
+    words = " ".join(w for w in (article_word, grammar.render(before)) if w)
+    wh = f"{words} of {_wh(root).lower()}"
+    slot = grammar.Slot(part.head, "subject", frozenset(t.i for t in part.subtree))
+    return _make(article, ent, name, slot, wh, resolve)
+
+
+def _wh(root: Token) -> str:
+    """ "Which office", "Which trade group": the wh-phrase for an organization."""
+    return f"Which {_described_kind(root) or kind_word(root)}"

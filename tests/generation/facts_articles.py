@@ -119,12 +119,61 @@ U.S. history.
 
 The Cedar Ridge Fire started Thursday afternoon in dry brush north of Grants Pass."""
 
+# Regression sentences for findings on unseen articles: changes between two dates, deadlines,
+# organizations and sites named with their place, affiliations, split names, partitives.
+WIRE = """Unemployment in the region fell from 9% in 2020 to 6% last year, the ministry said.
+
+The two countries agreed to phase out coal power by 2035.
+
+A ceasefire agreement was reached in 2021.
+
+The ferry is expected to arrive at about 6 p.m. Friday.
+
+The treaty was signed in Geneva by the foreign ministers of both countries.
+
+The cargo ship ran aground Monday near Port Sudan on the Red Sea coast.
+
+The satellite lifted off from the Guiana Space Centre in French Guiana.
+
+Orbital Dynamics, a startup in Kazan, builds the satellite's engines.
+
+The Pacific Tsunami Warning Center in Honolulu, Hawaii, issued a tsunami warning.
+
+Maria Santos of the International Atomic Energy Agency will lead the inspection team.
+
+Daniel Kerr, a senior economist at the World Bank, said growth would slow.
+
+Lucas Moreau, director of the Pasteur Institute, declined to comment.
+
+The new rules were criticized in a report by the Government Accountability Office, which \
+found that the agency had overpaid contractors by $2 billion.
+
+The World Health Organization said it was shipping 50 tons of medical supplies to Sudan.
+
+The U.S. Court of Appeals for the 9th Circuit ruled that the state had acted lawfully.
+
+The Ministry of Defence’s Procurement Agency signed the contract in March.
+
+If the Senate approves the treaty, the Commerce Department would enforce the export limits.
+
+Nine of the province’s 14 hospitals have run out of insulin.
+
+A former bank manager was sentenced on Friday to 8 years in prison for fraud.
+
+The two sides concluded the talks in June.
+
+Twenty schools have done so since March.
+
+A three-judge panel of the Federal Circuit Court of Appeals ruled 2-1 that the tariffs were \
+lawful, overturning a trade court that had blocked them before they could take effect."""
+
 ARTICLES = {
     "disaster": DISASTER,
     "election": ELECTION,
     "budget": BUDGET,
     "court": COURT,
     "tricky": TRICKY,
+    "wire": WIRE,
 }
 
 

@@ -201,3 +201,108 @@ def test_base_form_and_contains_answer() -> None:
     assert not grammar.contains_answer("How many officials were blacklisted?", "10")
     assert grammar.contains_answer("How many of the 10 officials were blacklisted?", "10")
     assert not grammar.contains_answer("When did it happen in 2010?", "201")
+
+
+def test_possessive_apostrophe_is_not_a_quotation_mark() -> None:
+    doc = sentence_doc(
+        "Ten of the state’s 40 prisons remain closed, according to Texas’ Department of "
+        "Criminal Justice."
+    )
+    slot = grammar.locate(find(doc, "Ten"))
+    assert slot is not None
+    question = grammar.ask(slot, "How many of the state’s 40 prisons")
+    assert question is not None
+    assert question.text.startswith("How many of the state’s 40 prisons remain closed")
+
+
+def test_a_name_the_text_capitalizes_keeps_its_capital_at_the_start() -> None:
+    doc = sentence_doc(
+        "Former President Donald Trump wrote that aid should stop. Trump met with Hungarian "
+        "Prime Minister Viktor Orbán in Florida on March 8."
+    )
+    assert doc[find(doc, "Trump", 1)[0].i].ent_type_ != "PERSON"  # the model missed the name
+    slot = grammar.locate(find(doc, "March 8"), adjunct=True)
+    assert slot is not None
+    question = grammar.ask(slot, "When")
+    assert question is not None
+    assert (
+        question.text
+        == "When did Trump meet with Hungarian Prime Minister Viktor Orbán in Florida?"
+    )
+
+
+def test_a_conjunct_the_tagger_read_as_a_noun_is_dropped_with_its_and() -> None:
+    doc = sentence_doc("The House has been in recess since Feb. 9 and returns on Feb. 28.")
+    slot = grammar.locate(find(doc, "The House"))
+    assert slot is not None
+    question = grammar.ask(slot, "Which chamber", singular=True)
+    assert question is not None
+    assert question.text == "Which chamber has been in recess since Feb. 9?"
+
+
+def test_a_past_clause_keeps_a_verb_whose_past_looks_present() -> None:
+    doc = sentence_doc(
+        "The agency declared an emergency on Monday after cases spread to four countries."
+    )
+    slot = grammar.locate(find(doc, "four countries"))
+    assert slot is not None
+    question = grammar.ask(slot, "How many countries")
+    assert question is not None
+    assert question.text == "To how many countries did cases spread?"
+
+
+def test_a_relative_clause_on_a_date_has_no_owner() -> None:
+    doc = sentence_doc(
+        "Three counties have declared emergencies because of flooding since March, which has "
+        "killed more than 200 people."
+    )
+    slot = grammar.locate(find(doc, "more than 200 people"))
+    assert slot is None or grammar.ask(slot, "How many people") is None
+
+
+def test_an_elliptical_comparison_clause_is_refused() -> None:
+    doc = sentence_doc(
+        "Employers added only 114,000 jobs in July, far fewer than the 175,000 economists had "
+        "expected."
+    )
+    slot = grammar.locate(find(doc, "175,000 economists"))
+    assert slot is None or grammar.ask(slot, "How many economists") is None
+
+
+def test_a_fronted_place_moves_to_the_end_without_a_stray_comma() -> None:
+    doc = sentence_doc("In New York, the S&P 500 fell 3% on Monday, and the Nasdaq lost 3.4%.")
+    slot = grammar.locate(find(doc, "Monday"), adjunct=True)
+    assert slot is not None
+    question = grammar.ask(slot, "When")
+    assert question is not None
+    assert question.text == "When did the S&P 500 fall 3% in New York?"
+
+
+def test_they_in_reported_speech_is_the_group_that_reports() -> None:
+    doc = sentence_doc("Police said they had arrested 612 people in the capital.")
+    slot = grammar.locate(find(doc, "612 people"))
+    assert slot is not None
+    question = grammar.ask(slot, "How many people")
+    assert question is not None
+    assert question.text == "How many people had police arrested in the capital?"
+
+
+def test_they_is_refused_when_a_person_or_an_unnamed_speaker_reports() -> None:
+    for text in (
+        "Maria Lopez said they had hired 300 workers.",
+        "A spokesman said it had sent 40 trucks.",
+    ):
+        doc = sentence_doc(text)
+        number = next(t for t in doc if t.like_num)
+        slot = grammar.locate(list(number.head.subtree))
+        assert slot is None or grammar.ask(slot, "How many things") is None, text
+
+
+def test_a_hyphenated_word_is_never_cut_in_half() -> None:
+    doc = sentence_doc(
+        "The European Union pledged 40 million euros at the conference, which was co-hosted by "
+        "Jordan and Egypt."
+    )
+    slot = grammar.locate(find(doc, "The European Union"))
+    question = None if slot is None else grammar.ask(slot, "Which organization", singular=True)
+    assert question is None or "co-hosted" in question.text or " co" not in question.text

@@ -180,3 +180,44 @@ def test_possessives_need_an_owner_of_the_right_number() -> None:
     found = pairs(run(GENERATOR, article))
     assert found["How many experiments will the crew carry out during their stay?"] == "about 250"
     assert not any("arrest" in question for question in found)
+
+
+def test_partitive_with_an_owner_and_a_sentence_length() -> None:
+    found = pairs(run(GENERATOR, parsed("wire")))
+    assert found["How many of the province’s 14 hospitals have run out of insulin?"] == "Nine"
+    # 14 is the whole, not the number of hospitals without insulin.
+    assert "14" not in found.values()
+    question = (
+        "To how many years in prison was a former bank manager sentenced on Friday for fraud?"
+    )
+    assert found[question] == "8"
+
+
+def test_the_two_and_done_so_give_no_question() -> None:
+    found = pairs(run(GENERATOR, parsed("wire")))
+    assert "How many sides concluded the talks in June?" not in found
+    assert not any("done so" in question for question in found)
+
+
+def test_a_purpose_and_a_since_clause_stay_in_the_question() -> None:
+    article = parse_article(
+        "Under the new rules, the election board has 30 days to certify the results.\n\n"
+        "At least 39 people have been killed since the protests began in June.\n\n"
+        "The Dow Jones Industrial Average gained 312 points on Friday."
+    )
+    found = pairs(run(GENERATOR, article))
+    question = (
+        "How many days does the election board have to certify the results under the new rules?"
+    )
+    assert found[question] == "30"
+    assert found["How many people have been killed since the protests began in June?"] == (
+        "At least 39"
+    )
+    assert found["How many points did the Dow Jones Industrial Average gain on Friday?"] == "312"
+
+
+def test_since_then_points_back_and_gives_no_question() -> None:
+    article = parse_article(
+        "Since then, the department has invested more than $5 billion in 380 projects."
+    )
+    assert run(GENERATOR, article) == []

@@ -6,6 +6,7 @@ import pytest
 
 from quizapp.generation.parsing import parse_article
 from quizapp.generation.when import WhenGenerator
+from quizapp.generation.where import WhereGenerator
 from tests.generation.facts_articles import ARTICLES, assert_well_formed, pairs, parsed, run
 
 pytestmark = pytest.mark.slow
@@ -117,3 +118,52 @@ def test_a_person_noun_owns_his_and_a_trailing_clause_does_not_block_the_date() 
 def test_coordinated_dates_are_not_cut_in_half() -> None:
     article = parse_article("The shutdown, in the winter of 2018 and 2019, lasted 35 days.")
     assert run(GENERATOR, article) == []
+
+
+def test_a_date_at_one_end_of_a_change_or_of_a_later_plan_is_not_the_event_date() -> None:
+    answers = {c.answer for c in run(GENERATOR, parsed("wire"))}
+    # "fell from 9% in 2020 to 6%": 2020 dates the 9%, not the fall.
+    assert "2020" not in answers
+    # "agreed to phase out coal power by 2035": they did not agree in 2035.
+    assert "by 2035" not in answers and "2035" not in answers
+
+
+def test_a_bare_indefinite_subject_and_a_conjecture_give_no_question() -> None:
+    found = pairs(run(GENERATOR, parsed("wire")))
+    assert "When was a ceasefire agreement reached?" not in found
+    article = parse_article("The minister said the official count would begin Monday.")
+    assert run(GENERATOR, article) == []
+
+
+def test_adjacent_date_and_time_are_one_answer() -> None:
+    found = pairs(run(GENERATOR, parsed("wire")))
+    assert found["When is the ferry expected to arrive?"] == "about 6 p.m. Friday"
+    assert not any(q.startswith("When is the ferry expected to arrive ") for q in found)
+    assert found["When was a former bank manager sentenced to 8 years in prison for fraud?"] == (
+        "Friday"
+    )
+
+
+def test_a_state_reported_by_a_ruling_and_an_unnamed_reduced_passive_are_skipped() -> None:
+    article = parse_article(
+        "The court in The Hague ruled that the ban was legal on Tuesday.\n\n"
+        "The Pentagon has said it ran out of money to replace weapons sent to Ukraine in "
+        "December."
+    )
+    assert run(GENERATOR, article) == []
+
+
+def test_the_date_and_place_of_a_named_announcement() -> None:
+    article = parse_article(
+        "The United States is providing more than $300 million in humanitarian assistance for "
+        "Sudan, Deputy Secretary of State Richard Verma announced Monday at a pledging "
+        "conference in Paris.\n\nThe company announced on Tuesday that it would cut 500 jobs."
+    )
+    found = pairs(run(GENERATOR, article))
+    assert found == {
+        "When did Deputy Secretary of State Richard Verma make the announcement?": "Monday"
+    }
+    places = pairs(run(WhereGenerator(), article))
+    assert places == {
+        "Where did Deputy Secretary of State Richard Verma make the announcement?": "Paris"
+    }

@@ -74,3 +74,46 @@ def test_place_of_an_infinitive_object_is_not_the_place_of_the_main_verb() -> No
         "The U.N. Security Council voted 13-0 to extend the peacekeeping mission in Mali."
     )
     assert run(GENERATOR, article) == []
+
+
+def test_places_the_model_mislabels_or_cuts_short() -> None:
+    found = pairs(run(GENERATOR, parsed("wire")))
+    # "Geneva" is a known city even when the model calls it something else.
+    assert found["Where was the treaty signed by the foreign ministers of both countries?"] == (
+        "Geneva"
+    )
+    # "near Port Sudan": the whole name, not "Port".
+    assert "Port Sudan" in found.values()
+    assert "Port" not in found.values()
+
+
+def test_departure_sites_and_seats_of_organizations() -> None:
+    found = pairs(run(GENERATOR, parsed("wire")))
+    assert found["From where did the satellite lift off?"] == "the Guiana Space Centre"
+    assert found["Where is Orbital Dynamics based?"] == "Kazan"
+    assert found["Where is the Pacific Tsunami Warning Center based?"] == "Honolulu, Hawaii"
+
+
+def test_every_wire_candidate_is_well_formed() -> None:
+    article = parsed("wire")
+    assert_well_formed(run(GENERATOR, article), article, "GPE")
+
+
+def test_a_focused_place_is_not_asked_with_a_dangling_adverb() -> None:
+    article = parse_article(
+        "Amnesty International said 39 people had been arrested in Nairobi alone."
+    )
+    assert "Nairobi" not in {c.answer for c in run(GENERATOR, article)}
+
+
+def test_a_city_with_its_state_is_one_answer() -> None:
+    article = parse_article(
+        "Agriculture Secretary Tom Vilsack made the announcement at a community college in "
+        "Wausau, Wisconsin."
+    )
+    assert "Wausau, Wisconsin" in {c.answer for c in run(GENERATOR, article)}
+
+
+def test_a_place_of_a_noun_under_a_time_preposition_is_not_asked() -> None:
+    article = parse_article("The patient had been infected during a stay in Africa.")
+    assert run(GENERATOR, article) == []

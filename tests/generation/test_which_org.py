@@ -69,8 +69,10 @@ def test_every_candidate_is_well_formed(name: str) -> None:
     candidates = run(GENERATOR, article)
     assert candidates
     assert_well_formed(candidates, article, "ORG")
-    # "Which department ...?" or, through a preposition, "To which legislative body ...?"
-    assert all(re.match(r"(?:[A-Z][a-z]+ which|Which) ", c.question) for c in candidates)
+    # "Which department ...?", through a preposition "To which legislative body ...?", or
+    # through a part of it "A three-judge panel of which court ...?"
+    pattern = r"(?:[A-Z][a-z]+ which|Which|An? [\w -]+ of which) "
+    assert all(re.match(pattern, c.question) for c in candidates)
 
 
 def test_apposition_names_the_kind_and_is_left_out() -> None:
@@ -83,3 +85,63 @@ def test_apposition_names_the_kind_and_is_left_out() -> None:
 
 def test_events_the_model_calls_organizations_are_skipped() -> None:
     assert "The Cedar Ridge Fire" not in {c.answer for c in run(GENERATOR, parsed("tricky"))}
+
+
+def test_people_named_with_their_organization() -> None:
+    found = pairs(run(GENERATOR, parsed("wire")))
+    assert found["Which agency employs Maria Santos?"] == "the International Atomic Energy Agency"
+    assert found["Which bank employs Daniel Kerr?"] == "the World Bank"
+    assert found["Which institute does Lucas Moreau lead?"] == "the Pasteur Institute"
+
+
+def test_relative_and_reported_clauses_of_an_organization() -> None:
+    found = pairs(run(GENERATOR, parsed("wire")))
+    question = "Which office found that the agency had overpaid contractors by $2 billion?"
+    assert found[question] == "the Government Accountability Office"
+    assert found["Which organization was shipping 50 tons of medical supplies to Sudan?"] == (
+        "The World Health Organization"
+    )
+
+
+def test_names_split_by_the_model_are_answered_whole() -> None:
+    found = pairs(run(GENERATOR, parsed("wire")))
+    assert found["Which court ruled that the state had acted lawfully?"] == (
+        "The U.S. Court of Appeals for the 9th Circuit"
+    )
+    assert found["Which agency signed the contract in March?"] == (
+        "The Ministry of Defence’s Procurement Agency"
+    )
+
+
+def test_conditions_and_conjectures_are_not_facts() -> None:
+    answers = {c.answer for c in run(GENERATOR, parsed("wire"))}
+    assert not any("Commerce Department" in answer for answer in answers)
+    assert not any(answer.endswith("Senate") for answer in answers)
+
+
+def test_a_panel_of_the_court_is_asked_through_the_court() -> None:
+    found = pairs(run(GENERATOR, parsed("wire")))
+    # The participle clause with its own pronouns ("blocked them") is left out.
+    question = "A three-judge panel of which court ruled 2-1 that the tariffs were lawful?"
+    assert found[question] == "the Federal Circuit Court of Appeals"
+
+
+def test_a_superlative_in_the_apposition_is_not_a_kind() -> None:
+    article = parse_article("Toyota Motor, the world's biggest carmaker by sales, fell 14%.")
+    assert pairs(run(GENERATOR, article)) == {"Which carmaker fell 14%?": "Toyota Motor"}
+
+
+def test_people_the_model_calls_organizations_and_coordinated_actors_are_skipped() -> None:
+    article = parse_article(
+        "Governors Marcus Bell and Lisa Cook dissented from the decision.\n\n"
+        "The Federal Reserve and the Bank of England cut rates on Thursday."
+    )
+    assert run(GENERATOR, article) == []
+
+
+def test_a_lowercase_common_noun_is_not_an_organization() -> None:
+    article = parse_article(
+        "Its chief executive, Jim Matheson, said cooperatives had built broadband networks in "
+        "40 states."
+    )
+    assert "cooperatives" not in {c.answer for c in run(GENERATOR, article)}
