@@ -1,10 +1,12 @@
 """Times spaCy's own parse of a ~700-word article against generate_questions, in one run.
 
 The target: generating questions costs at most 1.25x the parse of the same cleaned text.
-Both are timed with the model loaded and warmed up, interleaved in pairs (a parse, then a
-generation): the ratio is the median of the pairs' ratios, so load from other processes that
-drifts during the run slows both sides of a pair alike. The ratio of the two medians is printed
-too. The process exits 1 when the ratio is above the target.
+Both are timed in the same run with the model loaded and warmed up: spaCy's parse is
+`nlp(cleaned_text)`, the generation is the whole `generate_questions(raw_text)` (cleaning, its
+own parse, every generator, distractors, ranking). The runs are interleaved (a parse, then a
+generation) so load from other processes that drifts during the run slows both alike. THE
+figure is the ratio of the two medians; the median of the paired ratios is printed as a check.
+The process exits 1 when the ratio of the medians is above the target.
 
     .venv/bin/python bench/speed.py [--repeat N]
 """
@@ -22,8 +24,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make the quizapp package importable
     sys.path.insert(0, str(ROOT))
 
-from quizapp.generation import clean_text, generate_questions, load_nlp  # noqa: E402
-from quizapp.generation.normalize import clear_caches  # noqa: E402
+from quizapp.generation import (  # noqa: E402
+    clean_text,
+    distractors,
+    generate_questions,
+    load_nlp,
+    normalize,
+)
 
 SEED_ARTICLE = ROOT / "seeds" / "us-official-warns-north-korean-leader.txt"
 # Paragraphs of a second article appended to the seed until the text reaches the target size.
@@ -75,11 +82,13 @@ def main() -> int:
     parse_times, generate_times = [], []
     for _ in range(args.repeat):
         parse_times.append(seconds(parse))
-        clear_caches()
+        normalize.clear_caches()
+        distractors.clear_caches()
         generate_times.append(seconds(generate))
     parse_median = statistics.median(parse_times)
     generate_median = statistics.median(generate_times)
-    ratio = statistics.median(
+    ratio = generate_median / parse_median
+    paired = statistics.median(
         generate / parse for parse, generate in zip(parse_times, generate_times, strict=True)
     )
     questions = len(generate_questions(raw))
@@ -87,9 +96,8 @@ def main() -> int:
     print(f"spaCy parse alone:      {parse_median * 1000:8.1f} ms (median of {args.repeat})")
     print(f"generate_questions:     {generate_median * 1000:8.1f} ms (median of {args.repeat})")
     verdict = "OK" if ratio <= TARGET_RATIO else "ABOVE TARGET"
-    print(f"ratio of the medians: {generate_median / parse_median:.2f}")
-    pairs = f"median of {args.repeat} paired ratios"
-    print(f"ratio: {ratio:.2f} ({pairs}; target <= {TARGET_RATIO}) {verdict}")
+    print(f"median of {args.repeat} paired ratios: {paired:.2f} (a check)")
+    print(f"ratio of the medians: {ratio:.2f} (target <= {TARGET_RATIO}) {verdict}")
     return 0 if ratio <= TARGET_RATIO else 1
 
 

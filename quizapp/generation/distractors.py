@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import random
 import re
@@ -72,6 +73,19 @@ _DURATION = re.compile(
     r"\b\d+\s+(?:years?|months?|weeks?|days?|hours?|minutes?)\b(?!\s+(?:ago|earlier|later))", re.I
 )
 _DANGLING_WORDS = frozenset({"for", "of", "and", "the", "in", "on", "to", "&"})
+# Answers that are amounts: sums of money ("$843 million") and shares ("3.5%").
+_AMOUNT_KINDS = frozenset({"MONEY", "PERCENT"})
+_SCALE_VALUES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# An amount in digits with an optional scale word: "843 million", "1.1 billion", "3.75".
+_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion)\b)?", re.I)
+# Wrong sums of money: a quarter to three times the answer, rounded like it.
+_MONEY_FACTORS = (0.75, 1.3, 0.6, 1.6, 0.5, 2.0, 1.15, 0.4, 3.0)
+
+
+def clear_caches() -> None:
+    """Forget the memoised readings of numbers (benchmarks time a cold run with it)."""
+    for cached in (_numbers_in, _style, _unit, _first_amount):
+        cached.cache_clear()
 
 
 def seed_for(text: str) -> str:
@@ -95,7 +109,11 @@ def choices_for(candidate: Candidate, article: ParsedArticle, seed: str) -> tupl
 
 def answer_kind(candidate: Candidate, article: ParsedArticle) -> str:
     """The kind the answer really has in the article: a generator's "PERSON" for "SpaceX"
-    gets organizations as distractors, its "ORG" for "Vogel" gets people."""
+    gets organizations as distractors, its "ORG" for "Vogel" gets people; a "NUMBER" written
+    with a currency sign or a percent is an amount of money or a share."""
+    if candidate.kind == "NUMBER":
+        currency, percent, _ = _unit(candidate.answer)
+        return "MONEY" if currency else "PERCENT" if percent else "NUMBER"
     if candidate.kind not in _NAME_KINDS:
         return candidate.kind
     found = article.kind_of(candidate.answer)
@@ -215,8 +233,11 @@ def _always(answer: str, text: str, article: ParsedArticle) -> bool:
 
 
 def _from_pool(kind: str, article: ParsedArticle) -> Iterator[str]:
-    """The caller's same-kind texts (a lone string counts as one text, not its letters)."""
+    """The caller's same-kind texts (a lone string counts as one text, not its letters); sums
+    of money and percentages also come from its numbers (the app pools them as "NUMBER")."""
     texts = article.pool.get(kind, ())
+    if kind in _AMOUNT_KINDS and not texts:
+        texts = article.pool.get("NUMBER", ())
     if isinstance(texts, str):
         texts = (texts,)
     yield from (text for text in texts if isinstance(text, str))
@@ -254,6 +275,10 @@ def _from_article(kind: str, article: ParsedArticle) -> Iterator[str]:
         for span in article.spans.get(kind, ()):
             if not _YEAR_ONLY.match(span.text) and not _is_tally_part(span):
                 yield span.text
+        return
+    if kind in _AMOUNT_KINDS:
+        # The model's MONEY span may start at "more than"; a bare amount reads as a choice.
+        yield from (text for text in article.mentions.get(kind, ()) if _numbers_in(text))
         return
     yield from article.mentions.get(kind, ())
 
@@ -370,7 +395,10 @@ def _is_place_like(text: str, article: ParsedArticle) -> bool:
     if article.kind_of(text) not in {"GPE", None}:
         return False
     key = kind_key(text)
-    if any(kind_key(span.text) == key for span in article.spans.get("ORG", ())):
+    org_keys = article.memo(
+        "org_keys", lambda: {kind_key(span.text) for span in article.spans.get("ORG", ())}
+    )
+    if key in org_keys:
         return False
     words = key.split()
     return not all(article.kinds.get(word) == "PERSON" for word in words)
@@ -399,6 +427,9 @@ def _made_up(
     answer: str, kind: str, rng: random.Random, article: ParsedArticle | None = None
 ) -> Iterator[str]:
     """Invented distractors of the answer's kind and style."""
+    if kind in _AMOUNT_KINDS:
+        yield from _made_up_amounts(answer, rng, kind)
+        return
     if kind == "GPE":
         yield from _made_up_places(answer, rng, article)  # the article tells a town's level
         return
@@ -430,7 +461,8 @@ def _match_article(answer: str, items: Iterable[str]) -> Iterator[str]:
 # ---- numbers ------------------------------------------------------------------------------
 
 
-def _numbers_in(text: str) -> list[re.Match[str]]:
+@functools.lru_cache(maxsize=4096)  # the same mentions are weighed for every question
+def _numbers_in(text: str) -> tuple[re.Match[str], ...]:
     """The numbers written in a text ("2.5 million" is one number: the scale word rides along)."""
     numbers: list[re.Match[str]] = []
     for match in _NUMBER.finditer(text):
@@ -441,7 +473,7 @@ def _numbers_in(text: str) -> list[re.Match[str]]:
         ):
             continue
         numbers.append(match)
-    return numbers
+    return tuple(numbers)
 
 
 def _value(token: str) -> float | None:
@@ -457,6 +489,7 @@ def _value(token: str) -> float | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)  # the same mentions are weighed for every question
 def _style(text: str) -> str:
     """ "range", "words", "digits" or "vague": how a count is written."""
     numbers = _numbers_in(text)
@@ -481,6 +514,7 @@ def _fits_number(answer: str, text: str, article: ParsedArticle | None = None) -
     return a != b and 0.1 <= b / a <= 10
 
 
+@functools.lru_cache(maxsize=4096)  # the same mentions are weighed for every question
 def _unit(text: str) -> tuple[bool, bool, str]:
     """What a number counts: (currency, percent, the counted noun) — "$60 million" is
     (True, False, ""), "61%" (False, True, ""), "215 kilometers" (False, False, "kilometer"),
@@ -500,6 +534,7 @@ def _unit(text: str) -> tuple[bool, bool, str]:
     return (currency, percent, noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun)
 
 
+@functools.lru_cache(maxsize=4096)  # the same mentions are weighed for every question
 def _first_amount(text: str) -> float | None:
     """The value of the first number in a text, its scale word included ("2.5 million")."""
     numbers = _numbers_in(text)
@@ -581,7 +616,7 @@ def _made_up_numbers(answer: str, rng: random.Random) -> Iterator[str]:
 
 
 def _replace_numbers(
-    answer: str, numbers: list[re.Match[str]], new_values: list[float]
+    answer: str, numbers: Sequence[re.Match[str]], new_values: list[float]
 ) -> str | None:
     """The answer with each number replaced by a new value in the same style."""
     pieces: list[str] = []
@@ -604,6 +639,112 @@ def _replace_numbers(
         if low is None or high is None or not low < high:
             return None
     return text
+
+
+# ---- money and percentages ---------------------------------------------------------------
+
+
+def _amounts_in(text: str) -> list[tuple[re.Match[str], float]]:
+    """Each amount in a text with its value, scale word included ("$1.1 billion" -> 1.1e9)."""
+    found: list[tuple[re.Match[str], float]] = []
+    for match in _AMOUNT.finditer(text):
+        try:
+            value = float(match.group(1).replace(",", ""))
+        except ValueError:
+            continue
+        if match.group(2):
+            value *= _SCALE_VALUES[match.group(2).lower()]
+        found.append((match, value))
+    return found
+
+
+def _decimals(number: str) -> int:
+    """How many decimals a written number has ("3.75" -> 2)."""
+    return len(number.split(".")[1]) if "." in number else 0
+
+
+def _significant(number: str) -> int:
+    """How many significant digits a written number has ("843" -> 3, "1.1" -> 2, "30" -> 1)."""
+    digits = number.replace(",", "").replace(".", "").lstrip("0")
+    if "." not in number:
+        digits = digits.rstrip("0")
+    return max(len(digits), 1)
+
+
+def _write_money(value: float, template: re.Match[str]) -> str:
+    """A sum of money written like `template` ("843 million"): its scale word or the next one
+    up or down, the same number of significant digits."""
+    figure = template.group(1)
+    if not template.group(2):
+        return _format_like(figure, value, _precision(_value(figure) or 1.0)) or ""
+    scale_word = template.group(2)
+    scales = sorted(
+        (scale, word) for word, scale in _SCALE_VALUES.items() if scale >= _SCALE_VALUES["million"]
+    )
+    scale, word = scales[0]
+    for candidate_scale, candidate_word in scales:
+        if value >= candidate_scale:
+            scale, word = candidate_scale, candidate_word
+    amount = value / scale
+    digits = max(_significant(figure), 2 if amount >= 10 else 1)
+    places = max(digits - len(str(int(amount))), 0)
+    text = f"{amount:,.{places}f}".rstrip("0").rstrip(".") if places else f"{round(amount):,}"
+    word = word.capitalize() if scale_word[0].isupper() else word
+    return f"{text} {word}"
+
+
+def _write_percent(value: float, template: str) -> str:
+    """A share written with the decimals of `template` ("3.75" -> "4.25"), more when the value
+    needs them ("4" moved by a quarter point -> "4.25")."""
+    places = max(_decimals(template), len(f"{value:.2f}".rstrip("0").split(".")[1]))
+    return f"{value:.{places}f}" if places else str(round(value))
+
+
+def _amount_offsets(figure: str, value: float) -> list[float]:
+    """Steps to move a percentage by: a quarter point for "3.75", half a point for "3.5",
+    a point or two for "16"."""
+    places = _decimals(figure)
+    step = 0.25 if places >= 2 else 0.5 if places == 1 else 1.0 if value <= 10 else 2.0
+    return [step * k for k in (1, -1, 2, -2, 3, -3, 4)]
+
+
+def _made_up_amounts(answer: str, rng: random.Random, kind: str) -> Iterator[str]:
+    """Sums of money or percentages near the answer, written the same way: "$843 million" ->
+    "$632 million", "$1.1 billion"; "3.5%" -> "4.0%"; a range stays a range."""
+    amounts = _amounts_in(answer)
+    if not amounts:
+        return
+    values = [value for _, value in amounts]
+    if kind == "PERCENT":
+        offsets = _amount_offsets(amounts[0][0].group(1), values[0])
+        targets = [[v + offset for v in values] for offset in offsets]
+    else:
+        targets = [[v * factor for v in values] for factor in _MONEY_FACTORS]
+    seen = {tuple(values)}
+    for new_values in targets:
+        if any(v <= 0 or (kind == "PERCENT" and v > 100) for v in new_values):
+            continue
+        pieces: list[str] = []
+        last = 0
+        for (match, _), value in zip(amounts, new_values, strict=True):
+            if kind == "PERCENT":
+                written = _write_percent(value, match.group(1))
+            else:
+                written = _write_money(value, match)
+            if not written:
+                break
+            pieces += [answer[last : match.start()], written]
+            last = match.end()
+        else:
+            text = "".join(pieces) + answer[last:]
+            written_values = tuple(value for _, value in _amounts_in(text))
+            # Rounding may bring a value back to the answer's or make a range run backwards.
+            if written_values in seen or list(written_values) != sorted(written_values):
+                continue
+            if len(set(written_values)) < len(written_values):
+                continue
+            seen.add(written_values)
+            yield text
 
 
 # ---- dates --------------------------------------------------------------------------------
@@ -826,6 +967,8 @@ _MAKERS: dict[str, Callable[[str, random.Random], Iterator[str]]] = {
 }
 _FITS_BY_KIND: dict[str, Callable[[str, str, ParsedArticle], bool]] = {
     "NUMBER": _fits_number,
+    "MONEY": _fits_number,
+    "PERCENT": _fits_number,
     "DATE": _fits_date,
     "GPE": _fits_place,
     "PERSON": _fits_person,

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from lemminflect import getInflection, getLemma
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from quizapp.generation import lexicon_facts as lex
 
@@ -69,6 +69,8 @@ _NO_SPACE_AFTER = re.compile(r"([(\[{$])\s+")
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:\w\.){2,}$")
 _REPEATED_PUNCT = re.compile(r"([,;:])(\s*[,;:])+")
 
+# Where `entities` keeps a doc's entity spans (the parse sets them once, before generators run).
+_ENTITIES_KEY = "quizapp.entities"
 # A resolver turns a pronoun token into the name it certainly stands for, or None.
 Resolver = Callable[[Token], "str | None"]
 
@@ -388,6 +390,19 @@ def inflect(verb: Token, tag: str) -> str:
     return forms[0] if forms else verb.text
 
 
+def entities(doc: Doc, known: Sequence[Span] = ()) -> Sequence[Span]:
+    """The doc's entity spans, built once per doc: every `doc.ents` read builds new spans.
+
+    `known` is the parse's own list (`ParsedArticle.ents`) when the caller has it.
+    """
+    if known:
+        return known
+    cached = doc.user_data.get(_ENTITIES_KEY)
+    if cached is None:
+        cached = doc.user_data[_ENTITIES_KEY] = tuple(doc.ents)
+    return cached
+
+
 def person_resolver(doc: Doc, full_name: Callable[[str], str]) -> Resolver:
     """A resolver for "he"/"she": the one person named in the same or the previous sentence."""
 
@@ -400,7 +415,7 @@ def person_resolver(doc: Doc, full_name: Callable[[str], str]) -> Resolver:
             window_start = doc[sentence.start - 1].sent.start
         people = [
             ent
-            for ent in doc.ents
+            for ent in entities(doc)
             if ent.label_ == "PERSON" and window_start <= ent.start and ent.end <= pronoun.i
         ]
         if not people:
@@ -511,8 +526,26 @@ def _is_negated(verb: Token) -> bool:
     return any(child.dep_ == "neg" for child in verb.children)
 
 
+def _is_purpose(clause: Token) -> bool:
+    """Whether an adverbial clause is a bare "to" infinitive of purpose ("to settle the case")."""
+    first = clause.left_edge
+    return (
+        clause.tag_ == "VB"
+        and first.tag_ == "TO"
+        and first.head.i == clause.i
+        and first.i == clause.i - 1
+        and clause.doc[first.i - 1].lower_ not in {"in", "order", ","}
+    )
+
+
 def _keeps_adverbial(clause: Token) -> bool:
     """Whether an adverbial clause is a short time frame worth keeping ("when a quake struck")."""
+    tokens = list(clause.subtree)
+    if _is_purpose(clause):
+        # "paid $40 million to settle the case": the purpose says what the sum was for.
+        return len(tokens) <= _MAX_KEPT_CLAUSE and not any(
+            t.pos_ == "PRON" or t.is_punct or t.is_space for t in tokens
+        )
     marks = [child for child in clause.children if child.dep_ in {"mark", "advmod"}]
     if (
         not marks
@@ -520,7 +553,6 @@ def _keeps_adverbial(clause: Token) -> bool:
         or marks[0].i != clause.left_edge.i
     ):
         return False
-    tokens = list(clause.subtree)
     return len(tokens) <= _MAX_KEPT_CLAUSE and not any(
         t.lower_ in lex.UNRESOLVED_PRONOUNS and t.pos_ == "PRON" for t in tokens
     )
@@ -556,6 +588,12 @@ def _subject_tokens(verb: Token, slot: Slot) -> tuple[list[Token], Token | None,
         if shared is not None and not any(
             t.dep_ in _SUBJECT_DEPS or t.pos_ == "VERB" for t in between
         ):
+            return _strip_punct(list(shared.subtree)), shared, True
+    frame = _participle_frame(verb)
+    if frame is not None:
+        # "The fire destroyed 230 homes, forcing 14,000 people to leave": the fire forced them.
+        shared = _subject(frame)
+        if shared is not None:
             return _strip_punct(list(shared.subtree)), shared, True
     for child in verb.lefts:
         # "between 80,000 and 120,000 people are held": a subject the parser made a PP.
@@ -593,7 +631,12 @@ def _asides(root: Token, protect: frozenset[int]) -> set[int]:
         )  # "..., more than in all of 2024"
         # "a new strain, known as clade Ib, was found": a participle set off by commas.
         participle = token.dep_ == "acl" and token.tag_ == "VBN"
-        if token.dep_ not in {"relcl", "appos"} and not (bare_conj or verb_aside or participle):
+        # "$764 billion for other programs, roughly equal to last year": an adjective phrase
+        # after its noun.
+        postnominal = token.dep_ == "amod" and token.i > token.head.i
+        if token.dep_ not in {"relcl", "appos"} and not (
+            bare_conj or verb_aside or participle or postnominal
+        ):
             continue
         start, end = token.left_edge.i, token.right_edge.i
         if start == 0 or doc[start - 1].text != ",":
@@ -1001,6 +1044,9 @@ def _invert(
     if shared:
         # "was arrested in Poland and extradited to Pittsburgh": "was ... extradited".
         return _operator_text(shared[0]), [*(t.lower_ for t in shared[1:]), *rest]
+    frame = _participle_frame(verb)
+    if frame is not None:
+        return _frame_operator(frame, verb, rest)
     if verb.lemma_ == "be":
         return _operator_text(verb), [t for t in rest if t.i != verb.i]
     operator = _DO_BY_TAG.get(verb.tag_)
@@ -1008,6 +1054,49 @@ def _invert(
         return None
     if operator == "do" and _past_by_context(verb):
         operator = "did"  # "after cases spread to four countries": "spread" is past here
+    return operator, [base_form(verb) if t.i == verb.i else t for t in rest]
+
+
+def _participle_frame(verb: Token) -> Token | None:
+    """The finite verb a trailing participle clause hangs on (", forcing 14,000 people to
+    leave"), whose subject and tense the participle shares; None for any other verb."""
+    head = verb.head
+    if verb.dep_ == "conj" and verb.tag_ == "VBG" and head.tag_ == "VBG" and head.i < verb.i:
+        # ", killing 12 people and destroying 300 homes": the second shares the first's frame.
+        if any(c.dep_ in _SUBJECT_DEPS | _AUX_DEPS for c in verb.children):
+            return None
+        return _participle_frame(head)
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or head.i > verb.i or not is_verb(head):
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS | _AUX_DEPS | {"mark"} for c in verb.children):
+        return None
+    start = verb.left_edge.i
+    if start != verb.i or start == 0 or verb.doc[start - 1].text != ",":
+        return None
+    if _subject(head) is None or any(c.dep_ == "auxpass" for c in head.children):
+        return None  # "was hit, killing …": the storm, not the town, killed
+    if head.lemma_ == "be" or head.dep_ not in {"ROOT", "conj", "ccomp"}:
+        return None
+    if head.tag_ in _DO_BY_TAG or any(c.dep_ == "aux" and c.i < head.i for c in head.children):
+        return head
+    return None
+
+
+def _frame_operator(
+    frame: Token, verb: Token, rest: list[Token]
+) -> tuple[str, list[Token | str]] | None:
+    """A trailing participle in the tense of its frame ("has destroyed …, forcing" -> "has …
+    forced", "won …, defeating" -> "did … defeat")."""
+    auxes = [c for c in frame.children if c.dep_ == "aux" and c.i < frame.i]
+    if auxes:
+        first = auxes[0]
+        if first.tag_ == "TO" or first.lemma_ == "be":
+            return None
+        form = inflect(verb, "VBN") if first.lemma_ == "have" else base_form(verb)
+        return _operator_text(first), [form if t.i == verb.i else t for t in rest]
+    operator = _DO_BY_TAG.get(frame.tag_)
+    if operator is None:
+        return None
     return operator, [base_form(verb) if t.i == verb.i else t for t in rest]
 
 
@@ -1034,7 +1123,7 @@ def _shared_auxes(verb: Token) -> list[Token]:
 
 def _is_finite(verb: Token, reduced: bool) -> bool:
     """Whether the clause has a tensed verb group (not "to suspend", not a bare participle)."""
-    if reduced or _shared_auxes(verb):
+    if reduced or _shared_auxes(verb) or _participle_frame(verb) is not None:
         return True
     auxes = [t for t in verb.children if t.dep_ in _AUX_DEPS and t.i < verb.i]
     if auxes:

@@ -31,9 +31,8 @@ class HowManyGenerator:
 
     def generate(self, article: ParsedArticle) -> Iterator[Candidate]:
         """Yield one question per counted noun phrase the grammar can turn into a question."""
-        doc = article.doc
-        entity_of = {token.i: ent for ent in doc.ents for token in ent}
-        resolve = grammar.person_resolver(doc, article.full_name)
+        entity_of = article.memo("entity_of_token", lambda: _entity_of(article))
+        resolve = grammar.person_resolver(article.doc, article.full_name)
         seen: set[int] = set()
         for index, sentence in enumerate(article.sentences):
             for token in sentence:
@@ -51,6 +50,153 @@ class HowManyGenerator:
                 candidate = _candidate(number, phrase, target, index, sentence, resolve)
                 if candidate is not None:
                     yield candidate
+        yield from _amount_candidates(article, resolve)
+
+
+def _entity_of(article: ParsedArticle) -> dict[int, Span]:
+    """The entity each token belongs to, from the parse's cached spans (no `doc.ents`)."""
+    return {token.i: ent for spans in article.spans.values() for ent in spans for token in ent}
+
+
+def _amount_candidates(article: ParsedArticle, resolve: grammar.Resolver) -> Iterator[Candidate]:
+    """ "How much …?" for sums of money and "What percentage of …?" / "By what percentage
+    …?" for shares and changes, each answered by the verbatim amount ("more than $212
+    million", "between 3.75% and 4%")."""
+    for kind in ("MONEY", "PERCENT"):
+        for amount in article.spans.get(kind, ()):
+            if not any(t.like_num for t in amount) or any(_YEAR.match(t.text) for t in amount):
+                continue
+            asked = _ask_money(amount, resolve) if kind == "MONEY" else _ask_share(amount, resolve)
+            if asked is None or grammar.contains_answer(asked[0].text, amount.text):
+                continue
+            question, verb = asked
+            index = article.sentence_index(amount.start_char)
+            yield Candidate(
+                type="how_many",
+                question=question.text,
+                answer=amount.text,
+                evidence=grammar.clause_text(list(article.sentences[index]), verb),
+                sentence_index=index,
+                kind=kind,
+                confidence=question.confidence,
+            )
+
+
+def _kept_modifiers(amount: Span) -> set[int]:
+    """Tokens after an amount that qualify it and stay in the question ("in humanitarian
+    assistance for Sudan", "a year")."""
+    return {
+        t.i
+        for token in amount
+        for child in token.rights
+        if child.i >= amount.end
+        and (
+            child.dep_ == "prep"
+            or (child.dep_ == "npadvmod" and child.lemma_.lower() in lex.DURATION_UNITS)
+        )
+        for t in child.subtree
+    }
+
+
+def _is_given(amount: Span) -> bool:
+    """Whether an amount points back to one already named ("the $20 million", "its $5
+    billion"), so the sentence adds nothing new about it."""
+    return any(
+        child.dep_ in {"det", "poss"} and child.lower_ not in {"a", "an"}
+        for token in amount
+        for child in token.children
+    ) or (amount.start > 0 and amount.doc[amount.start - 1].lower_ in {"the", "this"})
+
+
+def _is_absolute(verb: Token) -> bool:
+    """Whether a clause is an absolute phrase ("with 96% of polling stations counted"), whose
+    amount a question would misread as the subject of a finite verb."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with":
+        return True
+    return any(c.dep_ == "mark" and c.lower_ == "with" for c in verb.children)
+
+
+def _ask_money(amount: Span, resolve: grammar.Resolver) -> tuple[grammar.Question, Token] | None:
+    """ "How much is the United States providing in humanitarian assistance for Sudan?" for
+    a sum that is the subject or the object of its clause."""
+    target = list(amount)
+    root = amount.root
+    whole = root.head.head
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and whole.lower_ in lex.TOTAL_NOUNS:
+        # "pledged a total of $1.4 billion": the total is the verb's object.
+        if whole.left_edge.lower_ not in {"a", "an"} or whole.dep_ not in {"dobj", "attr"}:
+            return None
+        target = [*whole.doc[whole.left_edge.i : root.head.i + 1], *amount]
+    slot = grammar.locate(target)
+    if slot is None or slot.strand:
+        return None
+    if slot.pied is not None and not (
+        slot.pied.lower_ == "by" and grammar.lemma(slot.verb) in lex.CHANGE_VERBS
+    ):
+        return None  # "reduce spending by about $21 billion": "By how much …?"; nothing else
+    if slot.role not in {"subject", "object", "adjunct"} or _is_absolute(slot.verb):
+        return None
+    if _is_given(amount):
+        return None
+    if slot.role == "subject" and amount.root.dep_ != "nsubjpass":
+        return None  # "the sum would pay for food": "How much would pay …?" is no English
+    kept = _kept_modifiers(amount)
+    wh = "How much"
+    part = amount.doc[amount.end] if amount.end < len(amount.doc) else None
+    if part is not None and part.lower_ == "of" and part.i in kept:
+        # "recovered about $7 million of the ransom payments": "How much of the ransom
+        # payments had agents recovered?"
+        group = list(part.subtree)
+        if len(group) > lex.MAX_SHARE_TOKENS + 1 or any(t.pos_ == "PRON" for t in group):
+            return None
+        wh = f"How much {grammar.render(group)}"
+        kept -= {t.i for t in group}
+    slot = replace(slot, remove=slot.remove - kept)
+    question = grammar.ask(slot, wh, singular=True, resolve=resolve)
+    return None if question is None else (question, slot.verb)
+
+
+def _ask_share(amount: Span, resolve: grammar.Resolver) -> tuple[grammar.Question, Token] | None:
+    """ "What percentage of voters backed the measure?" for a share of a named group, "By what
+    percentage did inflation rise in March?" for a change; anything else is skipped."""
+    root = amount.root
+    groups = [c for c in root.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if groups:
+        group = [t for t in groups[0].subtree][1:]
+        if not group or len(group) > lex.MAX_SHARE_TOKENS:
+            return None
+        if any(t.pos_ == "PRON" or t.is_punct or t.lower_ in lex.DEMONSTRATIVES for t in group):
+            return None  # "of them", "of those": the group is not named
+        slot = grammar.locate([*amount, groups[0], *group])
+        if slot is None or slot.role not in {"subject", "object"} or slot.strand or slot.pied:
+            return None
+        if _is_absolute(slot.verb):
+            return None
+        wh = f"What percentage of {grammar.render(group)}"
+        singular = group[-1].tag_ not in {"NNS", "NNPS"}
+    else:
+        verb = root.head.head if root.dep_ == "pobj" else root.head
+        if not grammar.is_verb(verb) or grammar.lemma(verb) not in lex.CHANGE_VERBS:
+            return None
+        if root.dep_ not in {"npadvmod", "dobj", "pobj"}:
+            return None
+        if root.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i != root.i for c in verb.children):
+            return None
+        slot = grammar.locate(list(amount))
+        if slot is None or slot.strand:
+            return None
+        if slot.pied is None:
+            wh = "By what percentage"
+            slot = replace(slot, role="object")
+        elif slot.pied.lower_ == "by":
+            wh = "What percentage"
+        elif slot.pied.lower_ == "to" and not any(c.lower_ == "from" for c in verb.children):
+            wh = "What level"  # "raised the tax to 16%": "To what level did … raise the tax?"
+        else:
+            return None
+        singular = False
+    question = grammar.ask(slot, wh, singular=singular, resolve=resolve)
+    return None if question is None else (question, slot.verb)
 
 
 def _counted(token: Token, entity_of: dict[int, Span]) -> tuple[Span, str, list[Token]] | None:
@@ -274,6 +420,21 @@ def _owned_group(owner: Token, number: Token) -> Token | None:
     return noun
 
 
+def _through_container(noun: Token) -> grammar.Slot | None:
+    """The slot of "a Disaster Assistance Response Team of 16 specialists" as a whole when the
+    team is the verb's object: "How many specialists did the agency deploy?"."""
+    preposition = noun.head
+    container = preposition.head
+    if noun.dep_ != "pobj" or preposition.lower_ != "of" or container.dep_ != "dobj":
+        return None
+    if container.lemma_.lower() not in lex.CONTAINER_NOUNS:
+        return None
+    if container.left_edge.lower_ not in {"a", "an"} or preposition.i != container.i + 1:
+        return None
+    slot = grammar.locate(list(container.subtree))
+    return slot if slot is not None and slot.role == "object" else None
+
+
 def _of_phrase_end(noun: Token) -> int:
     """The last token of the noun's "of" phrase, or the noun itself."""
     for child in noun.rights:
@@ -292,9 +453,11 @@ def _candidate(
 ) -> Candidate | None:
     """The question for one counted noun phrase, or None when it cannot be asked well."""
     slot = grammar.locate(target)
+    noun = number.root.head
+    if slot is None:
+        slot = _through_container(noun)
     if slot is None:
         return None
-    noun = number.root.head
     # "30 days to declare the result": the purpose stays in the question.
     purpose = {t.i for c in noun.rights if _is_infinitive(c) for t in c.subtree}
     if purpose:

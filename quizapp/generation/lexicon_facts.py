@@ -462,3 +462,41 @@ ORG_KIND_BY_HEAD = {
     "union": "organization",
     "university": "university",
 }
+
+# Verbs whose percentage is a change, asked "By what percentage did inflation rise?".
+CHANGE_VERBS = frozenset(
+    {
+        "rise",
+        "fall",
+        "grow",
+        "increase",
+        "decrease",
+        "drop",
+        "decline",
+        "climb",
+        "jump",
+        "gain",
+        "shrink",
+        "slip",
+        "surge",
+        "expand",
+        "contract",
+        "cut",
+        "raise",
+        "lower",
+        "reduce",
+        "soar",
+        "plunge",
+        "slide",
+        "tumble",
+    }
+)
+# Longest "of" group a percentage question names ("What percentage of registered voters").
+MAX_SHARE_TOKENS = 6
+# Nouns of "a total of $1.4 billion", asked as the sum itself ("How much did the EU pledge?").
+TOTAL_NOUNS = frozenset({"total", "sum"})
+# Nouns of "a team of 16 specialists": sending the team sends the people, so the count is
+# asked through the verb ("How many specialists did the agency deploy?").
+CONTAINER_NOUNS = frozenset(
+    {"team", "group", "delegation", "convoy", "fleet", "contingent", "crew", "unit", "force"}
+)

@@ -25,7 +25,7 @@ def parse_article(text: str, pool: Mapping[str, Sequence[str]] | None = None) ->
     doc = _parse(text)
     # Reading doc.ents builds new Span objects each time: read it once, keep our own list.
     model_entities = list(doc.ents)
-    laws = _law_spans(doc, model_entities)
+    laws = _law_spans(doc, model_entities, text)
     entities = _repaired_places(_repaired_people(doc, _merged_entities(doc, laws, model_entities)))
     doc.set_ents(entities)
     spans: dict[str, list[Span]] = {}
@@ -39,6 +39,8 @@ def parse_article(text: str, pool: Mapping[str, Sequence[str]] | None = None) ->
         mentions={kind: [span.text for span in found] for kind, found in spans.items()},
         pool=dict(pool or {}),
         spans=spans,
+        ents=tuple(entities),
+        tokens=tuple(doc),
         laws=[ent for ent in entities if ent.label_ == "LAW"],
         person_names=_person_names(spans.get("PERSON", [])),
         kinds=_kinds(spans),
@@ -57,18 +59,22 @@ def _parse(text: str) -> Doc:
     return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
 
 
-def _law_spans(doc: Doc, model_entities: list[Span]) -> list[Span]:
-    """Named laws matched by rule, numbered references winning over overlapping names."""
+def _law_spans(doc: Doc, model_entities: list[Span], text: str | None = None) -> list[Span]:
+    """Named laws matched by rule, numbered references winning over overlapping names.
+
+    `text` is the doc's text when the caller has it: `Doc.text` joins every token anew.
+    """
     taken: list[tuple[int, int]] = []
     found: list[Span] = []
+    text = doc.text if text is None else text
     for pattern in patterns.LAW_REFERENCE_PATTERNS:
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             span = _law_span(doc, match.start(), match.end(), taken)
             if span is not None:
                 found.append(span)
                 taken.append((span.start_char, span.end_char))
-    for match in patterns.LAW_NAME_PATTERN.finditer(doc.text):
-        for start, end in _law_name_pieces(doc.text, match.start(), match.end()):
+    for match in patterns.LAW_NAME_PATTERN.finditer(text):
+        for start, end in _law_name_pieces(text, match.start(), match.end()):
             # Cut a name back to after any numbered reference it swallowed.
             for taken_start, taken_end in taken:
                 if taken_start < end and start < taken_end:

@@ -75,9 +75,10 @@ def trim(span: Span) -> Span:
 def text_units(article: ParsedArticle) -> list[tuple[int, Span]]:
     """Each sentence split at paragraph breaks, with its sentence index (headings stay apart)."""
     units: list[tuple[int, Span]] = []
+    tokens = article.tokens or tuple(article.doc)
     for index, sentence in enumerate(article.sentences):
         start = sentence.start
-        for token in sentence:
+        for token in tokens[sentence.start : sentence.end]:
             if token.is_space and "\n" in token.text:
                 piece = trim(sentence.doc[start : token.i])
                 if len(piece):
@@ -286,6 +287,8 @@ def people_of(article: ParsedArticle) -> People:
 
 def entities_of(article: ParsedArticle) -> list[Span]:
     """All entity spans of the article in text order, read from `article.spans` (no doc.ents)."""
+    if article.ents:
+        return list(article.ents)
     return article.memo(
         "entities",
         lambda: sorted(
@@ -336,6 +339,8 @@ class People:
     def _add_mislabelled_surnames(self) -> None:
         """Count a known surname the model labelled otherwise ("Malinowski" as ORG) as a person."""
         surnames = {m[-1].text for m in self.mentions if len(m) > 1}
+        if not surnames:
+            return
         for token in self.doc:
             if token.i in self._by_token or token.text not in surnames:
                 continue

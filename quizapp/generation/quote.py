@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, ClassVar
 
 from quizapp.generation.lexicon import SPEECH_VERBS
+from quizapp.generation.normalize import same_answer
 from quizapp.generation.people import (
     People,
     Quotation,
@@ -50,10 +51,18 @@ class QuoteGenerator:
         # surest few (named attributions before continued ones), in text order.
         best = sorted(range(len(found)), key=lambda i: (-found[i].confidence, i))
         kept: set[int] = set()
-        per_speaker: dict[str, int] = {}
+        # "Malinowski" and "Tom Malinowski" are one speaker: count by full name.
+        speakers: list[str] = []
+        counts: list[int] = []
         for i in best:
-            if per_speaker.get(found[i].answer, 0) < MAX_QUOTES_PER_SPEAKER:
-                per_speaker[found[i].answer] = per_speaker.get(found[i].answer, 0) + 1
+            name = article.full_name(found[i].answer)
+            slot = next((n for n, s in enumerate(speakers) if same_answer(s, name)), None)
+            if slot is None:
+                speakers.append(name)
+                counts.append(0)
+                slot = len(speakers) - 1
+            if counts[slot] < MAX_QUOTES_PER_SPEAKER:
+                counts[slot] += 1
                 kept.add(i)
         yield from (candidate for i, candidate in enumerate(found) if i in kept)
 

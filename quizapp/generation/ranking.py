@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,6 +34,9 @@ SAME_ANSWER_DECAY = 0.8
 # higher-ranked one, comes after the others.
 GIVEN_AWAY_DECAY = 0.7
 _CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "NUM", "ADJ"})
+# A quiz asks about one question per this many words of the article: the top of the list up to
+# that budget is chosen so that no two questions share a sentence or give each other away.
+WORDS_PER_QUESTION = 20
 
 
 @dataclass(slots=True)
@@ -42,13 +46,50 @@ class _Salience:
     lemma_counts: Counter[str]
     mention_counts: Counter[str]
     sentence_count: int
+    sentence_lemmas: list[list[str]]
 
 
 def rank(candidates: Sequence[Candidate], article: ParsedArticle) -> list[tuple[Candidate, float]]:
     """Return the candidates with their scores, best first (ties keep generator order)."""
     salience = _salience(article)
     scored = [(candidate, score(candidate, article, salience)) for candidate in candidates]
-    return _diversify(scored)
+    tied = _given_away_pairs(candidates)
+    return _select_top(scored, _diversify(scored, tied), tied, question_budget(article))
+
+
+def question_budget(article: ParsedArticle) -> int:
+    """How many questions a quiz on the article asks: one per WORDS_PER_QUESTION words."""
+    return math.ceil(len(article.text.split()) / WORDS_PER_QUESTION)
+
+
+def _select_top(
+    scored: list[tuple[Candidate, float]],
+    ordered: list[tuple[int, float]],
+    tied: list[set[int]],
+    budget: int,
+) -> list[tuple[Candidate, float]]:
+    """Fill the first `budget` places greedily, skipping a question about a sentence already
+    used or one that gives a chosen question away (or is given away by it); skipped questions
+    fill the places left over, then the rest follow in order. Scores are capped so they never
+    rise down the list."""
+    chosen: list[int] = []
+    skipped: list[int] = []
+    sentences: set[int] = set()
+    for index, _ in ordered:
+        sentence = scored[index][0].sentence_index
+        full = len(chosen) >= budget
+        if full or sentence in sentences or not tied[index].isdisjoint(chosen):
+            skipped.append(index)
+        else:
+            chosen.append(index)
+            sentences.add(sentence)
+    values = dict(ordered)
+    selected: list[tuple[Candidate, float]] = []
+    ceiling = math.inf
+    for index in chosen + skipped:
+        ceiling = min(ceiling, values[index])
+        selected.append((scored[index][0], ceiling))
+    return selected
 
 
 def score(candidate: Candidate, article: ParsedArticle, salience: _Salience | None = None) -> float:
@@ -63,28 +104,32 @@ def score(candidate: Candidate, article: ParsedArticle, salience: _Salience | No
 
 def _salience(article: ParsedArticle) -> _Salience:
     """Count content lemmas and mentions over the whole article."""
-    lemmas = Counter(
-        token.lemma_.lower()
-        for token in article.doc
-        if token.pos_ in _CONTENT_POS and not token.is_stop and token.is_alpha
-    )
+    tokens = article.tokens or tuple(article.doc)
+    # The content lemmas of each sentence, read once: every candidate of a sentence uses them.
+    sentence_lemmas = [
+        [
+            token.lemma_.lower()
+            for token in tokens[sentence.start : sentence.end]
+            if token.pos_ in _CONTENT_POS and not token.is_stop and token.is_alpha
+        ]
+        for sentence in article.sentences
+    ]
+    lemmas = Counter(lemma for found in sentence_lemmas for lemma in found)
     mentions: Counter[str] = Counter()
     for kind, texts in article.mentions.items():
         for text in texts:
             full = article.full_name(text) if kind == "PERSON" else text
             mentions[normalize(full)] += 1
-    return _Salience(lemmas, mentions, max(len(article.sentences), 1))
+    return _Salience(lemmas, mentions, max(len(article.sentences), 1), sentence_lemmas)
 
 
 def _centrality(candidate: Candidate, article: ParsedArticle, salience: _Salience) -> float:
     """How much the fact's sentence and answer recur in the article, in [0, 1]."""
     sentence_score = 0.0
-    if 0 <= candidate.sentence_index < len(article.sentences):
-        sentence = article.sentences[candidate.sentence_index]
+    if 0 <= candidate.sentence_index < len(salience.sentence_lemmas):
         counts = [
-            salience.lemma_counts[token.lemma_.lower()]
-            for token in sentence
-            if token.pos_ in _CONTENT_POS and not token.is_stop and token.is_alpha
+            salience.lemma_counts[lemma]
+            for lemma in salience.sentence_lemmas[candidate.sentence_index]
         ]
         repeated = sum(1 for count in counts if count > 1)
         sentence_score = repeated / len(counts) if counts else 0.0
@@ -93,19 +138,21 @@ def _centrality(candidate: Candidate, article: ParsedArticle, salience: _Salienc
     return 0.6 * sentence_score + 0.4 * answer_score
 
 
-def _diversify(scored: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
+def _diversify(
+    scored: list[tuple[Candidate, float]], tied: list[set[int]]
+) -> list[tuple[int, float]]:
     """Greedily order by score, discounting repeats of a type or a sentence (stable), and a
     question that a placed one gives away or that gives a placed one away ("When did Judge
     Paula Okafor ...?" after "Who is the judge?").
 
-    The reported score is the discounted one; it never rises down the list, because a
-    discount only grows as more questions are placed.
+    Returns (index into `scored`, discounted score) pairs in order. The reported score is the
+    discounted one; it never rises down the list, because a discount only grows as more
+    questions are placed.
     """
     remaining = list(enumerate(scored))
-    ordered: list[tuple[Candidate, float]] = []
+    ordered: list[tuple[int, float]] = []
     type_seen: Counter[str] = Counter()
     sentence_seen: Counter[int] = Counter()
-    tied = _given_away_pairs([candidate for candidate, _ in scored])
     placed: set[int] = set()
     answer_seen: Counter[str] = Counter()
     answers = [_answer_key(candidate) for candidate, _ in scored]
@@ -125,7 +172,7 @@ def _diversify(scored: list[tuple[Candidate, float]]) -> list[tuple[Candidate, f
         best = min(remaining, key=adjusted)
         remaining.remove(best)
         candidate = best[1][0]
-        ordered.append((candidate, round(-adjusted(best)[0], 6)))
+        ordered.append((best[0], round(-adjusted(best)[0], 6)))
         type_seen[candidate.type] += 1
         sentence_seen[candidate.sentence_index] += 1
         answer_seen[answers[best[0]]] += 1

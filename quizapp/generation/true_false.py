@@ -127,7 +127,8 @@ class TrueFalseGenerator:
             if replacements is None:
                 continue
             removed = _side_parts(sentence)
-            if len([t for t in sentence if t.i not in removed and not t.is_space]) < (
+            words = article.tokens[sentence.start : sentence.end] or sentence
+            if len([t for t in words if t.i not in removed and not t.is_space]) < (
                 MIN_STATEMENT_WORDS
             ):
                 continue
@@ -224,7 +225,8 @@ def _usable_statement(
     sentence: Span, people: People, article: ParsedArticle
 ) -> dict[int, str] | None:
     """Token replacements that make a sentence a stand-alone statement, or None if it can't be."""
-    tokens = [t for t in sentence if not t.is_space]
+    everything = article.tokens[sentence.start : sentence.end] if article.tokens else sentence
+    tokens = [t for t in everything if not t.is_space]
     if len(tokens) < MIN_STATEMENT_WORDS or tokens[-1].text != ".":
         return None
     # A quotation is the speaker's claim, not the article's: no statement, so no swap in one.

@@ -12,7 +12,7 @@ from quizapp.generation.names import guess_kind
 from quizapp.generation.patterns import KIND_BY_LABEL
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 T = TypeVar("T")
 
@@ -83,6 +83,12 @@ class ParsedArticle:
     pool: Mapping[str, Sequence[str]] = field(default_factory=dict)
     # The same mentions as spans of `doc`, by kind, in text order (rule matches included).
     spans: dict[str, list[Span]] = field(default_factory=dict)
+    # Every entity span in text order, computed once: use it instead of `doc.ents`, which
+    # builds a new tuple of new Span objects on every read (generators read it many times).
+    ents: tuple[Span, ...] = ()
+    # Every token of `doc`, built once: `doc[i]` and `for token in doc` create a new Token
+    # object on each access, so hot loops index this tuple instead.
+    tokens: tuple[Token, ...] = ()
     # Named laws ("North Korea Sanctions and Policy Enhancement Act of 2016",
     # "Section 7031(c)", "Executive Order 13694"): rule matches plus the model's LAW entities.
     laws: list[Span] = field(default_factory=list)

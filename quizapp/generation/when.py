@@ -28,7 +28,7 @@ class WhenGenerator:
         """Yield one question per anchored date or time attached to a verb."""
         doc = article.doc
         resolve = grammar.person_resolver(doc, article.full_name)
-        for ent in doc.ents:
+        for ent in grammar.entities(doc, article.ents):
             if ent.label_ not in _DATE_LABELS:
                 continue
             if ent.root.dep_ == "compound" and ent.root.head.ent_type_ in _DATE_LABELS:

@@ -27,8 +27,9 @@ class WhereGenerator:
         resolve = grammar.person_resolver(doc, article.full_name)
         # The small model labels a city "PRODUCT" once and "GPE" in the dateline: trust the
         # place reading when the same name is a place elsewhere in the article.
-        places = {ent.text.lower() for ent in doc.ents if ent.label_ in _PLACE_LABELS}
-        for ent in doc.ents:
+        ents = grammar.entities(doc, article.ents)
+        places = {ent.text.lower() for ent in ents if ent.label_ in _PLACE_LABELS}
+        for ent in ents:
             # "signed in Montevideo" with the city called a PRODUCT (or "in Kazan" a PERSON):
             # a place the gazetteer knows.
             if (
@@ -237,7 +238,7 @@ def _named_owner(noun: Token) -> Span | None:
         noun = noun.head
     if noun.pos_ != "PROPN":
         return None
-    for ent in noun.doc.ents:
+    for ent in grammar.entities(noun.doc):
         if ent.start <= noun.i < ent.end:
             if ent.label_ not in {"ORG", "FAC"} or ent.root.i != noun.i:
                 return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from quizapp.generation import grammar
@@ -69,7 +69,7 @@ class WhichLawGenerator:
             tokens = _with_determiner(law)
             for question, confidence in _questions_about(tokens, _kind_noun(law), resolve=resolve):
                 yield self._candidate(question, law, sentence, index, confidence)
-        reference = _law_reference(sentence)
+        reference = _law_reference(article.tokens[sentence.start : sentence.end] or sentence)
         if reference is None:
             return
         noun = LAW_REFERENCE_NOUNS[reference.lemma_.lower()]
@@ -314,7 +314,7 @@ def _passive_modifier(law_root: Token) -> str | None:
     return None
 
 
-def _law_reference(sentence: Span) -> Token | None:
+def _law_reference(sentence: Span | Sequence[Token]) -> Token | None:
     """A subject "the law" / "the act" that refers back to a law named before."""
     for token in sentence:
         if token.dep_ not in {"nsubj", "nsubjpass"} or token.lemma_.lower() not in (

@@ -28,7 +28,7 @@ class WhichOrgGenerator:
         person_words = {
             word for name in article.mentions.get("PERSON", []) for word in name.split()
         }
-        for ent in doc.ents:
+        for ent in grammar.entities(doc, article.ents):
             if ent.label_ != "ORG" or any(token.i in law_tokens for token in ent):
                 continue
             words = [token for token in ent if token.lower_ != "the"]
@@ -112,7 +112,9 @@ def _full_name(ent: Span) -> Span:
             start -= 1  # "The FBI's Pittsburgh Field Office"
     if end + 1 < len(doc) and doc[end].lower_ in {"for", "of"} and doc[end].dep_ == "prep":
         # The parser may hang "for the 6th Circuit" on a noun before the court.
-        second = next((e for e in doc.ents if e.start == end + 1 and e.label_ == "ORG"), None)
+        second = next(
+            (e for e in grammar.entities(doc) if e.start == end + 1 and e.label_ == "ORG"), None
+        )
         if second is not None and second.root.head.i == end:
             end = second.end
     return doc[start:end]
@@ -123,7 +125,7 @@ def _org_child(token: Token, deps: set[str]) -> Span | None:
     for child in token.children:
         if child.dep_ not in deps:
             continue
-        for ent in token.doc.ents:
+        for ent in grammar.entities(token.doc):
             if ent.label_ == "ORG" and ent.root.i == child.i:
                 return ent
     return None
@@ -228,7 +230,12 @@ def _affiliation(article: ParsedArticle, ent: Span, name: Span) -> Candidate | N
         # "Priya Raman, a law professor at ...", "Carl Sorensen, general counsel of ..."
         title, holder = holder, holder.head
     person = next(
-        (e for e in article.doc.ents if e.label_ == "PERSON" and e.root.i == holder.i), None
+        (
+            e
+            for e in grammar.entities(article.doc, article.ents)
+            if e.label_ == "PERSON" and e.root.i == holder.i
+        ),
+        None,
     )
     if person is None or grammar.in_quotation(root) or _cut_short(name):
         return None

@@ -93,7 +93,7 @@ class WhoGenerator:
         """ "Who imposed sanctions on ...?" where the text names a person as the subject."""
         # What a speaker claims inside quotation marks is not what the article says happened.
         quoted = quoted_tokens_of(article)
-        for token in article.doc:
+        for token in article.tokens or article.doc:
             if token.pos_ != "VERB" and not _is_copula_with_definite(token):
                 continue
             if token.dep_ in {"amod", "compound", "acl"}:

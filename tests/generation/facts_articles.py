@@ -167,6 +167,32 @@ Twenty schools have done so since March.
 A three-judge panel of the Federal Circuit Court of Appeals ruled 2-1 that the tariffs were \
 lawful, overturning a trade court that had blocked them before they could take effect."""
 
+# Sums of money and percentages, in the style of aid announcements and economic news.
+MONEY = """The United States is providing more than $212 million in humanitarian assistance for \
+the people of Sudan, Deputy Secretary of State Richard Hale announced Monday at a pledging \
+conference in London.
+
+The European Union pledged a total of $1.4 billion at the conference.
+
+Between March 2021 and June 2023, the group extorted between $25 million and $30 million from \
+victims in 19 states.
+
+FBI Special Agent in Charge Michael Ferris said that agents had recovered about $7 million of \
+the ransom payments so far.
+
+The agency said the $20 million would pay for food, clean water and emergency shelter.
+
+About 61% of voters backed the measure in the referendum.
+
+Inflation rose 4.3% in March, and the central bank raised its benchmark rate to 5.25%.
+
+With 96% of polling stations counted, Solís had 55.8% of the vote.
+
+The measure provides $895 billion for the Defense Department, an increase of 3%, and $764 \
+billion for nondefense programs, roughly equal to last year.
+
+The Congressional Budget Office said the bill would reduce spending by about $21 billion."""
+
 ARTICLES = {
     "disaster": DISASTER,
     "election": ELECTION,
@@ -174,6 +200,7 @@ ARTICLES = {
     "court": COURT,
     "tricky": TRICKY,
     "wire": WIRE,
+    "money": MONEY,
 }
 
 
@@ -208,10 +235,13 @@ def find(doc: Doc, phrase: str, occurrence: int = 0) -> list[Token]:
     return list(span)
 
 
-def assert_well_formed(candidates: Iterable[Candidate], article: ParsedArticle, kind: str) -> None:
-    """The quality rules every candidate must meet."""
+def assert_well_formed(
+    candidates: Iterable[Candidate], article: ParsedArticle, kind: str | frozenset[str]
+) -> None:
+    """The quality rules every candidate must meet (`kind`: the answer kind, or the kinds)."""
+    kinds = {kind} if isinstance(kind, str) else kind
     for candidate in candidates:
-        assert candidate.kind == kind
+        assert candidate.kind in kinds
         assert candidate.question.endswith("?")
         assert candidate.question[0].isupper()
         assert len(candidate.question.split()) <= 30

@@ -415,3 +415,92 @@ def test_a_unit_after_an_adjective_is_still_the_unit() -> None:
     found = wrong(article, "nearly 90", "NUMBER", "How many metric tons of food did it send?")
     assert_valid("nearly 90", found)
     assert "16" not in found and "18" not in found
+
+
+MONEY_ARTICLE = (
+    "The United States is providing more than $212 million in humanitarian assistance for"
+    " Sudan, Deputy Secretary of State Mark Ellison announced Monday at a pledging conference"
+    " in Geneva. Donors pledged a total of $1.4 billion. The central bank held its benchmark"
+    " rate between 3.75% and 4% as inflation eased to 3.5% in March."
+)
+
+
+@pytest.fixture(scope="module")
+def money() -> ParsedArticle:
+    """A short article with sums of money and percentages."""
+    return parse_article(MONEY_ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind"),
+    [
+        ("$843 million", "MONEY"),
+        ("more than $212 million", "MONEY"),
+        ("between $25 million and $30 million", "MONEY"),
+        ("$1.1 billion", "MONEY"),
+        ("3.5%", "PERCENT"),
+        ("between 3.75% and 4%", "PERCENT"),
+        ("16 percent", "PERCENT"),
+    ],
+)
+def test_amounts_get_amounts_written_the_same_way(
+    short: ParsedArticle, answer: str, kind: str
+) -> None:
+    found = wrong(short, answer, kind, "How much did the agency pledge?")
+    assert_valid(answer, found)
+    for text in found:
+        if kind == "MONEY":
+            assert "$" in text
+            assert any(scale in text for scale in ("million", "billion")) == (
+                "million" in answer or "billion" in answer
+            )
+        else:
+            assert text.endswith("%") == answer.endswith("%")
+            assert text.endswith("percent") == answer.endswith("percent")
+        assert text.startswith("between") == answer.startswith("between")
+        assert text.startswith("more than") == answer.startswith("more than")
+
+
+def test_a_made_up_range_of_money_runs_from_low_to_high(short: ParsedArticle) -> None:
+    for text in wrong(short, "between $25 million and $30 million", "MONEY"):
+        low, high = (float(word.strip("$")) for word in text.split() if word.startswith("$"))
+        assert low < high
+
+
+def test_sums_of_money_come_from_the_article_first(money: ParsedArticle) -> None:
+    found = wrong(money, "$1.4 billion", "MONEY", "How much did donors pledge in total?")
+    assert_valid("$1.4 billion", found)
+    assert any("212 million" in text for text in found)
+    assert not any("%" in text for text in found)
+
+
+def test_a_percentage_never_gets_a_sum_of_money(money: ParsedArticle) -> None:
+    found = wrong(money, "3.5%", "PERCENT", "To what rate did inflation ease in March?")
+    assert_valid("3.5%", found)
+    assert all(text.endswith("%") and "$" not in text for text in found)
+
+
+def test_a_money_answer_labelled_as_a_count_still_gets_money(money: ParsedArticle) -> None:
+    candidate = Candidate(
+        type="how_many",
+        question="How much did donors pledge in total at the conference?",
+        answer="$1.4 billion",
+        evidence="Donors pledged a total of $1.4 billion.",
+        sentence_index=1,
+        kind="NUMBER",
+    )
+    choices = choices_for(candidate, money, seed_for(money.text))
+    assert choices is not None
+    assert choices.count("$1.4 billion") == 1
+    assert all(choice.startswith(("$", "more than $")) for choice in choices)
+
+
+def test_sums_of_money_come_from_the_pool_of_numbers() -> None:
+    article = parse_article(
+        "NASA has paid SpaceX $843 million for the crew flights, the agency said.",
+        pool={"NUMBER": ["12 astronauts", "$2.9 billion", "$410 million", "45%"]},
+    )
+    found = wrong(article, "$843 million", "MONEY", "How much has NASA paid SpaceX?")
+    assert_valid("$843 million", found)
+    assert "$2.9 billion" in found and "$410 million" in found
+    assert "12 astronauts" not in found and "45%" not in found

@@ -306,3 +306,45 @@ def test_a_hyphenated_word_is_never_cut_in_half() -> None:
     slot = grammar.locate(find(doc, "The European Union"))
     question = None if slot is None else grammar.ask(slot, "Which organization", singular=True)
     assert question is None or "co-hosted" in question.text or " co" not in question.text
+
+
+def test_a_trailing_participle_takes_the_subject_and_tense_of_its_clause() -> None:
+    storm = (
+        "The storm hit the coast of Honduras on Tuesday, killing 12 people and destroying "
+        "300 homes."
+    )
+    assert question(storm, "12 people", "How many people") == "How many people did the storm kill?"
+    assert question(storm, "300 homes", "How many homes") == (
+        "How many homes did the storm destroy?"
+    )
+    runoff = (
+        "Former finance minister Andrea Solís Vargas won Costa Rica’s presidential runoff on "
+        "Sunday, defeating businessman Rodrigo Montero by nearly 12 percentage points."
+    )
+    assert question(runoff, "nearly 12 percentage points", "How many percentage points") == (
+        "By how many percentage points did former finance minister Andrea Solís Vargas defeat "
+        "businessman Rodrigo Montero?"
+    )
+    fire = "The fire has destroyed 230 homes, forcing 14,000 people to leave the valley."
+    assert question(fire, "14,000 people", "How many people") == (
+        "How many people has the fire forced to leave the valley?"
+    )
+
+
+def test_a_participle_after_a_passive_or_a_participle_with_its_own_subject_is_refused() -> None:
+    # The town was hit; the storm, not the town, killed: no subject to borrow.
+    passive = "The town was hit by the storm on Tuesday, killing 12 people."
+    assert question(passive, "12 people", "How many people") is None
+    # "with" marks an absolute phrase, not the clause's own action.
+    absolute = "The storm hit the coast on Tuesday, with 12 people killed."
+    assert question(absolute, "12 people", "How many people") is None
+
+
+def test_an_adjective_phrase_after_its_noun_is_dropped_as_an_aside() -> None:
+    text = (
+        "The measure provides $895 billion for the Defense Department, an increase of 3%, and "
+        "$764 billion for nondefense programs, roughly equal to last year."
+    )
+    assert question(text, "$895 billion", "How much", singular=True) == (
+        "How much does the measure provide for the Defense Department?"
+    )

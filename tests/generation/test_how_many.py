@@ -76,8 +76,10 @@ def test_existential_there_and_of_phrases() -> None:
     assert found["How many members of the House of Representatives will voters choose?"] == "435"
 
 
-def test_money_percent_years_names_durations_and_quotes_are_skipped() -> None:
-    answers = {c.answer for name in ARTICLES for c in run(GENERATOR, parsed(name))}
+def test_years_names_durations_and_quotes_are_not_counts() -> None:
+    answers = {
+        c.answer for name in ARTICLES for c in run(GENERATOR, parsed(name)) if c.kind == "NUMBER"
+    }
     for skipped in ("40 million", "$40 million", "5", "60", "2001", "11", "200", "300"):
         assert skipped not in answers
     # "within 30 days" is a deadline, not a count of something the clause is about.
@@ -116,10 +118,12 @@ def test_every_candidate_is_well_formed(name: str) -> None:
     article = parsed(name)
     candidates = run(GENERATOR, article)
     assert candidates
-    assert_well_formed(candidates, article, "NUMBER")
+    assert_well_formed(candidates, article, frozenset({"NUMBER", "MONEY", "PERCENT"}))
     assert all(c.type == "how_many" for c in candidates)
-    # "How many ...?" or, through a preposition, "In how many states ...?"
-    assert all(re.match(r"(?:[A-Z][a-z]+ how|How) many ", c.question) for c in candidates)
+    # "How many ...?" or, through a preposition, "In how many states ...?"; amounts ask "How
+    # much", shares and changes "What percentage of", "By what percentage", "To what level".
+    opening = r"(?:[A-Z][a-z]+ how|How) (?:many|much) |What percentage |(?:By|To) what "
+    assert all(re.match(opening, c.question) for c in candidates)
 
 
 def test_partitive_infinitive_conjoined_nouns_and_lemmas() -> None:
@@ -221,3 +225,80 @@ def test_since_then_points_back_and_gives_no_question() -> None:
         "Since then, the department has invested more than $5 billion in 380 projects."
     )
     assert run(GENERATOR, article) == []
+
+
+def test_sums_of_money_are_asked_how_much_with_their_qualifiers() -> None:
+    found = {c.question: (c.answer, c.kind) for c in run(GENERATOR, parsed("money"))}
+    # The lead's main clause under a trailing reporting clause; "more than" stays in the answer.
+    assert found[
+        "How much is the United States providing in humanitarian assistance for the people of "
+        "Sudan?"
+    ] == ("more than $212 million", "MONEY")
+    assert found["How much did the European Union pledge at the conference?"] == (
+        "$1.4 billion",
+        "MONEY",
+    )
+    assert found[
+        "How much did the group extort from victims in 19 states between March 2021 and June 2023?"
+    ] == ("between $25 million and $30 million", "MONEY")
+    assert found["How much of the ransom payments had agents recovered so far?"] == (
+        "about $7 million",
+        "MONEY",
+    )
+    # A change by a sum: the preposition moves to the front.
+    assert found["By how much would the bill reduce spending?"] == ("about $21 billion", "MONEY")
+    # An adjective phrase set off after a noun is an aside, dropped with its comma.
+    assert found["How much does the measure provide for the Defense Department?"] == (
+        "$895 billion",
+        "MONEY",
+    )
+    # The purpose of a payment stays in the question.
+    budget = pairs(run(GENERATOR, parsed("budget")))
+    assert budget["How much did the firm pay to settle the case?"] == "$40 million"
+
+
+def test_percentages_are_asked_only_as_shares_changes_or_levels() -> None:
+    found = {c.question: (c.answer, c.kind) for c in run(GENERATOR, parsed("money"))}
+    assert found["What percentage of voters backed the measure in the referendum?"] == (
+        "About 61%",
+        "PERCENT",
+    )
+    assert found["By what percentage did inflation rise in March?"] == ("4.3%", "PERCENT")
+    assert found["To what level did the central bank raise its benchmark rate?"] == (
+        "5.25%",
+        "PERCENT",
+    )
+
+
+def test_amounts_that_point_back_or_sit_in_absolute_phrases_are_skipped() -> None:
+    candidates = run(GENERATOR, parsed("money"))
+    answers = {c.answer for c in candidates}
+    # "the $20 million would pay for food": the sum was named before, and "How much would pay
+    # …?" is no English.
+    assert "$20 million" not in answers
+    # "With 96% of polling stations counted": not a clause about polling stations counting.
+    assert "96%" not in answers
+    assert not any(c.question.startswith("How much would") for c in candidates)
+    # "fell from 9% in 2020 to 6% last year": a change between two levels is not asked.
+    assert "6%" not in {c.answer for c in run(GENERATOR, parsed("wire"))}
+
+
+def test_amount_questions_keep_their_evidence_and_answers_verbatim() -> None:
+    article = parsed("money")
+    amounts = [c for c in run(GENERATOR, article) if c.kind in {"MONEY", "PERCENT"}]
+    assert len(amounts) >= 7
+    for candidate in amounts:
+        assert candidate.answer in article.text
+        assert candidate.answer in candidate.evidence
+        assert candidate.answer.lower() not in candidate.question.lower()
+
+
+def test_a_count_inside_a_team_sent_somewhere_is_asked_through_the_verb() -> None:
+    article = parse_article(
+        "The agency deployed a Disaster Assistance Response Team of 16 specialists to "
+        "Tegucigalpa on Thursday.\n\nThe panel of three judges ruled on Tuesday."
+    )
+    found = pairs(run(GENERATOR, article))
+    assert found["How many specialists did the agency deploy to Tegucigalpa on Thursday?"] == "16"
+    # A panel that is the subject is not sent anywhere: no question through a verb.
+    assert "three" not in found.values()

@@ -287,3 +287,22 @@ def test_the_end_of_a_listed_portfolio_is_not_a_given_name() -> None:
     assert "Laura Becker" in found
     assert not any(name.startswith("Migration") for name in found)
     assert "Maria Elena Lopez" in found
+
+
+def test_entities_and_tokens_are_read_once_and_match_the_doc(article: ParsedArticle) -> None:
+    # Generators read article.ents / article.tokens instead of doc.ents / doc[i], which
+    # build new objects on every access.
+    assert [(e.start, e.end, e.label_) for e in article.ents] == [
+        (e.start, e.end, e.label_) for e in article.doc.ents
+    ]
+    assert [t.i for t in article.tokens] == list(range(len(article.doc)))
+    assert "Tom Malinowski" in [e.text for e in article.ents if e.label_ == "PERSON"]
+
+
+def test_a_portfolio_after_for_is_not_part_of_the_name() -> None:
+    found = people(
+        "Assistant Secretary of Commerce for Export Enforcement Matthew Axelrod said the company"
+        " had shipped the parts to Russia through Turkey."
+    )
+    assert "Matthew Axelrod" in found
+    assert not any(name.startswith(("Export", "Enforcement")) for name in found)

@@ -175,3 +175,17 @@ def test_a_quotation_continuing_the_previous_one_has_the_same_speaker() -> None:
     assert continued.evidence.startswith("He told us") and continued.evidence.endswith("now.”")
     # A quotation in a paragraph of its own has no speaker.
     assert not any("Rain will help" in question for question in found)
+
+
+def test_a_speaker_quoted_three_times_answers_two_questions() -> None:
+    article = parse_article(
+        "“The committee judges that inflation is moving back toward its goal,” Federal Reserve"
+        " Chair Martin Keller said at a news conference on Wednesday.\n\n"
+        "“We are prepared to adjust the stance of policy as appropriate if risks emerge,” Keller"
+        " said, adding that the labor market remained solid.\n\n"
+        "“We do not think it will be appropriate to cut rates until we have greater confidence,”"
+        " Keller told reporters after the two-day meeting in Washington."
+    )
+    found = run(GENERATOR, article)
+    assert len(found) == 2
+    assert {article.full_name(c.answer) for c in found} == {"Martin Keller"}
