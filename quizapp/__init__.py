@@ -7,28 +7,20 @@ import secrets
 import time
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
-from werkzeug.middleware.proxy_fix import ProxyFix
-
-from quizapp import generation
-from quizapp.auth.services import load_user
-from quizapp.auth.views import bp as auth_bp
-from quizapp.cli import register_cli
-from quizapp.errors import register_error_handlers
-from quizapp.extensions import bootstrap, csrf, db, limiter, login_manager, migrate
-from quizapp.main import bp as main_bp
-from quizapp.quiz.views import bp as quiz_bp
-from quizapp.scores.views import bp as scores_bp
-from quizapp.teacher.views import bp as teacher_bp
-from quizapp.templating import register_template_helpers
+if TYPE_CHECKING:
+    from flask import Flask
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     """Build a configured QuizApp."""
+    # The web stack is imported here, not at module level: `quizapp.generation` is a
+    # Flask-free library, and importing it must not load Flask, the models or the views.
+    from flask import Flask
+
     app = Flask(
         __name__,
         instance_path=str(ROOT / "instance"),
@@ -44,9 +36,7 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     _init_instance(app)
     _init_extensions(app)
     _register_blueprints(app)
-    register_error_handlers(app)
-    register_template_helpers(app)
-    register_cli(app)
+    _register_handlers_and_commands(app)
     return app
 
 
@@ -64,6 +54,8 @@ def _init_instance(app: Flask) -> None:
     if proxies:
         # Behind a reverse proxy, trust its X-Forwarded-* headers so rate limits and
         # redirects see the real client address and scheme.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
             app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies
         )
@@ -96,6 +88,10 @@ def _wait_for_key(path: Path, attempts: int = 50) -> str:
 
 def _init_extensions(app: Flask) -> None:
     """Bind the unbound extensions to this app."""
+    from quizapp import generation
+    from quizapp.auth.services import load_user
+    from quizapp.extensions import bootstrap, csrf, db, limiter, login_manager, migrate
+
     db.init_app(app)
     migrate.init_app(
         app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True
@@ -114,5 +110,22 @@ def _init_extensions(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     """One blueprint per area; each carries its own URL prefix."""
+    from quizapp.auth.views import bp as auth_bp
+    from quizapp.main import bp as main_bp
+    from quizapp.quiz.views import bp as quiz_bp
+    from quizapp.scores.views import bp as scores_bp
+    from quizapp.teacher.views import bp as teacher_bp
+
     for blueprint in (main_bp, auth_bp, quiz_bp, scores_bp, teacher_bp):
         app.register_blueprint(blueprint)
+
+
+def _register_handlers_and_commands(app: Flask) -> None:
+    """Error pages, template helpers and the `flask` commands."""
+    from quizapp.cli import register_cli
+    from quizapp.errors import register_error_handlers
+    from quizapp.templating import register_template_helpers
+
+    register_error_handlers(app)
+    register_template_helpers(app)
+    register_cli(app)

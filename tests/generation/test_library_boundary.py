@@ -55,3 +55,17 @@ def test_importing_the_library_loads_neither_flask_nor_models() -> None:
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == ""
+
+
+def test_the_real_package_import_does_not_load_the_web_stack() -> None:
+    # quizapp/__init__.py runs first on `import quizapp.generation`; it must stay light.
+    code = (
+        "import sys, quizapp.generation\n"
+        "loaded = [m for m in ('flask', 'quizapp.models', 'sqlalchemy') if m in sys.modules]\n"
+        "print(','.join(loaded))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
