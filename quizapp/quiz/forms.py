@@ -9,7 +9,7 @@ from wtforms import HiddenField, RadioField, StringField, SubmitField
 from wtforms.validators import Length, Optional, ValidationError
 
 from quizapp.quiz.grading import CHOICE_FORMATS
-from quizapp.quiz.services import MAX_TEXT_ANSWER, chosen_index
+from quizapp.quiz.services import MAX_TEXT_ANSWER, choice_order_key, chosen_index
 
 if TYPE_CHECKING:
     from wtforms import Field
@@ -25,11 +25,19 @@ class AnswerForm(FlaskForm):
     """What every question page posts: which question, and where to go next."""
 
     question_id = HiddenField()
+    # Fingerprint of the choices shown, so an edit made while the page was open is noticed.
+    order_key = HiddenField()
     go_previous = SubmitField("Previous")
     go_next = SubmitField("Next")
     go_finish = SubmitField("Submit quiz")
 
     expected_question_id: int = 0
+    expected_order_key: str = ""
+
+    def shows_stale_choices(self) -> bool:
+        """Whether the posted page showed choices that the teacher has changed since."""
+        posted = self.order_key.data
+        return self.is_submitted() and bool(posted) and posted != self.expected_order_key
 
     def validate_question_id(self, field: Field) -> None:
         """Refuse an answer meant for another question (a stale tab or a forged form)."""
@@ -92,6 +100,8 @@ def answer_form(response: Response) -> ChoiceAnswerForm | TextAnswerForm:
             text_form.reply.data = response.answer or ""
         form = text_form
     form.expected_question_id = response.question_id
+    form.expected_order_key = choice_order_key(response.choice_order)
     if not form.is_submitted():
         form.question_id.data = str(response.question_id)
+        form.order_key.data = form.expected_order_key
     return form

@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import random
 import re
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import textstat
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Question, Response, User, utcnow
 from quizapp.quiz.grading import CHOICE_FORMATS, is_correct
+from quizapp.scores.services import score_ratio
 
 MAX_TEXT_ANSWER = 500
+QUESTION_CHANGED = "Your teacher has just changed this question. Please read it again and answer."
 # Keep the familiar True/False order: it says nothing about the answer, and reads naturally.
 FIXED_ORDER_FORMATS = frozenset({"true_false"})
 
@@ -47,6 +53,10 @@ class InvalidAnswerError(QuizError):
     """The answer does not fit the question (a tampered or stale form)."""
 
 
+class QuestionChangedError(InvalidAnswerError):
+    """The teacher changed the question's choices while the student had its page open."""
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleSummary:
     """One line of the Articles page."""
@@ -57,8 +67,8 @@ class ArticleSummary:
     open_attempt: Attempt | None
 
 
-def _percent(attempt: Attempt) -> float:
-    return (attempt.score or 0) / attempt.max_score if attempt.max_score else 0.0
+def _ratio(attempt: Attempt) -> float:
+    return score_ratio(attempt.score, attempt.max_score)
 
 
 def published_questions(article_id: int) -> list[Question]:
@@ -91,7 +101,7 @@ def article_summaries(user: User | None) -> list[ArticleSummary]:
         ):
             if not attempt.is_submitted:
                 open_attempts[attempt.article_id] = attempt
-            elif attempt.article_id not in best or _percent(attempt) > _percent(
+            elif attempt.article_id not in best or _ratio(attempt) > _ratio(
                 best[attempt.article_id]
             ):
                 best[attempt.article_id] = attempt
@@ -116,19 +126,24 @@ def visible_article(user: User, article_id: int) -> Article:
     return article
 
 
+def _attempts_at(user: User, article_id: int, *, submitted: bool) -> Select[tuple[Attempt]]:
+    """The user's submitted (or open) attempts at an article, newest first."""
+    state = Attempt.submitted_at.is_not(None) if submitted else Attempt.submitted_at.is_(None)
+    return (
+        select(Attempt)
+        .where(Attempt.user_id == user.id, Attempt.article_id == article_id, state)
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+    )
+
+
 def open_attempt(user: User, article_id: int) -> Attempt | None:
     """Return the user's unsubmitted attempt at an article (the schema allows one)."""
-    query = (
-        select(Attempt)
-        .where(
-            Attempt.user_id == user.id,
-            Attempt.article_id == article_id,
-            Attempt.submitted_at.is_(None),
-        )
-        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
-        .limit(1)
-    )
-    return db.session.scalars(query).first()
+    return db.session.scalars(_attempts_at(user, article_id, submitted=False).limit(1)).first()
+
+
+def submitted_attempts(user: User, article_id: int) -> list[Attempt]:
+    """Return the user's submitted attempts at an article, newest first."""
+    return list(db.session.scalars(_attempts_at(user, article_id, submitted=True)))
 
 
 def start_attempt(
@@ -151,9 +166,7 @@ def start_attempt(
         user_id=user.id, article_id=article.id, max_score=len(questions), current_position=1
     )
     for position, question in enumerate(questions, start=1):
-        order = list(question.choices) if question.format in CHOICE_FORMATS else []
-        if question.format not in FIXED_ORDER_FORMATS:
-            shuffler.shuffle(order)
+        order = _shuffled_choices(question, shuffler)
         attempt.responses.append(Response(question=question, position=position, choice_order=order))
     db.session.add(attempt)
     try:
@@ -166,6 +179,52 @@ def start_attempt(
             raise
         return existing, True
     return attempt, False
+
+
+def _shuffled_choices(question: Question, shuffler: random.Random) -> list[str]:
+    """The order one attempt shows a question's choices in (none for a short answer)."""
+    order = list(question.choices) if question.format in CHOICE_FORMATS else []
+    if question.format not in FIXED_ORDER_FORMATS:
+        shuffler.shuffle(order)
+    return order
+
+
+def choice_order_key(order: Sequence[str]) -> str:
+    """A short fingerprint of the choices a page showed, to notice an edit made meanwhile.
+
+    It is computed from every choice shown, so it tells nothing about which one is right.
+    """
+    return hashlib.sha256(json.dumps(list(order)).encode("utf-8")).hexdigest()[:16]
+
+
+def refresh_open_responses(question: Question, rng: random.Random | None = None) -> int:
+    """Bring the open attempts' rows for an edited question in line with it, without committing.
+
+    Grading always compares the chosen text with the question's current answer, so a change
+    of answer needs nothing here. When the choices themselves change, each open attempt gets
+    a new shuffled order; a saved answer that is no longer a choice (or a choice saved before
+    the question became a short answer) is cleared, so the student is asked again instead of
+    being graded on something they never picked. Returns how many saved answers were cleared.
+    """
+    shuffler = rng or random.SystemRandom()
+    rows = db.session.scalars(
+        select(Response)
+        .join(Attempt)
+        .where(Response.question_id == question.id, Attempt.submitted_at.is_(None))
+    )
+    is_choice = question.format in CHOICE_FORMATS
+    cleared = 0
+    for response in rows:
+        was_choice = bool(response.choice_order)
+        if is_choice and Counter(response.choice_order) == Counter(question.choices):
+            continue
+        response.choice_order = _shuffled_choices(question, shuffler)
+        still_valid = response.answer in question.choices if is_choice else not was_choice
+        if response.answer is not None and not still_valid:
+            response.answer = None
+            response.answered_at = None
+            cleared += 1
+    return cleared
 
 
 def get_attempt(user: User, attempt_id: int) -> Attempt:
@@ -214,11 +273,15 @@ def save_answer(
     question_id: int,
     value: int | str | None,
     move_to: int,
+    order_key: str | None = None,
 ) -> Attempt:
     """Store the answer at a position and remember where the student goes next.
 
     `value` is a choice index in this attempt's order for choice questions, the typed text
-    for short answers, or None for no answer. `move_to` is clamped to the attempt's range.
+    for short answers, or None for no answer. `order_key`, when given, is the
+    `choice_order_key` of the choices the page showed: if the teacher has changed them since,
+    the index would point at another choice, so QuestionChangedError is raised instead.
+    `move_to` is clamped to the attempt's range.
     """
     attempt = get_attempt(user, attempt_id)
     if attempt.is_submitted:
@@ -226,6 +289,8 @@ def save_answer(
     response = get_response(attempt, position)
     if response.question_id != question_id:
         raise InvalidAnswerError("That answer was for a different question. Please try again.")
+    if order_key is not None and order_key != choice_order_key(response.choice_order):
+        raise QuestionChangedError(QUESTION_CHANGED)
     answer = _answer_text(response, value)
     if answer != response.answer:
         response.answer = answer

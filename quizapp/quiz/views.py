@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
-from flask_login import current_user, login_required
+from flask_login import login_required
 
-from quizapp.models import Attempt, User
+from quizapp.auth.current import current_account, optional_account
+from quizapp.models import Attempt
 from quizapp.quiz import forms, services
 
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
@@ -16,15 +15,10 @@ bp = Blueprint("quiz", __name__, url_prefix="/quiz")
 ALREADY_SUBMITTED = "This attempt has already been submitted."
 
 
-def _user() -> User:
-    """The logged-in user as a model object (not Flask-Login's proxy)."""
-    return cast(User, current_user._get_current_object())  # type: ignore[attr-defined]
-
-
 def _own_attempt(attempt_id: int) -> Attempt:
     """The user's attempt, or a 404 that does not tell whether somebody else's exists."""
     try:
-        return services.get_attempt(_user(), attempt_id)
+        return services.get_attempt(current_account(), attempt_id)
     except services.AttemptNotFoundError:
         abort(404)
 
@@ -44,15 +38,16 @@ def _unanswered_message(count: int) -> str:
 @bp.get("/")
 def articles() -> ResponseReturnValue:
     """List the published articles with their question counts and the user's best scores."""
-    user = _user() if current_user.is_authenticated else None
-    return render_template("quiz/articles.html", summaries=services.article_summaries(user))
+    return render_template(
+        "quiz/articles.html", summaries=services.article_summaries(optional_account())
+    )
 
 
 @bp.get("/articles/<int:article_id>")
 @login_required
 def article(article_id: int) -> ResponseReturnValue:
     """Show an article's text with a button to start (or resume) its quiz."""
-    user = _user()
+    user = current_account()
     try:
         article = services.visible_article(user, article_id)
     except services.ArticleNotFoundError:
@@ -64,11 +59,7 @@ def article(article_id: int) -> ResponseReturnValue:
         grade=services.reading_grade(article.text),
         question_count=len(services.published_questions(article.id)),
         open_attempt=services.open_attempt(user, article.id),
-        attempts=sorted(
-            (a for a in user.attempts if a.article_id == article.id and a.is_submitted),
-            key=lambda a: a.started_at,
-            reverse=True,
-        ),
+        attempts=services.submitted_attempts(user, article.id),
         form=forms.ActionForm(),
     )
 
@@ -80,7 +71,7 @@ def start(article_id: int) -> ResponseReturnValue:
     if not forms.ActionForm().validate_on_submit():
         abort(400)
     try:
-        attempt, resumed = services.start_attempt(_user(), article_id)
+        attempt, resumed = services.start_attempt(current_account(), article_id)
     except services.ArticleNotFoundError:
         abort(404)
     except services.NoQuestionsError:
@@ -105,19 +96,27 @@ def question(attempt_id: int, n: int) -> ResponseReturnValue:
         return redirect(url_for("quiz.question", attempt_id=attempt.id, n=attempt.current_position))
     total = len(attempt.responses)
     form = forms.answer_form(response)
+    if form.shows_stale_choices():
+        # The radio values are indices into choices that changed: ask again, save nothing.
+        flash(services.QUESTION_CHANGED, "warning")
+        return redirect(url_for("quiz.question", attempt_id=attempt.id, n=n))
     if form.validate_on_submit():
         target = max(n - 1, 1) if form.go_previous.data else min(n + 1, total)
         try:
             services.save_answer(
-                _user(),
+                current_account(),
                 attempt.id,
                 n,
                 question_id=response.question_id,
                 value=form.value(),
                 move_to=target,
+                order_key=form.order_key.data or None,
             )
         except services.AttemptSubmittedError:
             return _to_result(attempt.id)
+        except services.QuestionChangedError as error:
+            flash(str(error), "warning")
+            return redirect(url_for("quiz.question", attempt_id=attempt.id, n=n))
         except services.InvalidAnswerError as error:
             form.form_errors.append(str(error))
         else:
@@ -147,7 +146,7 @@ def _finish(attempt: Attempt) -> ResponseReturnValue:
 
 def _submit(attempt_id: int) -> ResponseReturnValue:
     try:
-        services.submit_attempt(_user(), attempt_id)
+        services.submit_attempt(current_account(), attempt_id)
     except services.AttemptSubmittedError:
         return _to_result(attempt_id)
     flash("Your quiz is submitted. Here is how you did.", "success")

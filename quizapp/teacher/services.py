@@ -13,6 +13,8 @@ from quizapp.generation import clean_text, generate_questions
 from quizapp.generation.normalize import normalize
 from quizapp.generation.types import KIND_BY_TYPE, GeneratedQuestion
 from quizapp.models import TITLE_MAX, Article, Attempt, Question, Response, User
+from quizapp.quiz.services import refresh_open_responses
+from quizapp.scores.services import score_ratio
 
 MIN_CHOICES = 2
 MAX_CHOICES = 6
@@ -334,12 +336,17 @@ def add_question(user: User, article_id: int, data: QuestionInput, *, publish: b
     return question
 
 
-def update_question(user: User, article_id: int, question_id: int, data: QuestionInput) -> Question:
-    """Replace a question's wording, answers and choices (its status stays)."""
+def update_question(user: User, article_id: int, question_id: int, data: QuestionInput) -> int:
+    """Replace a question's wording, answers and choices (its status stays).
+
+    Quizzes in progress follow the edit (see `refresh_open_responses`); returns how many of
+    their saved answers had to be cleared because the chosen choice no longer exists.
+    """
     question = editable_question(user, article_id, question_id)
     _apply(question, data)
+    cleared = refresh_open_responses(question)
     db.session.commit()
-    return question
+    return cleared
 
 
 def _apply(question: Question, data: QuestionInput) -> None:
@@ -483,5 +490,4 @@ def _student_results(attempts: list[Attempt]) -> list[StudentResult]:
 
 
 def _attempt_rank(attempt: Attempt) -> tuple[float, int]:
-    score = attempt.score or 0
-    return (score / attempt.max_score if attempt.max_score else 0.0, score)
+    return (score_ratio(attempt.score, attempt.max_score), attempt.score or 0)
