@@ -18,33 +18,30 @@ FUZZY_MIN_LENGTH = 8
 FUZZY_MIN_RATIO = 90.0
 
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_SCALED_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion)\b", re.IGNORECASE)
-_THOUSANDS_SEPARATOR = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
-_CURRENCY = re.compile(r"\$\s*(\d[\d.]*)")
-_PER_CENT = re.compile(r"\s*%|\s+per\s+cent\b", re.IGNORECASE)
+# normalize() already drops thousands separators and reads "%", "per cent" and decimals; it
+# still leaves digits before a scale word ("5 million" as "5 1000000") and drops "$".
+_SCALED_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion)\b", re.IGNORECASE)
+_CURRENCY = re.compile(r"\$\s*(\d[\d,.]*)")
 
 
 def _scaled(match: re.Match[str]) -> str:
-    """Turn "1.5 million" into "1500000" (text_to_num would leave "1.5 1000000")."""
-    value = float(match.group(1)) * _SCALES[match.group(2).lower()]
+    """Turn "1.5 million" or "5 million" into digits ("1500000", "5000000")."""
+    value = float(match.group(1).replace(",", "")) * _SCALES[match.group(2).lower()]
     return str(int(value)) if value.is_integer() else str(value)
 
 
-def _spell_out_symbols(text: str) -> str:
-    """Write amounts one way before comparing: "$1.5 million" and "10%" as words and digits."""
-    text = _THOUSANDS_SEPARATOR.sub("", text)
-    text = _SCALED_NUMBER.sub(_scaled, text)
-    text = _CURRENCY.sub(r"\1 dollars", text)
-    return _PER_CENT.sub(" percent", text)
+def _spell_out_amounts(text: str) -> str:
+    """Write amounts one way before comparing: "$5 million" as "5000000 dollars"."""
+    return _CURRENCY.sub(r"\1 dollars", _SCALED_NUMBER.sub(_scaled, text))
 
 
 def answer_key(text: str) -> str:
     """Return the comparison key of a free-text answer: what is left once form no longer matters.
 
-    Builds on the project's shared key (case, "the", possessives, "U.S.", number words) after
-    writing amounts with symbols or scaled decimals the way spelled-out numbers come out.
+    The project's shared key (case, "the", possessives, "U.S.", number words, decimals, "%")
+    after writing amounts with digits and a scale word or a "$" the way spelled-out ones come.
     """
-    return normalize(_spell_out_symbols(text))
+    return normalize(_spell_out_amounts(text))
 
 
 def _close_enough(given: str, expected: str) -> bool:

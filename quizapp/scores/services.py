@@ -137,9 +137,16 @@ def best_scores(attempts: list[AttemptSummary]) -> list[BestScore]:
     )
 
 
+def score_ratio(score: int | None, maximum: int) -> float:
+    """Share of the maximum scored (0 to 1): compared instead of raw scores, since quizzes grow.
+
+    Every "best attempt" in the app (Articles, My scores, a teacher's results) ranks by it.
+    """
+    return (score or 0) / maximum if maximum > 0 else 0.0
+
+
 def _ratio(attempt: AttemptSummary) -> float:
-    """Share of the maximum scored; compared instead of raw scores since quizzes can grow."""
-    return (attempt.score or 0) / attempt.max_score if attempt.max_score > 0 else 0.0
+    return score_ratio(attempt.score, attempt.max_score)
 
 
 def chart_points(attempts: list[AttemptSummary]) -> list[ChartPoint]:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from flask import Blueprint, render_template
-from flask_login import current_user, login_required
+from flask_login import login_required
 
+from quizapp.auth.current import current_account
 from quizapp.scores import services
 
 bp = Blueprint("scores", __name__, url_prefix="/scores")
@@ -14,6 +15,6 @@ bp = Blueprint("scores", __name__, url_prefix="/scores")
 @login_required
 def index() -> str:
     """Show the logged-in user's attempts, their best score per article and a chart."""
-    report = services.score_report(current_user)
+    report = services.score_report(current_account())
     chart_data = [point.as_json() for point in report.chart]
     return render_template("scores/index.html", report=report, chart_data=chart_data)

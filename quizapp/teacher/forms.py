@@ -44,8 +44,9 @@ class ArticleForm(FlaskForm):
         self.article_text = ""
 
     def validate(self, extra_validators: Any = None) -> bool:
-        """Check the fields, then read the one source of text into `article_text`."""
-        if not super().validate(extra_validators):
+        """Check the fields and the one source of text (into `article_text`), all errors at once."""
+        fields_ok = super().validate(extra_validators)
+        if not fields_ok and (self.csrf_token.errors or self.upload.errors):
             return False
         pasted = (self.text.data or "").strip()
         upload = self.upload.data
@@ -69,7 +70,7 @@ class ArticleForm(FlaskForm):
             )
             return False
         self.article_text = text
-        return True
+        return fields_ok
 
     def _read_upload(self) -> str | None:
         """The uploaded file's article text, or None with an error on the field."""

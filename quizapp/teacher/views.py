@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_login import current_user
 from werkzeug.wrappers import Response
 
+from quizapp.auth.current import current_account
 from quizapp.auth.decorators import teacher_required
 from quizapp.errors import MESSAGES
-from quizapp.models import User
+from quizapp.quiz import services as quiz_services
 from quizapp.teacher import services
 from quizapp.teacher.forms import ArticleForm, QuestionForm
 
@@ -36,11 +36,6 @@ def archived(error: services.QuestionArchivedError) -> Response:
     return _to_article(article_id) if article_id else redirect(url_for("teacher.index"))
 
 
-def _user() -> User:
-    """The logged-in user as a model instance (services take the user as a parameter)."""
-    return current_user._get_current_object()  # type: ignore[no-any-return]
-
-
 def _to_article(article_id: int) -> Response:
     return redirect(url_for("teacher.article", article_id=article_id))
 
@@ -49,7 +44,9 @@ def _to_article(article_id: int) -> Response:
 @teacher_required
 def index() -> ResponseReturnValue:
     """The teacher's articles (and the seeded ones) with their question counts."""
-    return render_template("teacher/index.html", articles=services.managed_articles(_user()))
+    return render_template(
+        "teacher/index.html", articles=services.managed_articles(current_account())
+    )
 
 
 @bp.route("/articles/new", methods=["GET", "POST"])
@@ -60,7 +57,7 @@ def new_article() -> ResponseReturnValue:
     if form.validate_on_submit():
         try:
             article = services.create_article(
-                _user(),
+                current_account(),
                 form.title.data or "",
                 form.article_text,
                 limit=current_app.config["QUESTIONS_PER_ARTICLE"],
@@ -85,15 +82,16 @@ def new_article() -> ResponseReturnValue:
 @teacher_required
 def article(article_id: int) -> ResponseReturnValue:
     """An article's cleaned text and its questions with their status and actions."""
-    article = services.managed_article(_user(), article_id)
-    return render_template("teacher/article.html", article=article)
+    article = services.managed_article(current_account(), article_id)
+    paragraphs = quiz_services.paragraphs(article.text)
+    return render_template("teacher/article.html", article=article, paragraphs=paragraphs)
 
 
 @bp.post("/articles/<int:article_id>/publish")
 @teacher_required
 def publish_article(article_id: int) -> ResponseReturnValue:
     """Show the article to students."""
-    services.set_article_published(_user(), article_id, True)
+    services.set_article_published(current_account(), article_id, True)
     flash("The article is published: students can see it and its published questions.", "success")
     return _to_article(article_id)
 
@@ -102,7 +100,7 @@ def publish_article(article_id: int) -> ResponseReturnValue:
 @teacher_required
 def unpublish_article(article_id: int) -> ResponseReturnValue:
     """Hide the article from students."""
-    services.set_article_published(_user(), article_id, False)
+    services.set_article_published(current_account(), article_id, False)
     flash("The article is hidden from students.", "info")
     return _to_article(article_id)
 
@@ -111,7 +109,7 @@ def unpublish_article(article_id: int) -> ResponseReturnValue:
 @teacher_required
 def publish_drafts(article_id: int) -> ResponseReturnValue:
     """Publish every draft question of the article at once."""
-    count = services.publish_drafts(_user(), article_id)
+    count = services.publish_drafts(current_account(), article_id)
     flash(f"Published {count} draft question{'s' if count != 1 else ''}.", "success")
     return _to_article(article_id)
 
@@ -120,10 +118,12 @@ def publish_drafts(article_id: int) -> ResponseReturnValue:
 @teacher_required
 def new_question(article_id: int) -> ResponseReturnValue:
     """Add a teacher's own question: multiple choice, short answer or true/false."""
-    article = services.managed_article(_user(), article_id)
+    article = services.managed_article(current_account(), article_id)
     form = QuestionForm()
     if form.validate_on_submit() and form.checked:
-        services.add_question(_user(), article.id, form.checked, publish=form.publish.data)
+        services.add_question(
+            current_account(), article.id, form.checked, publish=form.publish.data
+        )
         state = "published" if form.publish.data else "saved as a draft"
         flash(f"Your question was added and {state}.", "success")
         return _to_article(article.id)
@@ -134,11 +134,13 @@ def new_question(article_id: int) -> ResponseReturnValue:
 @teacher_required
 def edit_question(article_id: int, question_id: int) -> ResponseReturnValue:
     """Edit a question's wording, answers and choices."""
-    question = services.editable_question(_user(), article_id, question_id)
+    question = services.editable_question(current_account(), article_id, question_id)
     form = QuestionForm()
     if form.validate_on_submit() and form.checked:
-        services.update_question(_user(), article_id, question_id, form.checked)
+        cleared = services.update_question(current_account(), article_id, question_id, form.checked)
         flash("The question was saved.", "success")
+        if cleared:
+            flash(_cleared_message(cleared), "info")
         return _to_article(article_id)
     if not form.is_submitted():
         form.fill_from(question)
@@ -147,11 +149,20 @@ def edit_question(article_id: int, question_id: int) -> ResponseReturnValue:
     )
 
 
+def _cleared_message(count: int) -> str:
+    """Tell the teacher that quizzes in progress will ask the edited question again."""
+    students = "1 student" if count == 1 else f"{count} students"
+    return (
+        f"{students} in the middle of this quiz had picked a choice that no longer exists; "
+        "their answer was cleared and they will be asked again."
+    )
+
+
 @bp.post("/articles/<int:article_id>/questions/<int:question_id>/publish")
 @teacher_required
 def publish_question(article_id: int, question_id: int) -> ResponseReturnValue:
     """Show a question to students."""
-    services.set_question_published(_user(), article_id, question_id, True)
+    services.set_question_published(current_account(), article_id, question_id, True)
     flash("The question is published.", "success")
     return _to_article(article_id)
 
@@ -160,7 +171,7 @@ def publish_question(article_id: int, question_id: int) -> ResponseReturnValue:
 @teacher_required
 def unpublish_question(article_id: int, question_id: int) -> ResponseReturnValue:
     """Take a question back to draft."""
-    services.set_question_published(_user(), article_id, question_id, False)
+    services.set_question_published(current_account(), article_id, question_id, False)
     flash("The question is back to draft; students no longer see it.", "info")
     return _to_article(article_id)
 
@@ -169,9 +180,9 @@ def unpublish_question(article_id: int, question_id: int) -> ResponseReturnValue
 @teacher_required
 def delete_question(article_id: int, question_id: int) -> ResponseReturnValue:
     """Ask to confirm, then delete the question (or archive it when students answered it)."""
-    question = services.editable_question(_user(), article_id, question_id)
+    question = services.editable_question(current_account(), article_id, question_id)
     if request.method == "POST":
-        if services.delete_question(_user(), article_id, question_id):
+        if services.delete_question(current_account(), article_id, question_id):
             flash("The question was deleted.", "success")
         else:
             flash(
@@ -187,5 +198,5 @@ def delete_question(article_id: int, question_id: int) -> ResponseReturnValue:
 @teacher_required
 def results(article_id: int) -> ResponseReturnValue:
     """How students did on the article, question by question and student by student."""
-    summary = services.article_results(_user(), article_id)
+    summary = services.article_results(current_account(), article_id)
     return render_template("teacher/results.html", results=summary, article=summary.article)

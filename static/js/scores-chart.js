@@ -54,6 +54,8 @@
       animation: reduceMotion ? false : undefined,
       maintainAspectRatio: false,
       scales: {
+        // Offset keeps a lone first attempt in the middle rather than on the axis.
+        x: { offset: true },
         y: {
           min: 0,
           max: 100,

@@ -139,10 +139,12 @@ def question_url(attempt_id: int, n: int) -> str:
 
 
 def page_form(client: FlaskClient, url: str) -> dict[str, str]:
-    """Fetch a question page and return its hidden fields (CSRF token and question id)."""
+    """Fetch a question page and return its hidden fields (CSRF token, question id, order key)."""
     html = client.get(url).get_data(as_text=True)
-    fields = dict(re.findall(r'name="(csrf_token|question_id)"[^>]*value="([^"]*)"', html))
-    assert set(fields) == {"csrf_token", "question_id"}, html
+    fields = dict(
+        re.findall(r'name="(csrf_token|question_id|order_key)"[^>]*value="([^"]*)"', html)
+    )
+    assert set(fields) == {"csrf_token", "question_id", "order_key"}, html
     return fields
 
 

@@ -108,3 +108,19 @@ def test_true_false_compares_the_chosen_word() -> None:
 )
 def test_answer_key_normalises_form(text: str, key: str) -> None:
     assert answer_key(text) == key
+
+
+@pytest.mark.parametrize(
+    ("expected", "given"),
+    [
+        ("$5 million", "5,000,000 dollars"),
+        ("$1,500,000", "1.5 million dollars"),
+        ("80 thousand", "80,000"),
+        ("5.25%", "5.25 percent"),
+        ("2.50", "2.5"),
+    ],
+)
+def test_amounts_with_symbols_and_scale_words_match_their_spelled_out_form(
+    expected: str, given: str
+) -> None:
+    assert is_correct(short(expected), given)

@@ -220,3 +220,12 @@ def test_article_page_shows_the_cleaned_text_and_question_details(
     assert "<strong>The United States (right)</strong>" in html
     assert "Evidence:" in html
     assert "Edit" in html and "Unpublish" in html and "Delete" in html
+
+
+def test_an_empty_form_names_every_missing_field_at_once(
+    app: Flask, teacher_client: FlaskClient, fake_generation: list[dict[str, Any]]
+) -> None:
+    page = post(teacher_client, NEW, {"title": "", "text": ""}).get_data(as_text=True)
+    assert "Enter the article&#39;s title." in page  # Jinja escapes the apostrophe
+    assert "Paste the article&#39;s text or upload a file." in page
+    assert stored_articles(app) == []
