@@ -200,6 +200,9 @@ class Response(db.Model):
     choice_order: Mapped[list[str]] = mapped_column(JSON, default=list)
     answer: Mapped[str | None] = mapped_column(Text)
     correct: Mapped[bool | None] = mapped_column(Boolean)
+    # The right answer this response was graded against, so a teacher's later edit of the
+    # question cannot make a submitted review contradict its own mark.
+    expected: Mapped[str | None] = mapped_column(Text)
     answered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")

@@ -313,6 +313,7 @@ def submit_attempt(user: User, attempt_id: int) -> Attempt:
     score = 0
     for response in attempt.responses:
         response.correct = is_correct(response.question, response.answer)
+        response.expected = response.question.answer
         score += int(response.correct)
     # Only the request that flips submitted_at wins, so a double click cannot grade twice.
     finished = db.session.execute(

@@ -162,3 +162,18 @@ def test_the_teacher_is_told_when_answers_in_progress_were_cleared(
     assert "The question was saved." in page
     assert "1 student in the middle of this quiz had picked a choice" in page
     assert post_answer(student_client, attempt_id, 1).status_code == 302
+
+
+def test_a_submitted_review_keeps_the_answer_it_was_graded_against(
+    app: Flask, student_client: FlaskClient, teacher: User, quiz: Quiz
+) -> None:
+    attempt_id, _ = start_attempt(student_client, quiz.article_id)
+    choose(student_client, attempt_id, 1, "The United States")
+    token = csrf_token(student_client, question_url(attempt_id, 1))
+    student_client.post(f"/quiz/attempts/{attempt_id}/submit", data={"csrf_token": token})
+    _edit_first(app, teacher, quiz, answer="China", choices=FIRST["choices"])
+    review = student_client.get(f"/quiz/attempts/{attempt_id}").get_data(as_text=True)
+    first = review.split("Question 2:")[0]
+    assert "Right</span>" in first
+    right_answer = first.split("Right answer</dt>")[1].split("</dd>")[0]
+    assert "The United States" in right_answer and "China" not in right_answer
