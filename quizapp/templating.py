@@ -6,12 +6,13 @@ from datetime import datetime
 
 from flask import Flask
 
+from quizapp.scores.services import percentage
+
 
 def percent(score: int | None, maximum: int | None) -> str:
     """Format a score as a whole percentage ("70%"), "–" when there is none."""
-    if score is None or not maximum:
-        return "–"
-    return f"{round(100 * score / maximum)}%"
+    value = percentage(score, maximum or 0)
+    return "–" if value is None else f"{value}%"
 
 
 def local_date(moment: datetime | None) -> str:
