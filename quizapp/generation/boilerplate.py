@@ -151,6 +151,12 @@ BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = (
     ),
     re.compile(r"^(?:source|sources|credit|credits)\s*:", re.I),
     re.compile(r"^(?:the )?associated press contributed\b", re.I),
+    # Press-release footers: "For further information, please contact …", "Media contact: …".
+    re.compile(
+        r"^(?:for (?:further|more|additional) information|(?:media|press) (?:contact|inquiries)"
+        r"|(?:media|press) enquiries)\b[^.]{0,40}\b(?:contact|e-?mail|call|write|visit|:)",
+        re.I,
+    ),
 )
 
 # A paragraph ends with one of these (after closing quotes and brackets are taken off).

@@ -30,6 +30,13 @@ MONTH_ABBREVIATIONS = {
     "Nov.": "November",
     "Dec.": "December",
 }
+# The same names as lower-case words, for tests on text ("may", "sept"): the one list every
+# module uses (import these rather than writing the months out again).
+MONTH_NAME_KEYS = frozenset(month.lower() for month in MONTHS)
+MONTH_KEYS = MONTH_NAME_KEYS | frozenset(
+    abbreviation.rstrip(".").lower() for abbreviation in MONTH_ABBREVIATIONS
+)
+WEEKDAY_KEYS = frozenset(day.lower() for day in WEEKDAYS)
 RELATIVE_DATES = (
     "last week",
     "last month",

@@ -52,6 +52,10 @@ _TIME = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\.?|\b(?:noon|midnight)
 _NAME_KINDS = frozenset({"PERSON", "ORG", "GPE"})
 # Kinds whose names nest: a body and its office, a law and its section, a region and its town.
 _NESTING_KINDS = frozenset({"ORG", "LAW", "GPE"})
+# Organizations go by a clipped first word ("the Fed", "the Met"): that is no wrong answer.
+_CLIPPING_KINDS = frozenset({"ORG"})
+_MIN_CLIPPING = 3
+_CLIPPING_SKIPPED_WORDS = frozenset({"the", "us", "uk", "un", "eu"})
 _MAX_NAME_WORDS = 4
 # A word of a person's name: "Solís", "O'Brien", "Ki-moon", "J.", "Jr."
 _NAME_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*$")
@@ -138,6 +142,7 @@ def distractors(
         article.memo("counted_nouns", lambda: _counted_nouns(article)) if kind == "NUMBER" else {}
     )
     question_noun = _question_noun(question) if kind == "NUMBER" else ""
+    tried: set[str] = set()
     for source in (
         article.memo(
             f"distractor_mentions:{kind}", lambda: list(dict.fromkeys(_from_article(kind, article)))
@@ -149,6 +154,9 @@ def distractors(
             text = _same_case(" ".join(text.split()), answer, kind)
             if kind == "LAW":
                 text = next(_match_article(answer, (text,)))
+            if text in tried:
+                continue  # the same text from another source fails or passes the same way
+            tried.add(text)
             if (
                 _acceptable(text, answer, chosen, question_key, kind)
                 and fits(answer, text, article)
@@ -214,7 +222,25 @@ def _acceptable(text: str, answer: str, chosen: list[str], question_key: str, ki
         return False  # "Who did Malinowski call ...?" cannot offer "Tom Malinowski"
     if kind in _NESTING_KINDS and _nested(key, normalize(answer)):
         return False  # "FBI" for "the FBI’s Pittsburgh Field Office": a part is not wrong
+    if kind in _CLIPPING_KINDS and any(_is_clipping(text, other) for other in (answer, *chosen)):
+        return False  # "Fed" and "the Federal Reserve" name one body
     return not same_answer(text, answer) and not any(same_answer(text, other) for other in chosen)
+
+
+def _is_clipping(first: str, second: str) -> bool:
+    """Whether one name is a single word clipped from the first word of the other's name
+    ("Fed" and "The U.S. Federal Reserve"), the short form news writers use for a body."""
+    for short, long in ((first, second), (second, first)):
+        if " " in short.strip() or len(short) < _MIN_CLIPPING or not short[:1].isupper():
+            continue
+        words = [
+            word
+            for word in long.replace(".", "").split()
+            if word[:1].isupper() and word.lower() not in _CLIPPING_SKIPPED_WORDS
+        ]
+        if words and len(words[0]) > len(short) and words[0].lower().startswith(short.lower()):
+            return True
+    return False
 
 
 def _nested(first: str, second: str) -> bool:

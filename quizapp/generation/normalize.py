@@ -6,9 +6,12 @@ import contextlib
 import functools
 import re
 import unicodedata
+from decimal import Decimal
 
 from rapidfuzz import fuzz
 from text_to_num import alpha2digit, text2num
+
+from quizapp.generation.distractor_lists import MONTH_KEYS
 
 # Spellings of one country or body compared as one (applied after lower-casing, before
 # punctuation is dropped).
@@ -87,13 +90,7 @@ _CLASS_WORDS = frozenset(
 # Representatives"): only when the shorter answer is not a class word.
 _NAME_CONTINUATION = "of"
 # Months: a date with more words is a different date ("May" is not "May 8").
-_MONTH_WORDS = frozenset(
-    {
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december", "jan", "feb", "mar", "apr", "aug",
-        "sept", "sep", "oct", "nov", "dec",
-    }
-)  # fmt: skip
+_MONTH_WORDS = MONTH_KEYS
 # Words that qualify a number or a date without changing it ("by 2030", "at least 47").
 _QUALIFIER_WORDS = frozenset(
     {
@@ -108,15 +105,27 @@ _PHRASE_WORDS = frozenset({"of", "and", "for", "the", "in", "on", "at", "to", "d
 # Trailing zeros of a decimal say nothing ("3.50" is "3.5", "2.0" is "2").
 _DECIMAL_ZEROS = re.compile(r"(?<=\d)(?:(\.\d*?[1-9])0+|\.0+)\b")
 _NUMBER_KEY = re.compile(r"^\d+(?:\.\d+)?$")
-# "2.5 million": the scale word multiplies a decimal (alpha2digit leaves it apart).
-_SCALED_DECIMAL = re.compile(r"\b(\d+\.\d+)\s+(hundred|thousand|million|billion|trillion)\b")
+# "5 million", "2.5 billion", "$3bn": the scale word multiplies the digits before it ("5
+# million" is "5000000", as alpha2digit makes "five million"; alone it would give "5 1000000").
+_SCALED_NUMBER = re.compile(r"\b(\d+(?:\.\d+)?)\s*(hundred|thousand|million|billion|trillion|bn)\b")
 _SCALES = {
     "hundred": 100,
     "thousand": 1_000,
     "million": 1_000_000,
     "billion": 1_000_000_000,
+    "bn": 1_000_000_000,
     "trillion": 1_000_000_000_000,
 }
+# A currency sign before an amount is written as its word after it, and a currency word is
+# written one way: "$5 million", "5 million dollars" and "US$5,000,000" share one key.
+_CURRENCY_SIGN = re.compile(
+    r"(?:\b(?:US|U\.S\.)\s?)?([$€£])\s*(\d[\d,]*(?:\.\d+)?"
+    r"(?:\s*(?:hundred|thousand|million|billion|trillion|bn)\b)?)"
+)
+_CURRENCY_WORDS = {"$": "dollars", "€": "euros", "£": "pounds"}
+_CURRENCY_AFTER_AMOUNT = re.compile(
+    r"(?<=\d)\s+(?:united states\s+|us\s+)?(dollars?|usd|euros?|pounds? sterling|pounds?)\b"
+)
 # Small words an acronym leaves out ("EU" for "the European Union").
 _ACRONYM_SKIPPED_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "to", "a", "an", "&"})
 # Fuzzy matching catches misspellings of names, only for answers this long or longer.
@@ -128,6 +137,10 @@ _FUZZY_THRESHOLD = 88.0
 def normalize(text: str) -> str:
     """Return the comparison key of an answer (case, "the", possessives, "U.S.", number words)."""
     text = unicodedata.normalize("NFKC", text).strip()
+    if "$" in text or "€" in text or "£" in text:
+        text = _CURRENCY_SIGN.sub(
+            lambda match: f"{match.group(2)} {_CURRENCY_WORDS[match.group(1)]}", text
+        )
     text = _CAPITAL_ALIAS.sub(lambda match: _CAPITAL_ALIASES[match.group(0)], text)
     text = text.lower().replace("’", "'").replace("‘", "'")
     if "." in text or "united" in text:  # every alias has a full stop or "united"
@@ -136,12 +149,13 @@ def normalize(text: str) -> str:
     text = _POSSESSIVE.sub("", text)
     text = _NUMBER_WITH_COMMAS.sub("", text)
     text = _PER_CENT.sub("percent", _PERCENT_SIGN.sub(" percent", text))
-    text = _SCALED_DECIMAL.sub(_scaled, _DECIMAL_ZEROS.sub(lambda m: m.group(1) or "", text))
+    text = _SCALED_NUMBER.sub(_scaled, _DECIMAL_ZEROS.sub(lambda m: m.group(1) or "", text))
     text = text.replace("-", " ") if not _DIGITS.search(text) else text
     # text2num rejects some odd inputs; the words then stay words.
     with contextlib.suppress(Exception):
         text = alpha2digit(text, "en")
     text = _SINGLE_NUMBER_WORD.sub(lambda match: str(text2num(match.group(0), "en")), text)
+    text = _CURRENCY_AFTER_AMOUNT.sub(_currency_word, text)
     text = _NON_WORD.sub(" ", text)
     if "." in text:
         text = _NON_DECIMAL_POINT.sub(" ", text)
@@ -151,8 +165,16 @@ def normalize(text: str) -> str:
 
 def _scaled(match: re.Match[str]) -> str:
     """ "2.5 million" as the whole number it names ("2500000")."""
-    value = float(match.group(1)) * _SCALES[match.group(2)]
-    return str(int(value)) if value == int(value) else match.group(0)
+    value = Decimal(match.group(1)) * _SCALES[match.group(2)]
+    return str(int(value)) if value == value.to_integral_value() else match.group(0)
+
+
+def _currency_word(match: re.Match[str]) -> str:
+    """ "dollar", "USD" or "U.S. dollars" after an amount as "dollars" (and so on)."""
+    word = match.group(1)
+    if word.startswith("pound"):
+        return " pounds"
+    return " euros" if word.startswith("euro") else " dollars"
 
 
 def clear_caches() -> None:

@@ -26,7 +26,9 @@ def parse_article(text: str, pool: Mapping[str, Sequence[str]] | None = None) ->
     # Reading doc.ents builds new Span objects each time: read it once, keep our own list.
     model_entities = list(doc.ents)
     laws = _law_spans(doc, model_entities, text)
-    entities = _repaired_places(_repaired_people(doc, _merged_entities(doc, laws, model_entities)))
+    entities = _repaired_organizations(
+        _repaired_places(_repaired_people(doc, _merged_entities(doc, laws, model_entities)))
+    )
     doc.set_ents(entities)
     spans: dict[str, list[Span]] = {}
     for ent in entities:
@@ -210,6 +212,73 @@ def _repaired_places(entities: list[Span]) -> list[Span]:
             ent = Span(doc, ent.start, ent.end, label="GPE")
         fixed.append(ent)
     return sorted(filter_spans(fixed), key=lambda span: span.start)
+
+
+def _repaired_organizations(entities: list[Span]) -> list[Span]:
+    """Organization names the model cut in two joined, and cut short before an address.
+
+    "the U.S. Agency for" + "International Development" (a name cannot end on "for") and
+    "Bureau of Population, Refugees" + ", and Migration" (the last item of a list inside the
+    name) become one name; "the Office of the Spokesperson at press@example.gov" loses the
+    e-mail address.
+    """
+    fixed: list[Span] = []
+    # Tokens inside entities, only needed (and built) when an organization holds a list.
+    taken = (
+        {token.i for ent in entities for token in ent}
+        if any(ent.label_ == "ORG" and "," in ent.text for ent in entities)
+        else set()
+    )
+    for ent in entities:
+        if ent.label_ == "ORG":
+            ent = _with_last_list_item(_without_address(ent), taken)
+            if ent is None:
+                continue
+        previous = fixed[-1] if fixed else None
+        if previous is not None and previous.label_ == "ORG" and _continues_org(previous, ent):
+            fixed[-1] = Span(ent.doc, previous.start, ent.end, label="ORG")
+            continue
+        fixed.append(ent)
+    return fixed
+
+
+def _with_last_list_item(ent: Span | None, taken: set[int]) -> Span | None:
+    """An ORG span holding a list ("Bureau of Oceans, Fisheries") extended over the list's
+    last item when the model left it out (", and Wildlife")."""
+    if ent is None or not any(token.text == "," for token in ent):
+        return ent
+    doc = ent.doc
+    end = ent.end
+    if end + 2 >= len(doc) or [doc[end].text, doc[end + 1].lower_] != [",", "and"]:
+        return ent
+    last = end + 2
+    while last < len(doc) and last not in taken and _is_name_word(doc[last]):
+        last += 1
+    return ent if last == end + 2 else Span(doc, ent.start, last, label="ORG")
+
+
+def _without_address(ent: Span) -> Span | None:
+    """An ORG span cut before an e-mail address or a web address (and the "at" before it)."""
+    end = next((token.i for token in ent if token.like_email or token.like_url), ent.end)
+    if end == ent.end:
+        return ent
+    while end > ent.start and ent.doc[end - 1].lower_ in _TITLE_JOINS | {"at", ","}:
+        end -= 1
+    return Span(ent.doc, ent.start, end, label="ORG") if end > ent.start else None
+
+
+def _continues_org(previous: Span, ent: Span) -> bool:
+    """Whether `ent` is the rest of the organization name `previous` (see above)."""
+    if ent.label_ not in _NAME_LABELS or not ent[0].text[:1].isupper():
+        return False
+    gap = [token.lower_ for token in previous.doc[previous.end : ent.start]]
+    if not gap:
+        return previous[-1].lower_ in _TITLE_JOINS
+    return (
+        gap in ([",", "and"], ["and"])
+        and len(ent) == 1
+        and any(token.text == "," for token in previous)
+    )
 
 
 # Labels the model confuses for one another on names.
@@ -424,7 +493,12 @@ def _is_number_token(token: object) -> bool:
 
 
 def _fix_number_label(ent: Span) -> list[Span]:
-    """Relabel a bare number the model called a name; split "Eight North Korean" in two."""
+    """Relabel a bare number the model called a name or money ("between 20 million and 25
+    million" people); split "Eight North Korean" in two."""
+    if ent.label_ == "MONEY" and all(
+        _is_number_token(token) or token.lower_ in patterns.NUMBER_RANGE_WORDS for token in ent
+    ):
+        return [Span(ent.doc, ent.start, ent.end, label="CARDINAL")]
     if ent.label_ in _NUMERIC_LABELS:
         return [ent]
     count = 0
@@ -504,7 +578,9 @@ def _kinds(spans: dict[str, list[Span]]) -> dict[str, str]:
         for span in found:
             votes.setdefault(kind_key(span.text), Counter())[kind] += 1
     kinds = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
-    for span in spans.get("PERSON", ()):
+    # One span per name: a person is mentioned many times under the same name.
+    first_spans = {span.text: span for span in reversed(spans.get("PERSON", ()))}
+    for span in first_spans.values():
         if len(span) < 2:
             continue
         for token in span:

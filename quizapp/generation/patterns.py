@@ -10,19 +10,23 @@ _NAME_WORD = r"(?:[A-Z][\w'’.&-]*|\d+(?:st|nd|rd|th))"
 _CONNECTOR = r"(?:and|of|for|on|the|to|in|with|&)"
 # Between words of a name after "Section … of the", commas may separate a list.
 _LIST_GAP = rf"(?:,\s+(?:and\s+)?|\s+(?:{_CONNECTOR}\s+)*)"
-_LAW_HEAD = r"(?:Act|Law|Code|Statute|Amendment|Convention|Accord|Treaty)"
+# "Bill" heads a name only when no capitalised word follows ("the Finance Bill", never
+# "President Bill Clinton").
+_LAW_HEAD = r"(?:Act|Law|Code|Statute|Amendment|Convention|Accord|Treaty|Bill(?!\s+[A-Z]))"
+# A year that completes a law's name: "… Act of 2016", or "… Bill, 2026" in Commonwealth style.
+_LAW_YEAR = r"(?:\s+of\s+|,\s+)(?:1[6-9]|20)\d\d"
 
 # "the North Korea Sanctions and Policy Enhancement Act of 2016", "the Patriot Act",
 # "the Magnitsky Law", "the First Amendment": the parser lets the specific patterns below win
 # where they overlap ("Executive Order 13694 and the Global Magnitsky Act").
 LAW_NAME_PATTERN = re.compile(
     rf"\b{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_NAME_WORD})*\s+{_LAW_HEAD}\b"
-    r"(?:\s+of\s+(?:1[6-9]|20)\d\d\b)?"
+    rf"(?:{_LAW_YEAR}\b)?"
 )
 # "and the" inside a name match joins two names ("the X Act and the Y Act").
 NAME_JOINT = re.compile(r"\s+and\s+the\s+")
 # A piece of a split match that still ends like a law's name.
-LAW_NAME_END = re.compile(rf"\s{_LAW_HEAD}(?:\s+of\s+(?:1[6-9]|20)\d\d)?$")
+LAW_NAME_END = re.compile(rf"\s{_LAW_HEAD}(?:{_LAW_YEAR})?$")
 # Numbered legal references, matched before law names.
 LAW_REFERENCE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # "Section 7031(c)", "Section 212(a)(3)(C) of the Immigration and Nationality Act",
@@ -104,6 +108,12 @@ LAW_WORDS = frozenset(
 LAW_BARE_NAMES = frozenset({"act", "law", "code", "statute", "amendment", "convention", "treaty"})
 
 # Number words the small model leaves unlabelled or labels as something else.
+# Words a number range or an estimate may hold without naming a currency ("between 20
+# million and 25 million", "about 1.5 million").
+NUMBER_RANGE_WORDS = frozenset(
+    {"between", "and", "to", "about", "around", "some", "nearly", "almost", "roughly", "over"}
+    | {"more", "than", "less", "fewer", "at", "least", "up", "-", "–"}
+)
 NUMBER_WORDS = frozenset(
     {
         "zero",
@@ -215,3 +225,12 @@ PERSON_APPOSITION_NOUNS = frozenset(
         "candidate", "lawmaker", "diplomat", "officer", "expert", "volunteer", "survivor",
     }
 )  # fmt: skip
+
+# Every personal, possessive and demonstrative pronoun that needs an antecedent: the one list
+# the quality filter and the generators share (import it rather than writing it out again).
+FIRST_AND_SECOND_PERSON_PRONOUNS = frozenset({"i", "me", "my", "mine", "you", "your", "yours"})
+PRONOUNS = FIRST_AND_SECOND_PERSON_PRONOUNS | frozenset(
+    {"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself"}
+    | {"they", "them", "their", "theirs", "themselves", "we", "us", "our", "ours"}
+    | {"this", "that", "these", "those"}
+)

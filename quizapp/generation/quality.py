@@ -8,65 +8,31 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from quizapp.generation.normalize import normalize
+from quizapp.generation.patterns import FIRST_AND_SECOND_PERSON_PRONOUNS, PRONOUNS
 from quizapp.generation.types import Candidate, ParsedArticle
 
 MAX_QUESTION_WORDS = 30
 # Questions this similar (rapidfuzz token-set ratio, 0-100) ask the same thing twice.
 SIMILAR_QUESTION_RATIO = 90.0
 
-# A pronoun outside quotation marks refers to something the question does not name.
-UNRESOLVED_PRONOUNS = frozenset(
-    {
-        "he",
-        "him",
-        "his",
-        "himself",
-        "she",
-        "her",
-        "hers",
-        "herself",
-        "it",
-        "its",
-        "itself",
-        "they",
-        "them",
-        "their",
-        "theirs",
-        "themselves",
-        "this",
-        "these",
-        "those",
-        "we",
-        "us",
-        "our",
-        "ours",
-    }
-)
+# A pronoun outside quotation marks refers to something the question does not name ("that"
+# mostly opens a clause; "I" and "you" only occur inside quotations).
+UNRESOLVED_PRONOUNS = PRONOUNS - FIRST_AND_SECOND_PERSON_PRONOUNS - {"that"}
 # Possessives that may refer back to a noun phrase of the question itself.
 BOUND_POSSESSIVES = frozenset({"its", "their", "his", "her"})
 # A possessive needs an antecedent before it: the wh-word and at least one more word.
 _MIN_WORDS_BEFORE_POSSESSIVE = 2
 # Words after "her" that show it is an object pronoun, not a possessive ("told her to ...").
 _NOT_A_NOUN = frozenset({"to", "and", "or", "of", "in", "on", "at", "for", "with", "that", "as"})
+# Demonstratives that point at the reporting date, not back into the text ("this week").
+_DEMONSTRATIVES = frozenset({"this", "these", "those"})
+_TIME_NOUNS = frozenset(
+    {"week", "weeks", "month", "months", "year", "years", "weekend", "morning", "afternoon"}
+    | {"evening", "spring", "summer", "fall", "autumn", "winter", "season", "quarter", "decade"}
+)
 # Answers that are only a pronoun (or a word standing for nobody in particular).
-PRONOUN_ANSWERS = UNRESOLVED_PRONOUNS | frozenset(
-    {
-        "i",
-        "me",
-        "my",
-        "you",
-        "your",
-        "one",
-        "someone",
-        "somebody",
-        "anyone",
-        "everyone",
-        "who",
-        "whom",
-        "which",
-        "what",
-        "that",
-    }
+PRONOUN_ANSWERS = PRONOUNS | frozenset(
+    {"one", "someone", "somebody", "anyone", "everyone", "who", "whom", "which", "what"}
 )
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
@@ -114,10 +80,16 @@ def has_unresolved_pronoun(question: str) -> bool:
         lower = word.lower()
         if lower not in UNRESOLVED_PRONOUNS:
             continue
-        if lower in BOUND_POSSESSIVES and index >= _MIN_WORDS_BEFORE_POSSESSIVE:
-            following = words[index + 1].lower() if index + 1 < len(words) else ""
-            if following and following not in _NOT_A_NOUN:
-                continue
+        following = words[index + 1].lower() if index + 1 < len(words) else ""
+        if lower in _DEMONSTRATIVES and following in _TIME_NOUNS:
+            continue
+        if (
+            lower in BOUND_POSSESSIVES
+            and index >= _MIN_WORDS_BEFORE_POSSESSIVE
+            and following
+            and following not in _NOT_A_NOUN
+        ):
+            continue
         return True
     return False
 

@@ -193,3 +193,17 @@ def test_only_the_first_paragraph_loses_a_dateline() -> None:
     later = "WASHINGTON — Lawmakers returned to the capital on Monday after the recess."
     cleaned = clean_text(f"{BODY}\n\n{later}")
     assert cleaned.endswith(later)
+
+
+def test_press_release_contact_footers_are_dropped_but_story_lines_kept() -> None:
+    text = (
+        "The ministry said the coastal road would reopen in May after repairs.\n\n"
+        "For further information, please contact the Press Office at press@example.gov.\n\n"
+        "Media contact: Jane Roe, 555-0100.\n\n"
+        "For more information about the risks, doctors said patients should read the label."
+    )
+    cleaned = clean_text(text)
+    assert "Press Office" not in cleaned
+    assert "Jane Roe" not in cleaned
+    assert "coastal road would reopen in May" in cleaned
+    assert "doctors said patients should read the label" in cleaned

@@ -504,3 +504,16 @@ def test_sums_of_money_come_from_the_pool_of_numbers() -> None:
     assert_valid("$843 million", found)
     assert "$2.9 billion" in found and "$410 million" in found
     assert "12 astronauts" not in found and "45%" not in found
+
+
+def test_a_clipped_name_is_no_wrong_answer_for_its_body() -> None:
+    article = parse_article(
+        "The Federal Reserve raised its key rate on Wednesday. The Fed said prices were rising "
+        "too fast.\n\nThe Bank of England, the European Central Bank and the Bank of Japan "
+        "left their rates unchanged, and the International Monetary Fund welcomed the moves."
+    )
+    found = wrong(article, "Fed", "ORG", "Which central bank said prices were rising too fast?")
+    assert len(found) == 3
+    assert not any("Federal Reserve" in choice for choice in found)
+    found = wrong(article, "The Federal Reserve", "ORG", "Which central bank raised its key rate?")
+    assert "Fed" not in found

@@ -92,11 +92,62 @@ def test_different_answers(first: str, second: str) -> None:
         ("ten percent", "10 percent"),
         ("80,000", "80000"),
         ("eighty thousand", "80000"),
-        ("$2.5 million", "2500000"),
+        ("$2.5 million", "2500000 dollars"),
     ],
 )
 def test_numbers_keep_decimals_percent_and_thousands(text: str, key: str) -> None:
     assert normalize(text) == key
+
+
+@pytest.mark.parametrize("spelling", ["5 million", "5,000,000", "five million", "5000000"])
+def test_a_scale_word_after_digits_multiplies_them(spelling: str) -> None:
+    assert normalize(spelling) == "5000000"
+    assert same_answer(spelling, "five million")
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "$5 million",
+        "5 million dollars",
+        "five million dollars",
+        "US$5 million",
+        "$5,000,000",
+        "5 million U.S. dollars",
+        "5 million USD",
+    ],
+)
+def test_dollar_amounts_share_one_key(spelling: str) -> None:
+    assert normalize(spelling) == "5000000 dollars"
+    assert same_answer(spelling, "$5 million")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("2.55 million", "2550000"),
+        ("$3bn", "3000000000 dollars"),
+        ("€5 million", "5000000 euros"),
+        ("3 million pounds", "3000000 pounds"),
+        ("12 million people", "12000000 people"),
+        ("between 20 million and 25 million", "between 20000000 and 25000000"),
+    ],
+)
+def test_scale_words_multiply_the_digits_before_them(text: str, key: str) -> None:
+    assert normalize(text) == key
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("5 million", "6 million"),
+        ("$5 million", "$5 billion"),
+        ("5 million", "500,000"),
+        ("$5 million", "5 million euros"),
+    ],
+)
+def test_different_scaled_amounts_stay_different(first: str, second: str) -> None:
+    assert not same_answer(first, second)
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
-from quizapp.generation.parsing import parse_article
+from quizapp.generation.parsing import _fix_number_label, parse_article
 from quizapp.generation.types import ParsedArticle
 
 pytestmark = pytest.mark.slow
@@ -306,3 +307,50 @@ def test_a_portfolio_after_for_is_not_part_of_the_name() -> None:
     )
     assert "Matthew Axelrod" in found
     assert not any(name.startswith(("Export", "Enforcement")) for name in found)
+
+
+AID_NOTE = (
+    "The grant will flow through the U.S. Agency for International Development and the "
+    "Department’s Bureau of Oceans, Fisheries, and Wildlife before the end of the year. "
+    "The grant totals $40 million. "
+    "Officials said between 3 million and 4 million households lack clean water. "
+    "Questions may be sent to the Office of Public Affairs at press@example.gov.\n\n"
+    "Lawmakers in Accra approved the Revenue Bill, 2025 on Tuesday. "
+    "Former President Bill Clinton attended the signing."
+)
+
+
+@pytest.fixture(scope="module")
+def aid_note() -> ParsedArticle:
+    """A short note whose organization names the small model cuts in two."""
+    return parse_article(AID_NOTE)
+
+
+def test_organization_names_cut_in_two_are_joined(aid_note: ParsedArticle) -> None:
+    organizations = aid_note.mentions["ORG"]
+    assert "the U.S. Agency for International Development" in organizations
+    assert "Department’s Bureau of Oceans, Fisheries, and Wildlife" in " ".join(organizations)
+    assert "Wildlife" not in organizations
+
+
+def test_an_organization_loses_the_address_after_it(aid_note: ParsedArticle) -> None:
+    assert not any("@" in name for name in aid_note.mentions["ORG"])
+
+
+def test_money_without_a_currency_is_a_count(aid_note: ParsedArticle) -> None:
+    doc = aid_note.doc
+    start = next(token.i for token in doc if token.lower_ == "between")
+    amount = next(token.i for token in doc if token.text == "$")
+    assert [span.label_ for span in _fix_number_label(Span(doc, start, start + 6, "MONEY"))] == [
+        "CARDINAL"
+    ]
+    assert doc[start : start + 6].text == "between 3 million and 4 million"
+    dollars = Span(doc, amount, amount + 3, "MONEY")
+    assert dollars.text == "$40 million"
+    assert _fix_number_label(dollars)[0].label_ == "MONEY"
+
+
+def test_a_bill_with_its_year_is_a_law_but_a_president_is_not(aid_note: ParsedArticle) -> None:
+    laws = [law.text for law in aid_note.laws]
+    assert "Revenue Bill, 2025" in laws
+    assert not any("Clinton" in law or "President" in law for law in laws)

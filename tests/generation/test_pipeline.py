@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizapp.generation import generate_questions, pipeline
+from quizapp.generation.quality import contains_answer
 from quizapp.generation.types import QUESTION_TYPES, Candidate, GeneratedQuestion, ParsedArticle
 
 pytestmark = pytest.mark.slow
@@ -224,3 +225,60 @@ def test_a_repeated_answer_ranks_after_a_new_one(monkeypatch: pytest.MonkeyPatch
     assert order() == [first.question, other.question, again.question]
     monkeypatch.setattr(ranking, "SAME_ANSWER_DECAY", 1.0)
     assert order() == [first.question, again.question, other.question]
+
+
+# New news paragraphs (a court ruling, a transport plan) the generators were not tuned on.
+COURT_STORY = (
+    "A federal judge in Denver on Tuesday blocked a Colorado law that would have required"
+    " social media companies to verify the age of every user, ruling that it likely "
+    "violates the First Amendment.\n\n"
+    "U.S. District Judge Helen Marsh said the Colorado Online Age Verification Act of "
+    "2025 would force adults to hand over identity documents simply to read news and talk"
+    " with friends. The law was due to take effect on July 1.\n\n"
+    "NetChoice, a trade group that represents Meta, Google and other technology "
+    "companies, sued the state in March. The group's lawyer, Daniel Ortiz, called the "
+    'ruling "a clear win for free speech."\n\n'
+    "Colorado Attorney General Rachel Kim said the state would appeal to the 10th U.S. "
+    "Circuit Court of Appeals. About 1.2 million Colorado teenagers use social media "
+    "every day, according to state health officials."
+)
+
+TRANSPORT_STORY = (
+    "Spain's government approved a plan on Wednesday to spend 4.5 billion euros on new "
+    "high-speed rail lines linking Madrid with the northwest of the country.\n\n"
+    "Transport Minister Lucia Ferrer said the work would create about 18,000 jobs and cut"
+    " the travel time between Madrid and Vigo to under three hours. Construction is "
+    "expected to begin in 2027.\n\n"
+    "The state rail company Adif will manage the project, which is partly financed by the"
+    " European Union. Passenger numbers on Spanish high-speed trains rose 22% last year "
+    "to a record 41 million, the National Statistics Institute said.\n\n"
+    'Environmental groups welcomed the plan. "Every passenger who takes the train instead'
+    ' of a plane cuts emissions," said Marta Gil, a spokeswoman for Ecologists in Action.'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            COURT_STORY,
+            {
+                ("who", "Rachel Kim"),
+                ("which_law", "Colorado Online Age Verification Act of 2025"),
+                ("which_org", "NetChoice"),
+            },
+        ),
+        (TRANSPORT_STORY, {("who", "Lucia Ferrer"), ("how_many", "about 18,000")}),
+    ],
+)
+def test_unseen_stories_get_the_questions_a_teacher_would_ask(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    questions = generate_questions(text)
+    assert expected <= {(question.type, question.answer) for question in questions}
+    for question in questions:
+        if question.type != "true_false":
+            assert not contains_answer(question.question, question.answer)
+            assert question.answer in text
+            assert len(set(question.choices)) == len(question.choices) >= 4
+            assert question.choices.count(question.answer) == 1

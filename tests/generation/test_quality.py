@@ -88,6 +88,13 @@ def test_pronouns_inside_a_quotation_are_fine() -> None:
     assert not has_unresolved_pronoun("Which law requires the report that names abusers?")
 
 
+def test_a_demonstrative_before_a_time_word_needs_no_antecedent() -> None:
+    assert not has_unresolved_pronoun("How many trains did the railway cancel this week?")
+    assert not has_unresolved_pronoun("How many patients did the clinic treat this year?")
+    assert has_unresolved_pronoun("Who sponsored this bill?")
+    assert has_unresolved_pronoun("How many of these did the court reject?")
+
+
 def test_contains_answer_normalises_both_sides() -> None:
     assert contains_answer("Did the United States act?", "the U.S.")
     assert contains_answer("Were 8 entities blacklisted?", "Eight")
