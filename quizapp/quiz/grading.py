@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -17,31 +16,14 @@ CHOICE_FORMATS = frozenset({"multiple_choice", "true_false"})
 FUZZY_MIN_LENGTH = 8
 FUZZY_MIN_RATIO = 90.0
 
-_SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-# normalize() already drops thousands separators and reads "%", "per cent" and decimals; it
-# still leaves digits before a scale word ("5 million" as "5 1000000") and drops "$".
-_SCALED_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion)\b", re.IGNORECASE)
-_CURRENCY = re.compile(r"\$\s*(\d[\d,.]*)")
-
-
-def _scaled(match: re.Match[str]) -> str:
-    """Turn "1.5 million" or "5 million" into digits ("1500000", "5000000")."""
-    value = float(match.group(1).replace(",", "")) * _SCALES[match.group(2).lower()]
-    return str(int(value)) if value.is_integer() else str(value)
-
-
-def _spell_out_amounts(text: str) -> str:
-    """Write amounts one way before comparing: "$5 million" as "5000000 dollars"."""
-    return _CURRENCY.sub(r"\1 dollars", _SCALED_NUMBER.sub(_scaled, text))
-
 
 def answer_key(text: str) -> str:
     """Return the comparison key of a free-text answer: what is left once form no longer matters.
 
-    The project's shared key (case, "the", possessives, "U.S.", number words, decimals, "%")
-    after writing amounts with digits and a scale word or a "$" the way spelled-out ones come.
+    The project's shared key: case, "the", possessives, punctuation, "U.S.", number words,
+    decimals, "%", scale words and currencies ("$5 million" = "5,000,000 dollars").
     """
-    return normalize(_spell_out_amounts(text))
+    return normalize(text)
 
 
 def _close_enough(given: str, expected: str) -> bool:
