@@ -102,6 +102,8 @@ TITLE_WORDS = frozenset(
         "speaker",
         "whip",
         "official",
+        "engineer",
+        "master",
     }
 )
 

@@ -177,12 +177,13 @@ def predicate(
     return before + right + after
 
 
-def passive_owner(verb: Token) -> list[Token] | None:
+def passive_owner(verb: Token, *, indefinite: bool = False) -> list[Token] | None:
     """The noun phrase a passive modifier describes, for asking it in the active voice.
 
     "the International Disaster Assistance account authorized by …" -> "the International
     Disaster Assistance account"; "$4.5 million in emergency funds released by …" -> the whole
-    amount. None when the phrase names nothing in particular ("a program created by …").
+    amount. None when the phrase names nothing in particular ("a program created by …"); with
+    `indefinite`, "an IMF team led by …" counts, a name qualifying it.
     """
     if verb.dep_ not in {"acl", "relcl"} or verb.tag_ != "VBN":
         return None
@@ -213,7 +214,12 @@ def passive_owner(verb: Token) -> list[Token] | None:
     if not phrase:
         return None
     first = phrase[0]
-    if not (first.lower_ == "the" or first.pos_ == "PROPN" or first.like_num or first.text == "$"):
+    # "An IMF team led by …" is one team in particular only when a name qualifies it.
+    named = (
+        indefinite and first.lower_ in {"a", "an"} and phrase[1:2] and phrase[1].text[:1].isupper()
+    )
+    definite = first.lower_ == "the" or first.pos_ == "PROPN" or first.like_num or first.text == "$"
+    if not (definite or named):
         return None
     unusable = any(
         t.text in QUOTE_MARKS or is_unresolved_pronoun(t) or t.tag_ == "PRP$" for t in phrase
@@ -331,7 +337,8 @@ class People:
                 joined.append(mention)
         for position, mention in enumerate(joined):
             before = self.doc[mention.start - 1] if mention.start > 0 else None
-            if before is not None and len(mention) >= 2 and _is_given_name(before):
+            given = before is not None and len(mention) >= 2 and _is_given_name(before)
+            if given and before is not None and not _ends_title_run(before):
                 joined[position] = self.doc[before.i : mention.end]
         self.mentions = joined
         self._by_token = {token.i: mention for mention in joined for token in mention}
@@ -496,6 +503,15 @@ def _is_given_name(token: Token) -> bool:
     return not token.ent_type_ or (_entity_length(token) == 1 and token.ent_type_ != "NORP")
 
 
+def _ends_title_run(token: Token) -> bool:
+    """Whether a capitalised word closes a title or list rather than opening a name: "... for
+    Population, Refugees, and [Migration] Laura Becker", "Secretary of [State] Ana Ruiz"."""
+    # Not "-ence"/"-ance": "Lawrence", "Constance" are given names.
+    if token.lower_.endswith(("tion", "sion", "ment", "ness", "ship", "ics")):
+        return True
+    return token.i > 0 and token.doc[token.i - 1].lower_ in LAW_NAME_CONNECTORS
+
+
 def _entity_length(token: Token) -> int:
     """The number of tokens of the entity a token begins."""
     length = 1
@@ -556,8 +572,11 @@ def _clean_person(ent: Span) -> Span | None:
     while start < end and (doc[start].is_punct or doc[start].pos_ == "DET"):
         start += 1
     # "... for Terrorism and Financial Intelligence Karen Whitley": the end of a title.
+    # "Engineer Faith Njeri": a title the model took into the name.
     while end - start > 2 and (
-        doc[start].lower_ in TITLE_FIELD_WORDS or _continues_title(doc, start)
+        doc[start].lower_ in TITLE_FIELD_WORDS
+        or doc[start].lower_ in TITLE_WORDS
+        or _continues_title(doc, start)
     ):
         start += 1
     span = doc[start:end]

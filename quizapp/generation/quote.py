@@ -97,6 +97,8 @@ class QuoteGenerator:
             if excerpt is None:
                 continue
             text, first, cut = excerpt
+            if embedded is None and text[:1].islower():
+                continue  # '“…,” said Haddad, “and the doors …”': the rest of a split sentence
             question = f'Who said, "{text}"?'
             if embedded is not None:
                 # "said the bill “spends money …”": the quotation finishes the reported clause.
@@ -157,6 +159,15 @@ def _attribution(doc: Doc, quotation: Quotation) -> Token | None:
             break
         if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_VERBS:
             return token
+    if doc[opening - 1].text == ":":
+        # "The state auditor, Helen Marsh, was blunt: “…”": a clause about its subject
+        # introduces what the subject said.
+        clause = doc[opening - 2]
+        # The parser may hang the clause on the quotation's verb: climb only before the colon.
+        while clause.head.i != clause.i and clause.head.i < opening - 1:
+            clause = clause.head
+        if clause.pos_ in {"VERB", "AUX"} and clause.i < opening and subject_of(clause):
+            return clause
     return None
 
 

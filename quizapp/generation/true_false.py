@@ -244,7 +244,7 @@ def _usable_statement(
         return None
     replacements: dict[int, str] = {}
     for token in tokens:
-        if not is_unresolved_pronoun(token):
+        if not is_unresolved_pronoun(token) or _owned_by_the_subject(token, root):
             continue
         if token.lower_ not in SPEAKER_PRONOUNS or token.dep_ != "nsubj" or token.i != first.i:
             return None
@@ -253,6 +253,31 @@ def _usable_statement(
             return None
         replacements[token.i] = person.text
     return replacements
+
+
+def _owned_by_the_subject(token: Token, root: Token) -> bool:
+    """ "Kenya spends a third of its tax revenue", "12 million people have fled their homes":
+    a possessive in the main clause that can only mean the clause's named subject."""
+    if token.tag_ != "PRP$" or token.lower_ not in {"its", "their"}:
+        return False
+    subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if len(subjects) != 1 or subjects[0].i > token.i:
+        return False
+    subject = subjects[0]
+    plural = subject.tag_ in {"NNS", "NNPS"}
+    if (token.lower_ == "their") != plural or subject.ent_type_ == "PERSON":
+        return False
+    if subject.pos_ not in {"NOUN", "PROPN"} or any(
+        c.dep_ == "det" and c.lower_ in {"this", "that", "these", "those"} for c in subject.children
+    ):
+        return False
+    # Only objects and phrases of the main verb: another clause may have a subject of its own.
+    head = token.head
+    while head.i != root.i:
+        if head.dep_ not in {"dobj", "pobj", "prep", "attr", "npadvmod", "conj", "appos"}:
+            return False
+        head = head.head
+    return True
 
 
 def _refers_back(token: Token) -> bool:
@@ -480,7 +505,9 @@ def _side_parts(sentence: Span) -> set[int]:
         part = set(range(left - 1, right + 1))
         if after is not None and after.text == ",":
             following = after.nbor(1) if after.i + 1 < sentence.end else None
-            if following is None or following.pos_ != "CCONJ":
+            # ", according to X, down from …" after the verb: the comma before "down" stays.
+            loose_after_verb = attribution and token.i > sentence.root.i
+            if (following is None or following.pos_ != "CCONJ") and not loose_after_verb:
                 part.add(after.i)  # the closing comma of the pair goes; ", but" stays
         elif after is not None and not (after.is_punct and after.i == sentence.end - 1):
             continue  # the part does not end where its comma pair does: leave it

@@ -31,9 +31,18 @@ if TYPE_CHECKING:
 
 MAX_WORDS = 30
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+# "as required by …": verbs of a law demanding something.
+REQUIRING = frozenset({"require", "mandate"})
+# Amounts the text judges ("enough public hearings"): what the law requires is the thing itself.
+REQUIREMENT_QUANTIFIERS = frozenset({"enough", "sufficient", "more", "any", "no", "fewer"})
+MAX_REQUIRED_SUBJECT = 5
+# Words that join the laws of a list: "the X Act, the Y Act and the Z Act".
+LIST_JOINERS = frozenset({"and", "or", ",", "the", "as", "well"})
 # Nouns for legislation still under way: they do not refer back to an enacted "... Act of 2023".
 PENDING_NOUNS = frozenset({"bill", "measure"})
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+# "... Act of 1962": the year a law's name ends with.
+_YEAR_SUFFIX = re.compile(r"\bof ((?:1[6-9]|20)\d\d)$")
 # How many sentences back "The law requires ..." may look for the law's name.
 REFERENCE_WINDOW = 2
 
@@ -66,6 +75,17 @@ class WhichLawGenerator:
         here = [law for law in laws if sentence.start <= law.start < sentence.end]
         resolve = _resolver(article)
         for law in here:
+            year = _coordinated_year(law, here)
+            if year is not None:
+                asked = _coordinated_question(law, here, year, resolve)
+                if asked is not None:
+                    yield self._candidate(asked[0], law, sentence, index, asked[1])
+                continue
+            if len(_law_group(law, here)) > 1:
+                continue  # "under the X Act and the Y Act": two right answers
+            required = _required_question(law, _kind_noun(law))
+            if required is not None:
+                yield self._candidate(required, law, sentence, index, 0.65)
             tokens = _with_determiner(law)
             for question, confidence in _questions_about(tokens, _kind_noun(law), resolve=resolve):
                 yield self._candidate(question, law, sentence, index, confidence)
@@ -122,6 +142,96 @@ def _kind_noun(law: Span) -> str:
         if heads and (heads[-1],) == pattern:
             return noun
     return "law"
+
+
+def _law_group(law: Span, laws: list[Span]) -> list[Span]:
+    """The named laws listed together with this one ("the X Act of 1961 and the Y Act of
+    1962"), itself included. Found by the words between them, as the parser often hangs the
+    second law on the verb."""
+    ordered = sorted(laws, key=lambda other: other.start)
+    position = next(i for i, other in enumerate(ordered) if other.start == law.start)
+    first = last = position
+    while first > 0 and _only_joiners(ordered[first - 1], ordered[first]):
+        first -= 1
+    while last + 1 < len(ordered) and _only_joiners(ordered[last], ordered[last + 1]):
+        last += 1
+    return ordered[first : last + 1]
+
+
+def _only_joiners(left: Span, right: Span) -> bool:
+    """Whether only "and", "or", commas and "the" stand between two laws."""
+    between = left.doc[left.end : right.start]
+    return len(between) <= 4 and all(t.lower_ in LIST_JOINERS for t in between)
+
+
+def _coordinated_year(law: Span, laws: list[Span]) -> str | None:
+    """The year that tells a coordinated law from the others, when each has its own year."""
+    group = _law_group(law, laws)
+    if len(group) < 2:
+        return None
+    years = [_YEAR_SUFFIX.search(other.text) for other in group]
+    if any(y is None for y in years):
+        return None
+    distinct = {y.group(1) for y in years if y is not None}
+    if len(distinct) != len(group):
+        return None
+    found = _YEAR_SUFFIX.search(law.text)
+    return None if found is None else found.group(1)
+
+
+def _coordinated_question(
+    law: Span, laws: list[Span], year: str, resolve: grammar.Resolver
+) -> tuple[str, float] | None:
+    """ "provided under the X Act of 1961 and the Y Act of 1962" -> "Under which 1961 law is
+    the assistance provided?": the year tells the right answer from the other."""
+    group = sorted(_law_group(law, laws), key=lambda other: other.start)
+    authority = _authority_phrase(_before_possessor(_with_determiner(group[0])[0]))
+    if authority is None:
+        return None
+    verb, phrase = authority
+    remove = phrase | {t.i for other in group for t in _with_determiner(other)}
+    asked = _ask(
+        grammar.Slot(verb, "adjunct", remove), f"Under which {year} {_kind_noun(law)}", resolve
+    )
+    return None if asked is None else (asked[0], asked[1] - 0.1)
+
+
+def _required_question(law: Span, noun: str) -> str | None:
+    """ "Parliament had not held enough public hearings, as required by Article 118 …" ->
+    "Which provision requires Parliament to hold public hearings?": what the law demands,
+    whether or not it was done."""
+    by = law.root.head
+    verb = by.head
+    if law.root.dep_ != "pobj" or by.dep_ != "agent" or verb.lemma_.lower() not in REQUIRING:
+        return None
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children
+    ):
+        return None
+    clause = verb.head
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    objects = [c for c in clause.children if c.dep_ == "dobj"]
+    if clause.pos_ != "VERB" or len(subjects) != 1 or len(objects) != 1:
+        return None
+    subject = [t for t in subjects[0].subtree if not t.is_space]
+    if len(subject) > MAX_REQUIRED_SUBJECT or not (
+        subjects[0].pos_ == "PROPN" or subject[0].lower_ == "the"
+    ):
+        return None
+    thing = [
+        t
+        for t in objects[0].subtree
+        if not (t.head.i == objects[0].i and t.lower_ in REQUIREMENT_QUANTIFIERS)
+    ]
+    particles = [c for c in clause.children if c.dep_ == "prt"]
+    words = [*subject, *particles, *thing]
+    if any(t.text in QUOTE_MARKS or is_unresolved_pronoun(t) or t.is_punct for t in words):
+        return None
+    subject_text = join_tokens(subject)
+    if subject[0].is_sent_start and subject[0].pos_ != "PROPN":
+        subject_text = subject_text[:1].lower() + subject_text[1:]
+    action = " ".join([clause.lemma_, *(t.text for t in particles)])
+    return f"Which {noun} requires {subject_text} to {action} {join_tokens(thing)}?"
 
 
 def _with_determiner(law: Span) -> list[Token]:

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 MAX_WORDS = 30
 MAX_TITLE_TOKENS = 16
+# Capitalised title words between "by" and a name ("by Mission Chief Andrea Colombo").
+MAX_AGENT_TITLE = 5
 # Courtesy titles between a job title and a name ("Health Secretary Dr. Miguel Archuleta").
 HONORIFICS = frozenset({"dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "rev."})
 # A title this short and generic ("U.S. official") names nobody in particular.
@@ -54,6 +56,8 @@ LIGHT_VERBS = frozenset(
     | {"stay", "happen", "follow", "return", "arrive", "leave", "say", "speak", "add", "try"}
 )
 DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+# Verbs of leading a group: "a team led by X" still says who leads it.
+LEADING_VERBS = frozenset({"lead", "head", "chair", "run", "command", "direct"})
 # First-token fixes so "Who" (singular) agrees with the auxiliary.
 SINGULAR_AUX = {"have": "has", "are": "is", "were": "was", "do": "does"}
 
@@ -112,6 +116,14 @@ class WhoGenerator:
             index, unit = located
             passive = any(c.dep_ == "auxpass" for c in token.children)
             speech = token.lemma_.lower() in SPEECH_VERBS and not passive
+            report = _fronted_report(token, quoted) if speech else None
+            if report is not None:
+                # "…, Grace Wanjiku told reporters." asks what was said, not "Who told reporters?"
+                question = f"Who said {report}?"
+                yield self._candidate(question, person, unit, index, 0.65)
+                continue
+            if speech and any(c.dep_ == "ccomp" and c.i < token.i for c in token.children):
+                continue  # a statement before its speaker that cannot be asked in order
             interview = _interview_phrase(token) if speech else None
             if interview is not None:
                 question = f"Who spoke {join_tokens(list(interview.subtree))}?"
@@ -152,8 +164,8 @@ class WhoGenerator:
         """ "$4.5 million in emergency funds released by Governor Elena Trujillo" -> "Who
         released $4.5 million in emergency funds?"."""
         for mention in people.mentions:
-            by = mention.root.head
-            if mention.root.dep_ != "pobj" or by.dep_ != "agent":
+            by = mention.root.head if mention.root.dep_ == "pobj" else _bare_agent(mention)
+            if by is None or by.dep_ != "agent":
                 continue
             if any(c.dep_ == "conj" for c in mention.root.children):
                 continue  # "signed by Ursula Fischer and the presidents of …": not hers alone
@@ -163,9 +175,20 @@ class WhoGenerator:
             if person is None or located is None or grammar.in_quotation(verb):
                 continue
             index, unit = located
-            phrase = passive_owner(verb)
-            if phrase is not None:
-                question = f"Who {grammar.inflect(verb, 'VBD')} {join_tokens(phrase)}?"
+            leading = verb.lemma_.lower() in LEADING_VERBS
+            phrase = passive_owner(verb, indefinite=leading)
+            if phrase is not None and phrase[0].lower_ in {"a", "an"}:
+                # "An IMF team led by Mission Chief Andrea Colombo is expected to …" -> "Who
+                # leads the IMF team?": the team is now the one the article speaks of.
+                owner = f"the {join_tokens(phrase[1:])}"
+                tense = "VBZ" if _in_present(verb) else "VBD"
+                question = f"Who {grammar.inflect(verb, tense)} {owner}?"
+                yield self._candidate(question, person, unit, index, 0.65)
+            elif phrase is not None:
+                owner = join_tokens(phrase)
+                if phrase[0].is_sent_start and phrase[0].pos_ != "PROPN":
+                    owner = owner[:1].lower() + owner[1:]  # "The three-judge panel, led by …"
+                question = f"Who {grammar.inflect(verb, 'VBD')} {owner}?"
                 yield self._candidate(question, person, unit, index, 0.7)
             elif verb.dep_ in {"ROOT", "conj", "ccomp"}:
                 # "The mission was led by … Diego Ferrer" -> "Who led the mission?"
@@ -269,6 +292,76 @@ def _acceptable(candidate: Candidate) -> bool:
         return False
     question_words = {w.strip(",.?!’'").lower() for w in candidate.question.split()}
     return not any(part.lower() in question_words for part in candidate.answer.split())
+
+
+def _fronted_report(verb: Token, quoted: set[int]) -> str | None:
+    """The statement a closing ", <speaker> said/told reporters" reports, as a clause to put
+    after "Who said": "After amendments, the government expects to raise X" -> "the government
+    expects to raise X after amendments". None when it cannot stand alone."""
+    clauses = [
+        c for c in verb.children if c.dep_ in {"ccomp", "advcl", "parataxis"} and c.i < verb.i
+    ]
+    if len(clauses) != 1:
+        return None
+    clause = clauses[0]
+    doc = verb.doc
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass", "csubj", "expl"}]
+    closing = doc[clause.right_edge.i + 1] if clause.right_edge.i + 1 < len(doc) else None
+    if len(subjects) != 1 or closing is None or closing.text != ",":
+        return None
+    if clause.left_edge.i != verb.sent.start:
+        return None  # the statement is only part of the sentence
+    tokens = [t for t in clause.subtree if not t.is_space]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if any(t.text in QUOTE_MARKS or t.i in quoted or is_unresolved_pronoun(t) for t in tokens):
+        return None  # a quotation is the quote generator's, not a reported statement
+    subject = subjects[0]
+    opener = [t for t in tokens if t.i < subject.left_edge.i]
+    if opener and not (opener[-1].text == "," and _is_adjunct_run(opener[:-1], clause)):
+        return None
+    opener = opener[:-1]
+    body = [t for t in tokens if t.i >= subject.left_edge.i]
+    text = join_tokens(body)
+    if body[0].pos_ != "PROPN" and body[0].text != "I":
+        text = text[:1].lower() + text[1:]
+    if opener:
+        tail = join_tokens(opener)
+        if opener[0].pos_ != "PROPN":
+            tail = tail[:1].lower() + tail[1:]
+        text = f"{text} {tail}"
+    return text
+
+
+def _is_adjunct_run(tokens: list[Token], clause: Token) -> bool:
+    """Whether tokens are whole adjuncts of the clause ("After amendments", "On Monday")."""
+    heads = [t for t in tokens if t.head.i == clause.i]
+    if not heads or any(t.dep_ not in {"prep", "npadvmod"} for t in heads):
+        return False
+    covered = {t.i for head in heads for t in head.subtree}
+    return all(t.i in covered or t.text == "," for t in tokens)
+
+
+def _bare_agent(mention: Span) -> Token | None:
+    """The "by" the parser left without its object before a titled name: "led by Mission
+    Chief Andrea Colombo" parsed with "Colombo" as the sentence's subject."""
+    doc = mention.doc
+    index = mention.start - 1
+    while index >= 0 and mention.start - index <= MAX_AGENT_TITLE and doc[index].text[:1].isupper():
+        index -= 1
+    if index < 0 or doc[index].lower_ != "by":
+        return None
+    by = doc[index]
+    return by if not any(c.dep_ == "pobj" for c in by.children) else None
+
+
+def _in_present(verb: Token) -> bool:
+    """Whether the clause a modifier hangs in is in the present or future tense."""
+    clause = verb
+    while clause.dep_ not in {"ROOT", "ccomp", "conj"} and clause.head.i != clause.i:
+        clause = clause.head
+    tags = {clause.tag_} | {c.tag_ for c in clause.children if c.dep_ in {"aux", "auxpass"}}
+    return bool(tags & {"VBZ", "VBP", "MD"}) and "VBD" not in tags
 
 
 def _has_content(phrase: list[Token], verb: Token) -> bool:

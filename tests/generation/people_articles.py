@@ -117,6 +117,28 @@ Governor Jay Inslee said: "We are asking everyone to stay off the roads tonight.
 Russia imposed sanctions on three Ukrainian officials. He also imposed a travel ban.
 """
 
+# Written for round 4 (not tuned on): a court ruling and a transport plan.
+COURT = """A federal appeals court on Tuesday upheld a Texas law that requires age checks on \
+adult websites.
+
+The three-judge panel, led by Chief Judge Priya Raman, ruled 2-1 that the law did not violate \
+the First Amendment.
+
+The state will begin enforcing the law in September, Texas Attorney General Dana Whitlock told \
+reporters.
+
+"This decision protects children in every corner of our state," Whitlock said in a statement.
+
+The challenge was brought under the Civil Rights Act of 1871 and the Declaratory Judgment Act of \
+1934."""
+
+RAIL = """Work on a new rail line between Nairobi and Mombasa will start next year, Transport \
+Secretary Daniel Otieno said Thursday.
+
+A Chinese consortium led by Chief Engineer Faith Njeri is expected to oversee construction.
+
+Under Section 12 of the Railways Act, the line must carry freight as well as passengers."""
+
 ARTICLES = {
     "seed": None,
     "myanmar": MYANMAR,
@@ -181,3 +203,26 @@ def assert_well_formed(candidates: Iterable[Candidate], article: ParsedArticle, 
         assert candidate.answer in article.text, candidate
         assert candidate.answer.lower() not in PRONOUN_ANSWERS, candidate
         assert not contains_word_sequence(candidate.question, candidate.answer), candidate
+
+
+def asked(generator: QuestionGenerator, text: str) -> set[tuple[str, str]]:
+    """The (question, answer) pairs a generator proposes for a text parsed as it stands."""
+    return pairs(run(generator, parse_article(text)))
+
+
+def checked_on_article(generator: QuestionGenerator, name: str, kind: str) -> list[Candidate]:
+    """A generator's candidates on a test article: some, each meeting the quality rules."""
+    article = parsed(name)
+    candidates = run(generator, article)
+    assert candidates
+    assert_well_formed(candidates, article, kind)
+    return candidates
+
+
+def checked_on_odd_input(generator: QuestionGenerator, text: str, kind: str) -> list[Candidate]:
+    """A generator's candidates on odd input: at most one, meeting the quality rules."""
+    article = parse_article(text)
+    candidates = run(generator, article)
+    assert_well_formed(candidates, article, kind)
+    assert len(candidates) <= 1
+    return candidates

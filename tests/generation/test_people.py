@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from quizapp.generation.parsing import parse_article
 from quizapp.generation.people import People, people_of, text_units
-from tests.generation.people_articles import parsed
+from tests.generation.people_articles import RAIL, parsed, parsed_text
 
 pytestmark = pytest.mark.slow
 
@@ -79,3 +79,19 @@ def test_the_index_is_built_once_per_article() -> None:
     article = parse_article("Treasury Secretary Steven Mnuchin announced the measures.")
     assert people_of(article) is people_of(article)
     assert [m.text for m in people_of(article).mentions] == ["Steven Mnuchin"]
+
+
+def test_the_last_word_of_a_title_is_no_given_name() -> None:
+    article = parse_article(
+        "Secretary for Housing, Transport, and Innovation Paul Mendes opened the station. Later,"
+        " Mendes said trains would run every ten minutes."
+    )
+    people = people_of(article)
+    assert "Paul Mendes" in [m.text for m in people.mentions]
+    assert not any("Innovation" in m.text for m in people.mentions)
+
+
+def test_a_title_the_model_took_into_a_name_is_left_out() -> None:
+    # The model tags "Engineer Faith Njeri" in RAIL as one PERSON.
+    mentions = [m.text for m in people_of(parsed_text(RAIL)).mentions]
+    assert mentions == ["Daniel Otieno", "Faith Njeri"]

@@ -10,6 +10,8 @@ from tests.generation.people_articles import (
     ARTICLES,
     ODD_INPUTS,
     assert_well_formed,
+    checked_on_article,
+    checked_on_odd_input,
     pairs,
     parsed,
     run,
@@ -119,10 +121,7 @@ def test_long_quote_is_cut_to_a_clause_and_never_names_the_speaker() -> None:
 
 @pytest.mark.parametrize("name", sorted(ARTICLES))
 def test_every_candidate_meets_the_quality_rules(name: str) -> None:
-    article = parsed(name)
-    candidates = run(GENERATOR, article)
-    assert candidates
-    assert_well_formed(candidates, article, "PERSON")
+    candidates = checked_on_article(GENERATOR, name, "PERSON")
     for candidate in candidates:
         excerpt = candidate.question.split('"')[1].lower()
         assert not any(part.lower() in excerpt.split() for part in candidate.answer.split())
@@ -130,10 +129,7 @@ def test_every_candidate_meets_the_quality_rules(name: str) -> None:
 
 @pytest.mark.parametrize("text", ODD_INPUTS)
 def test_odd_input_never_raises(text: str) -> None:
-    article = parse_article(text)
-    candidates = run(GENERATOR, article)
-    assert_well_formed(candidates, article, "PERSON")
-    assert len(candidates) <= 1
+    checked_on_odd_input(GENERATOR, text, "PERSON")
 
 
 def test_a_quotation_that_finishes_a_reported_clause() -> None:
@@ -189,3 +185,24 @@ def test_a_speaker_quoted_three_times_answers_two_questions() -> None:
     found = run(GENERATOR, article)
     assert len(found) == 2
     assert {article.full_name(c.answer) for c in found} == {"Martin Keller"}
+
+
+def test_a_clause_about_a_person_before_a_colon_introduces_the_quotation() -> None:
+    article = parse_article(
+        "The state auditor, Helen Marsh, was blunt: “This project ran two years late.”\n\n"
+        "Police found a note in the car: “I am sorry for everything I did.”"
+    )
+    assert pairs(run(GENERATOR, article)) == {
+        ('Who said, "This project ran two years late"?', "Helen Marsh")
+    }
+
+
+def test_the_second_half_of_a_split_quotation_is_not_asked_alone() -> None:
+    article = parse_article(
+        "Health Commissioner Omar Haddad visited the clinic on Monday.\n\n"
+        "“The state has promised the money for five years,” said Haddad, “and the doors will stay"
+        " open every day of the week.”"
+    )
+    assert pairs(run(GENERATOR, article)) == {
+        ('Who said, "The state has promised the money for five years"?', "Omar Haddad")
+    }

@@ -8,10 +8,15 @@ from quizapp.generation.parsing import parse_article
 from quizapp.generation.which_law import WhichLawGenerator
 from tests.generation.people_articles import (
     ARTICLES,
+    COURT,
     ODD_INPUTS,
-    assert_well_formed,
+    RAIL,
+    asked,
+    checked_on_article,
+    checked_on_odd_input,
     pairs,
     parsed,
+    parsed_text,
     run,
 )
 
@@ -104,18 +109,12 @@ def test_no_laws_no_questions() -> None:
 
 @pytest.mark.parametrize("name", sorted(ARTICLES))
 def test_every_candidate_meets_the_quality_rules(name: str) -> None:
-    article = parsed(name)
-    candidates = run(GENERATOR, article)
-    assert candidates
-    assert_well_formed(candidates, article, "LAW")
+    checked_on_article(GENERATOR, name, "LAW")
 
 
 @pytest.mark.parametrize("text", ODD_INPUTS)
 def test_odd_input_never_raises(text: str) -> None:
-    article = parse_article(text)
-    candidates = run(GENERATOR, article)
-    assert_well_formed(candidates, article, "LAW")
-    assert len(candidates) <= 1
+    checked_on_odd_input(GENERATOR, text, "LAW")
 
 
 @pytest.mark.parametrize(
@@ -161,7 +160,7 @@ def test_odd_input_never_raises(text: str) -> None:
 def test_passive_modifiers_fronted_authorities_and_owned_laws(
     text: str, question: str, answer: str
 ) -> None:
-    assert (question, answer) in pairs(run(GENERATOR, parse_article(text)))
+    assert (question, answer) in asked(GENERATOR, text)
 
 
 def test_speaker_pronoun_in_a_reported_clause_is_the_speaker() -> None:
@@ -190,3 +189,41 @@ def test_the_bill_does_not_refer_back_to_an_enacted_law() -> None:
 def test_two_coordinated_laws_give_no_which_law_question() -> None:
     article = parse_article("The Clean Air Act and the Clean Water Act were passed in the 1970s.")
     assert run(GENERATOR, article) == []
+
+
+def test_laws_listed_together_are_told_apart_by_their_years() -> None:
+    found = pairs(run(GENERATOR, parsed_text(COURT)))
+    assert found == {
+        ("Under which 1871 law was the challenge brought?", "Civil Rights Act of 1871"),
+        ("Under which 1934 law was the challenge brought?", "Declaratory Judgment Act of 1934"),
+    }
+
+
+def test_laws_listed_together_without_years_give_no_question() -> None:
+    # The parser hangs the second law on the verb: the list is found by the words between.
+    article = parse_article(
+        "The grants were awarded under the Clean Water Act and the Safe Drinking Water Act, the"
+        " agency said."
+    )
+    assert run(GENERATOR, article) == []
+
+
+def test_a_numbered_section_gives_its_authority_question() -> None:
+    assert (
+        "Under which section must the line carry freight as well as passengers?",
+        "Section 12 of the Railways Act",
+    ) in pairs(run(GENERATOR, parsed_text(RAIL)))
+
+
+def test_as_required_by_asks_what_the_law_requires() -> None:
+    article = parse_article(
+        "Opposition leader Ruth Achieng said Parliament had not held enough public hearings, as"
+        " required by Article 118 of the Constitution. The city posted the notice online, as"
+        " required by the Open Meetings Act."
+    )
+    found = pairs(run(GENERATOR, article))
+    assert (
+        "Which provision requires Parliament to hold public hearings?",
+        "Article 118 of the Constitution",
+    ) in found
+    assert ("Which law requires the city to post the notice?", "Open Meetings Act") in found

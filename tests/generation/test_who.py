@@ -8,10 +8,14 @@ from quizapp.generation.parsing import parse_article
 from quizapp.generation.who import WhoGenerator
 from tests.generation.people_articles import (
     ARTICLES,
+    COURT,
     ODD_INPUTS,
-    assert_well_formed,
+    RAIL,
+    asked,
+    checked_on_article,
     pairs,
     parsed,
+    parsed_text,
     run,
 )
 
@@ -128,10 +132,7 @@ def test_credit_line_that_survives_cleaning() -> None:
 
 @pytest.mark.parametrize("name", sorted(ARTICLES))
 def test_every_candidate_meets_the_quality_rules(name: str) -> None:
-    article = parsed(name)
-    candidates = run(GENERATOR, article)
-    assert candidates
-    assert_well_formed(candidates, article, "PERSON")
+    candidates = checked_on_article(GENERATOR, name, "PERSON")
     assert len({c.question for c in candidates}) == len(candidates)
 
 
@@ -184,7 +185,7 @@ def test_text_without_people_gives_nothing() -> None:
 def test_short_predicates_copulas_resolved_objects_and_passive_agents(
     text: str, question: str, answer: str
 ) -> None:
-    assert (question, answer) in pairs(run(GENERATOR, parse_article(text)))
+    assert (question, answer) in asked(GENERATOR, text)
 
 
 def test_it_stays_unresolved_when_two_laws_were_named() -> None:
@@ -278,3 +279,46 @@ def test_its_title_names_the_organization_the_sentence_before_is_about() -> None
     assert ("Who is the director of Volga Avionika?", "Sergei Lobanov") in found
     # "its" after a sentence about no organization (a new paragraph, too) stays unresolved.
     assert not any(answer == "Pedro Alves" and "mayor" in q for q, answer in found)
+
+
+def test_a_statement_before_its_speaker_is_asked_as_what_was_said() -> None:
+    found = pairs(run(GENERATOR, parsed_text(RAIL)))
+    assert (
+        "Who said work on a new rail line between Nairobi and Mombasa will start next year?",
+        "Daniel Otieno",
+    ) in found
+    article = parse_article(
+        "After the storm, the port expects to reopen within a week, Harbor Master Lena Ortiz told"
+        " reporters."
+    )
+    found = pairs(run(GENERATOR, article))
+    assert (
+        "Who said the port expects to reopen within a week after the storm?",
+        "Lena Ortiz",
+    ) in found
+    assert not any(question.startswith("Who told") for question, _ in found)
+
+
+def test_a_group_led_by_a_titled_person_asks_who_leads_it() -> None:
+    found = pairs(run(GENERATOR, parsed_text(RAIL)))
+    # The model reads "Engineer" as part of the name: the answer is the name alone.
+    assert ("Who leads the Chinese consortium?", "Faith Njeri") in found
+    found = pairs(run(GENERATOR, parsed_text(COURT)))
+    assert ("Who led the three-judge panel?", "Priya Raman") in found
+    assert (
+        "Who said the state will begin enforcing the law in September?",
+        "Dana Whitlock",
+    ) in found
+
+
+def test_an_unnamed_group_led_by_someone_is_no_question() -> None:
+    article = parse_article("A team led by Maria Santos will inspect the dam on Friday.")
+    assert not any("team" in question for question, _ in pairs(run(GENERATOR, article)))
+
+
+def test_the_last_sentence_of_a_quotation_is_not_a_reported_statement() -> None:
+    article = parse_article(
+        "“The river has never been this low. Barges will stop running within a week,” Port"
+        " Director Lena Ortiz said."
+    )
+    assert not any(q.startswith("Who said") for q, _ in pairs(run(GENERATOR, article)))
