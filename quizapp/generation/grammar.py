@@ -115,7 +115,15 @@ def locate(tokens: Sequence[Token], *, adjunct: bool = False) -> Slot | None:
     verb = slot.verb
     while verb.dep_ == "xcomp" and _subject(verb) is None and is_verb(verb.head):
         verb = verb.head
-    return slot if verb is slot.verb else replace(slot, verb=verb)
+    if slot.pied is not None and slot.pied.lower_ in lex.EXAMPLE_PREPOSITIONS:
+        return None  # "arrested 30 people, including two journalists": no "Including how many"
+    if verb is slot.verb:
+        return slot
+    if slot.pied is not None and any(c.dep_ == "dobj" for c in verb.children):
+        # "use part of the money to deliver food to 1.5 million people": a purpose clause the
+        # parser read as a complement; "To how many people will it use ...?" misreads it.
+        return None
+    return replace(slot, verb=verb)
 
 
 def _locate(tokens: Sequence[Token], *, adjunct: bool) -> Slot | None:
@@ -629,13 +637,22 @@ def _asides(root: Token, protect: frozenset[int]) -> set[int]:
         verb_aside = token.head.pos_ in _VERB_POS and (
             token.dep_ == "npadvmod" or (token.dep_ == "advmod" and token.n_rights > 0)
         )  # "..., more than in all of 2024"
+        # "raised its rate on Thursday, its ninth increase in a row": a second object after a
+        # comma renames the event.
+        verb_aside = verb_aside or (
+            token.dep_ == "dobj"
+            and token.head.pos_ in _VERB_POS
+            and any(c.dep_ == "dobj" and c.i < token.i for c in token.head.children)
+        )
         # "a new strain, known as clade Ib, was found": a participle set off by commas.
         participle = token.dep_ == "acl" and token.tag_ == "VBN"
         # "$764 billion for other programs, roughly equal to last year": an adjective phrase
         # after its noun.
         postnominal = token.dep_ == "amod" and token.i > token.head.i
+        # "fled their homes, including 3.4 million who crossed ...": an example list.
+        example = token.dep_ == "prep" and token.lower_ in lex.EXAMPLE_PREPOSITIONS
         if token.dep_ not in {"relcl", "appos"} and not (
-            bare_conj or verb_aside or participle or postnominal
+            bare_conj or verb_aside or participle or postnominal or example
         ):
             continue
         start, end = token.left_edge.i, token.right_edge.i
@@ -691,6 +708,10 @@ def _clause_tokens(verb: Token, slot: Slot, subject_tokens: list[Token]) -> list
             dropped |= _measure_before(verb, child)
         elif child.dep_ == "punct" and child.text in _QUOTES:
             dropped.add(child.i)  # closes a quotation inside a dropped clause
+        elif _is_deictic_time(child) or (_is_attribution(child) and _is_adverbial(verb)):
+            # An attribution hung on an adverbial clause vouches for the whole sentence.
+            dropped |= {t.i for t in child.subtree}
+            dropped |= _measure_before(verb, child)
     dropped |= _asides(verb, slot.remove)
     dropped |= _participle_asides(verb, slot.remove)
     dropped |= _coordinated_clauses(verb, slot.remove)
@@ -699,6 +720,13 @@ def _clause_tokens(verb: Token, slot: Slot, subject_tokens: list[Token]) -> list
         for t in verb.subtree
         if t.i not in dropped and not t.is_space and t.text not in _SENTENCE_END
     ]
+    # "arrested [30 people, including two journalists], on Friday": the comma that closed an
+    # aside inside the answer goes with it.
+    doc = verb.doc
+    if any(doc[i].text == "," for i in slot.remove):
+        kept = [
+            t for t in kept if not (t.text == "," and t.i - 1 in slot.remove and t.i - 1 > verb.i)
+        ]
     if slot.strand is not None:
         if slot.strand.i < verb.i:
             return None  # "on Tuesday upheld ...": nothing to strand after
@@ -720,6 +748,27 @@ def _clause_tokens(verb: Token, slot: Slot, subject_tokens: list[Token]) -> list
     if any(t.tag_ in {"WDT", "WP", "WP$"} and t.i < verb.i for t in kept):
         return None  # "bills that Congress is supposed to pass": the object is the pronoun
     return kept
+
+
+def _is_adverbial(verb: Token) -> bool:
+    """Whether a clause is subordinated by a conjunction ("since the protests began")."""
+    return verb.dep_ != "ROOT" and any(
+        c.dep_ == "mark" and c.lower_ not in {"that", "whether", "if"} for c in verb.children
+    )
+
+
+def _is_attribution(child: Token) -> bool:
+    """Whether a verb's modifier is an "according to X" phrase."""
+    return child.dep_ == "prep" and child.lower_ == "according"
+
+
+def _is_deictic_time(child: Token) -> bool:
+    """Whether a verb's adjunct is a time counted from the day of writing ("this week", "this
+    year"): its demonstrative would read as an unresolved pronoun, and a quiz read later
+    loses nothing without it."""
+    if child.dep_ not in {"npadvmod", "tmod"} or child.lemma_.lower() not in lex.DURATION_UNITS:
+        return False
+    return any(c.dep_ == "det" and c.lower_ in {"this", "these"} for c in child.children)
 
 
 def _participle_asides(verb: Token, protect: frozenset[int]) -> set[int]:

@@ -314,7 +314,7 @@ def _counted_phrase(number: Span, noun: Token) -> str | None:
         return None
     if noun.pos_ == "PROPN" and noun.ent_type_ != "NORP":
         return None  # "31 Republicans" counts people; "10 Downing" is a name
-    if noun.lower_ in lex.UNCOUNTED_NOUNS:
+    if noun.lower_ in lex.UNCOUNTED_NOUNS and not _is_frequency(noun):
         return None
     if number.text.lower() == "two" and any(
         c.dep_ == "det" and c.lower_ == "the" for c in noun.children
@@ -342,6 +342,19 @@ def _counted_phrase(number: Span, noun: Token) -> str | None:
     if any((t.is_punct and t.text != ",") or t.pos_ == "PRON" or t.is_space for t in tokens):
         return None
     return grammar.render(tokens)
+
+
+def _is_frequency(noun: Token) -> bool:
+    """Whether "<number> times" says how often a verb happened ("raised rates 11 times"), not
+    a multiple ("three times as many", "four times faster")."""
+    if noun.lower_ not in lex.FREQUENCY_NOUNS or noun.dep_ not in {"npadvmod", "dobj"}:
+        return False
+    following = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if following is not None and (
+        following.tag_ in {"JJR", "RBR", "DT", "PDT"} or following.lower_ in {"as", "more", "less"}
+    ):
+        return False
+    return grammar.is_verb(noun.head) and not any(c.dep_ != "nummod" for c in noun.children)
 
 
 def _conjoined_nouns(noun: Token) -> list[Token]:
@@ -374,6 +387,8 @@ def _partitive(token: Token, entity_of: dict[int, Span]) -> tuple[Span, str, lis
     if not of_phrases:
         return None
     group = [c for c in of_phrases[0].children if c.dep_ == "pobj"]
+    if group and group[0].lower_ == "them":
+        return _partitive_of_them(token, group[0], entity_of)
     extra: list[Token] = []
     if group and group[0].tag_ not in {"NNS", "NNPS"}:
         owned = _owned_group(group[0], token)
@@ -403,6 +418,47 @@ def _partitive(token: Token, entity_of: dict[int, Span]) -> tuple[Span, str, lis
         return None
     phrase = "of " + grammar.render(phrase_tokens[1:])
     return number, phrase, sorted({*token.subtree, *extra}, key=lambda t: t.i)
+
+
+def _partitive_of_them(
+    token: Token, pronoun: Token, entity_of: dict[int, Span]
+) -> tuple[Span, str, list[Token]] | None:
+    """ "Twelve of them expect ..." after "Nineteen Fed officials submitted ...": the group is
+    the counted noun just before, so the question asks "How many Fed officials expect ...?"."""
+    if token.dep_ not in {"nsubj", "nsubjpass"} or pronoun.i != token.i + 2:
+        return None
+    ent = entity_of.get(token.i)
+    if ent is not None and (ent.label_ != "CARDINAL" or ent.end > token.i + 1):
+        return None
+    number = token.doc[token.i : token.i + 1]
+    noun = _counted_antecedent(token)
+    if noun is None or not _is_count(number):
+        return None
+    modifiers = [t for t in noun.lefts if t.dep_ in {"compound", "amod"}]
+    if any(t.i != m.i for m in modifiers for t in m.subtree) or any(
+        t.is_punct or t.pos_ == "PRON" for t in modifiers
+    ):
+        return None  # only plain one-word modifiers travel ("Fed officials", "rural schools")
+    return number, grammar.render([*modifiers, noun]), list(token.subtree)
+
+
+def _counted_antecedent(token: Token) -> Token | None:
+    """The plural noun a number counted last, in the same or the previous sentence, when it is
+    the only counted noun there: the group "them" stands for."""
+    doc = token.doc
+    sentence = token.sent
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    counted = [
+        t.head
+        for t in doc[start : token.i]
+        if t.dep_ == "nummod" and t.head.tag_ in {"NNS", "NNPS"} and t.head.i < token.i
+    ]
+    if len({t.i for t in counted}) != 1:
+        return None
+    noun = counted[0]
+    if noun.lower_ in lex.UNCOUNTED_NOUNS or noun.lemma_.lower() in lex.DURATION_UNITS:
+        return None
+    return noun
 
 
 def _owned_group(owner: Token, number: Token) -> Token | None:

@@ -55,6 +55,16 @@ UNRESOLVED_PRONOUNS = frozenset(
     }
 )
 
+# Possessive pronouns (the free-standing ones too): a statement cannot use them alone.
+POSSESSIVE_PRONOUNS = frozenset({"his", "hers", "its", "their", "theirs", "mine", "yours"})
+
+# Every pronoun that needs an antecedent: the one list the question and statement generators
+# share (true/false statements, people questions).
+ALL_PRONOUNS = (UNRESOLVED_PRONOUNS - {"one"}) | POSSESSIVE_PRONOUNS
+
+# Prepositions opening a list of examples, an aside a question drops when set off by a comma.
+EXAMPLE_PREPOSITIONS = frozenset({"including", "among"})
+
 # Determiners that point back into the story ("this report").
 DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
 
@@ -198,6 +208,8 @@ DATE_PREPOSITIONS = frozenset({"on", "in", "at"})
 DATE_PREPOSITIONS_KEPT = frozenset({"before", "after", "by"})
 
 # Nouns a count of which makes a poor "How many ...?" question (units, money, measures).
+# Uncounted nouns that count events when they modify a verb ("raised rates 11 times").
+FREQUENCY_NOUNS = frozenset({"times"})
 UNCOUNTED_NOUNS = frozenset(
     {
         "percent",
@@ -291,6 +303,31 @@ STRANDED_PREPOSITIONS = frozenset({"on", "about"})
 ORG_PREPOSITIONS = frozenset({"to", "by", "with", "from", "against", "for"})
 
 # Prepositions that place an event somewhere: "in Pyongyang", "at the White House".
+# Gatherings a place phrase may locate: "the two-day summit in Doha" -> "Where was the two-day
+# summit held?".
+HELD_EVENT_NOUNS = frozenset(
+    {
+        "summit",
+        "summits",
+        "conference",
+        "talks",
+        "meeting",
+        "negotiations",
+        "forum",
+        "trial",
+        "hearing",
+        "ceremony",
+        "festival",
+        "rally",
+        "election",
+        "referendum",
+        "congress",
+        "convention",
+        "games",
+        "tournament",
+    }
+)
+
 PLACE_PREPOSITIONS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout"})
 
 # Verbs whose "to X" names where something went ("extradited to Pittsburgh").
@@ -418,6 +455,7 @@ PERSON_TITLES = frozenset(
 
 # Head nouns of organization names -> the word a "Which ...?" question uses.
 ORG_KIND_BY_HEAD = {
+    "administration": "agency",
     "agency": "agency",
     "army": "army",
     "association": "association",
@@ -453,6 +491,7 @@ ORG_KIND_BY_HEAD = {
     "organization": "organization",
     "organisation": "organization",
     "parliament": "legislative body",
+    "assembly": "legislative body",
     "party": "party",
     "police": "police force",
     "senate": "chamber",

@@ -39,7 +39,9 @@ class WhereGenerator:
             ):
                 continue
             ent = _whole_name(ent)
-            candidate = _candidate(article, ent, resolve) or _seat(article, ent)
+            candidate = (
+                _venue(article, ent) or _candidate(article, ent, resolve) or _seat(article, ent)
+            )
             if candidate is not None:
                 yield candidate
 
@@ -228,6 +230,55 @@ def _seat(article: ParsedArticle, ent: Span) -> Candidate | None:
         sentence_index=sentence_index,
         kind="GPE",
         confidence=0.6,
+    )
+
+
+def _venue(article: ParsedArticle, ent: Span) -> Candidate | None:
+    """ "Where was the two-day summit held?" for a gathering named with its place ("The
+    two-day summit in Doha ended ...", "announced at a pledging conference in Geneva")."""
+    root = ent.root
+    preposition = root.head
+    event = preposition.head
+    if root.dep_ != "pobj" or preposition.lower_ != "in" or preposition.dep_ != "prep":
+        return None
+    if event.lower_ not in lex.HELD_EVENT_NOUNS or event.pos_ != "NOUN" or preposition.i < event.i:
+        return None
+    if root.right_edge.i != root.i and not _regioned(root):
+        return None
+    if root.i != ent.end - 1 or any(c.dep_ in {"conj", "poss"} for c in root.children):
+        return None
+    if grammar.in_quotation(root):
+        return None
+    answer = _with_region(_answer_phrase(ent))
+    before = list(event.doc[event.left_edge.i : event.i])
+    if before and before[0].dep_ == "det" and before[0].head.i == event.i:
+        before = before[1:]  # "a pledging conference" is asked as "the pledging conference"
+    if answer is None or len(before) > _MAX_ANSWER_TOKENS:
+        return None
+    if any(
+        t.dep_ not in {"amod", "compound", "nummod", "punct", "npadvmod"}
+        or t.pos_ in {"PRON", "PROPN", "DET"}
+        or (t.is_punct and t.text not in {"-", "–"})
+        for t in before
+    ):
+        return None  # "Monday’s conference", "its meeting": an owner or date the question loses
+    governor = event.head.head if event.dep_ == "pobj" else event.head
+    if governor.tag_ != "VBD":
+        return None  # only events the story reports as past
+    phrase = grammar.render([*before, event])
+    be = "were" if event.tag_ == "NNS" or event.lower_ == "talks" else "was"
+    question = f"Where {be} the {phrase} held?"
+    if grammar.contains_answer(question, ent.text):
+        return None
+    sentence_index = article.sentence_index(ent.start_char)
+    return Candidate(
+        type="where",
+        question=question,
+        answer=answer.text,
+        evidence=article.sentences[sentence_index].text.strip(),
+        sentence_index=sentence_index,
+        kind="GPE",
+        confidence=0.55,
     )
 
 

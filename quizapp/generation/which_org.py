@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import ClassVar
 
 from spacy.tokens import Span, Token
@@ -42,6 +43,8 @@ class WhichOrgGenerator:
                 _part_of(article, ent, name, resolve),
                 _affiliation(article, ent, name),
                 _relative_subject(article, ent, name, resolve),
+                _attribution(article, ent, name, resolve),
+                _later_reference(article, ent, name, resolve),
             ):
                 if candidate is not None:
                     yield candidate
@@ -103,7 +106,7 @@ def _full_name(ent: Span) -> Span:
         start -= 1  # "the Africa CDC": the model left out "Africa"
     if start < ent.start and start > 0 and doc[start - 1].lower_ == "the":
         start -= 1
-    owner = _org_child(root, {"poss"})
+    owner = _org_child(root, {"poss"}) or _place_owner(root)
     if owner is not None and owner.end + 1 == start and doc[owner.end].tag_ == "POS":
         start = owner.start
         determiner = doc[start - 1] if start > 0 else None
@@ -118,6 +121,15 @@ def _full_name(ent: Span) -> Span:
         if second is not None and second.root.head.i == end:
             end = second.end
     return doc[start:end]
+
+
+def _place_owner(root: Token) -> Span | None:
+    """The country or city owning an organization ("Kenya’s National Assembly"): without it
+    the name is ambiguous."""
+    for child in root.children:
+        if child.dep_ == "poss" and child.ent_type_ == "GPE" and child.i < root.i:
+            return root.doc[child.left_edge.i : child.i + 1]
+    return None
 
 
 def _org_child(token: Token, deps: set[str]) -> Span | None:
@@ -334,6 +346,84 @@ def _part_of(
     wh = f"{words} of {_wh(root).lower()}"
     slot = grammar.Slot(part.head, "subject", frozenset(t.i for t in part.subtree))
     return _make(article, ent, name, slot, wh, resolve)
+
+
+def _attribution(
+    article: ParsedArticle, ent: Span, name: Span, resolve: grammar.Resolver
+) -> Candidate | None:
+    """ "According to which department did consumer prices rise 2.9%?" for the source a clause
+    cites ("Consumer prices rose 2.9%, according to the Labor Department")."""
+    root = ent.root
+    preposition = root.head
+    according = preposition.head
+    if (
+        root.dep_ != "pobj"
+        or preposition.lower_ != "to"
+        or according.lemma_ not in (_ATTRIBUTION_VERBS)
+    ):
+        return None
+    if _noun_phrase(ent, name) is None or _cut_short(name) or according.dep_ != "prep":
+        return None
+    verb = according.head
+    if verb.dep_ != "ROOT":
+        # ", according to X." closing a sentence vouches for all of it, whichever verb the
+        # parser hung it on; inside a subordinate clause it may belong to either.
+        verb = according.sent.root if _closes_sentence(according) else verb
+    if verb.dep_ != "ROOT" or not grammar.is_verb(verb):
+        return None
+    if any(c.dep_ == "conj" for c in root.children):
+        return None
+    slot = grammar.Slot(verb, "adjunct", frozenset(t.i for t in according.subtree))
+    return _make(article, ent, name, slot, f"According to {_wh(root).lower()}", resolve)
+
+
+def _later_reference(
+    article: ParsedArticle, ent: Span, name: Span, resolve: grammar.Resolver
+) -> Candidate | None:
+    """ "Which agency will review the data?" from "The Food and Drug Administration approved the
+    drug in 2019. The agency will review the data ...": the next sentence's subject "the
+    agency" is the organization named just before, when no other one could be meant."""
+    if _noun_phrase(ent, name) is None or _cut_short(name):
+        return None
+    index = article.sentence_index(ent.start_char)
+    if index + 1 >= len(article.sentences):
+        return None
+    following = article.sentences[index + 1]
+    kinds = {ent.root.lower_, kind_word(ent.root)}
+    start = article.sentences[index].start
+    if any(
+        other.label_ == "ORG"
+        and other.start != ent.start
+        and (other.start > ent.start or kinds & {other.root.lower_, kind_word(other.root)})
+        for other in grammar.entities(article.doc, article.ents)
+        if start <= other.start < following.end
+    ):
+        return None  # another organization nearby: "the agency" may be that one
+    for token in following:
+        if token.dep_ not in {"nsubj", "nsubjpass"} or token.lower_ not in kinds:
+            continue
+        if token.pos_ != "NOUN" or [c.lower_ for c in token.children] != ["the"]:
+            return None  # "the state agency", "the agency's chief": not a plain reference
+        slot = grammar.Slot(token.head, "subject", frozenset(t.i for t in token.subtree))
+        candidate = _make(article, ent, name, slot, f"Which {token.lower_}", resolve)
+        if candidate is None:
+            return None
+        return replace(
+            candidate,
+            sentence_index=index + 1,
+            evidence=grammar.clause_text(list(following), token.head),
+            confidence=round(max(candidate.confidence - 0.15, 0.1), 2),
+        )
+    return None
+
+
+def _closes_sentence(phrase: Token) -> bool:
+    """Whether a phrase is set off by a comma and ends its sentence."""
+    doc = phrase.doc
+    start, end = phrase.left_edge.i, phrase.right_edge.i + 1
+    if start == 0 or doc[start - 1].text != ",":
+        return False
+    return end >= len(doc) or doc[end].is_sent_start or doc[end].text in {".", "!", "?"}
 
 
 def _wh(root: Token) -> str:

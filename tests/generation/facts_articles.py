@@ -193,7 +193,33 @@ billion for nondefense programs, roughly equal to last year.
 
 The Congressional Budget Office said the bill would reduce spending by about $21 billion."""
 
+# Paragraphs written for round 4 (health, transport, diplomacy, economy): facts in frequency
+# adverbials, attributions, time adjuncts counted from today and owners of organizations.
+REPORTS = """Measles cases in the region tripled last year, according to the World Health \
+Organization.
+
+Nineteen health ministers signed the declaration this week.
+
+The city council has inspected the old bridge four times since March.
+
+Diesel prices rose three times faster than wages.
+
+Brazil’s Supreme Court on Friday suspended the new mining law.
+
+The railway operator will use most of the grant to deliver new trains to about 40 towns.
+
+Analysts said the central bank had raised rates because inflation rose 6%, according to the \
+Statistics Office.
+
+The two-day climate summit in Nairobi ended on Saturday with a pledge to plant trees.
+
+Nineteen hospitals reported shortages of insulin. Seven of them have closed their clinics.
+
+The Food and Drug Administration approved the vaccine in 2021. The agency will review new \
+safety data in June."""
+
 ARTICLES = {
+    "reports": REPORTS,
     "disaster": DISASTER,
     "election": ELECTION,
     "budget": BUDGET,

@@ -348,3 +348,22 @@ def test_an_adjective_phrase_after_its_noun_is_dropped_as_an_aside() -> None:
     assert question(text, "$895 billion", "How much", singular=True) == (
         "How much does the measure provide for the Defense Department?"
     )
+
+
+def test_a_time_counted_from_the_day_of_writing_is_left_out() -> None:
+    text = "The airline cancelled 300 flights this week after a storm hit Chicago."
+    assert question(text, "300 flights", "How many flights") == (
+        "How many flights did the airline cancel after a storm hit Chicago?"
+    )
+
+
+def test_a_preposition_is_not_fronted_across_a_purpose_clause() -> None:
+    text = "The charity will use the donation to send tents to 12 villages."
+    assert question(text, "12 villages", "How many villages") is None
+
+
+def test_a_second_object_after_a_comma_is_an_aside() -> None:
+    text = "The central bank raised its key rate on Thursday, its ninth increase in a row."
+    assert question(text, "Thursday", "When", adjunct=True) == (
+        "When did the central bank raise its key rate?"
+    )

@@ -168,12 +168,9 @@ def test_ranges_lists_and_relative_clauses_in_prepositional_phrases() -> None:
         found["How many hospitals, clinics and nursing homes did the ransomware scheme attack?"]
         == "more than 60"
     )
-    assert found["How many measles cases has the CDC counted in 22 states so far this year?"] == (
-        "412"
-    )
-    assert found["In how many states has the CDC counted 412 measles cases so far this year?"] == (
-        "22"
-    )
+    # "so far this year" would read as an unresolved "this": the question leaves it out.
+    assert found["How many measles cases has the CDC counted in 22 states?"] == "412"
+    assert found["In how many states has the CDC counted 412 measles cases?"] == ("22")
 
 
 def test_possessives_need_an_owner_of_the_right_number() -> None:
@@ -302,3 +299,39 @@ def test_a_count_inside_a_team_sent_somewhere_is_asked_through_the_verb() -> Non
     assert found["How many specialists did the agency deploy to Tegucigalpa on Thursday?"] == "16"
     # A panel that is the subject is not sent anywhere: no question through a verb.
     assert "three" not in found.values()
+
+
+def test_how_often_a_verb_happened_is_a_count_but_a_multiple_is_not() -> None:
+    found = pairs(run(GENERATOR, parsed("reports")))
+    assert found["How many times has the city council inspected the old bridge since March?"] == (
+        "four"
+    )
+    assert not any("faster" in question for question in found)
+
+
+def test_a_time_counted_from_today_is_dropped_not_the_question() -> None:
+    found = pairs(run(GENERATOR, parsed("reports")))
+    assert found["How many health ministers signed the declaration?"] == "Nineteen"
+
+
+def test_a_purpose_clause_read_as_a_complement_is_not_asked_through_the_main_verb() -> None:
+    questions = pairs(run(GENERATOR, parsed("reports")))
+    assert not any("use most of the grant" in question for question in questions)
+
+
+def test_of_them_counts_the_one_group_counted_just_before() -> None:
+    found = pairs(run(GENERATOR, parsed("reports")))
+    assert found["How many hospitals have closed their clinics?"] == "Seven"
+    article = parse_article("The company has 40 stores and 3 warehouses. Ten of them will close.")
+    assert "Ten" not in pairs(run(GENERATOR, article)).values()  # two groups: which one?
+
+
+def test_an_example_list_is_an_aside_never_a_fronted_preposition() -> None:
+    article = parse_article(
+        "Police arrested 30 people, including two journalists, on Friday.\n\n"
+        "More than 9,000 people have fled the region, including 2,000 who crossed into Chad."
+    )
+    assert pairs(run(GENERATOR, article)) == {
+        "How many people did police arrest on Friday?": "30",
+        "How many people have fled the region?": "More than 9,000",
+    }

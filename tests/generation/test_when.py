@@ -163,7 +163,13 @@ def test_the_date_and_place_of_a_named_announcement() -> None:
     assert found == {
         "When did Deputy Secretary of State Richard Verma make the announcement?": "Monday"
     }
+    # The place belongs to the conference: asked about the gathering itself.
     places = pairs(run(WhereGenerator(), article))
-    assert places == {
-        "Where did Deputy Secretary of State Richard Verma make the announcement?": "Paris"
-    }
+    assert places == {"Where was the pledging conference held?": "Paris"}
+
+
+def test_an_attribution_closing_the_sentence_is_not_kept_on_a_subordinate_clause() -> None:
+    article = parse_article(
+        "At least 15 miners have died since the strike began on May 2, according to the union."
+    )
+    assert pairs(run(GENERATOR, article)) == {"When did the strike begin?": "May 2"}

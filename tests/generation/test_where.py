@@ -117,3 +117,12 @@ def test_a_city_with_its_state_is_one_answer() -> None:
 def test_a_place_of_a_noun_under_a_time_preposition_is_not_asked() -> None:
     article = parse_article("The patient had been infected during a stay in Africa.")
     assert run(GENERATOR, article) == []
+
+
+def test_the_place_of_a_past_gathering_is_asked_with_held() -> None:
+    found = pairs(run(GENERATOR, parsed("reports")))
+    assert found["Where was the two-day climate summit held?"] == "Nairobi"
+    article = parse_article(
+        "Moscow's conference in Paris failed.\n\nThe election in Kenya will take place in August."
+    )
+    assert run(GENERATOR, article) == []  # an owner the question would lose; a future event
