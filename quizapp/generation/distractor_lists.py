@@ -2,41 +2,6 @@
 
 from __future__ import annotations
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-# Abbreviated month names as news agencies write them ("Feb. 3").
-MONTH_ABBREVIATIONS = {
-    "Jan.": "January",
-    "Feb.": "February",
-    "Mar.": "March",
-    "Apr.": "April",
-    "Aug.": "August",
-    "Sept.": "September",
-    "Sep.": "September",
-    "Oct.": "October",
-    "Nov.": "November",
-    "Dec.": "December",
-}
-# The same names as lower-case words, for tests on text ("may", "sept"): the one list every
-# module uses (import these rather than writing the months out again).
-MONTH_NAME_KEYS = frozenset(month.lower() for month in MONTHS)
-MONTH_KEYS = MONTH_NAME_KEYS | frozenset(
-    abbreviation.rstrip(".").lower() for abbreviation in MONTH_ABBREVIATIONS
-)
-WEEKDAY_KEYS = frozenset(day.lower() for day in WEEKDAYS)
 RELATIVE_DATES = (
     "last week",
     "last month",

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from text_to_num import text2num
 
 from quizapp.generation import distractor_lists as lists
-from quizapp.generation import names, patterns
+from quizapp.generation import names, patterns, words
 from quizapp.generation.lexicon import ORGANIZATION_WORDS, TITLE_FIELD_WORDS, TITLE_WORDS
 from quizapp.generation.lexicon_facts import NOT_ORG_HEADS
 from quizapp.generation.names import is_camel_case
@@ -41,9 +41,9 @@ _SCALE_WORDS = frozenset(lists.SCALE_WORDS.values())
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY = re.compile(r"(?<![\d,])\b([1-9]|[12]\d|3[01])\b(?!,\d)(?!\d)")
 _MONTH = re.compile(
-    r"\b(" + "|".join(list(lists.MONTHS) + [re.escape(a) for a in lists.MONTH_ABBREVIATIONS]) + r")"
+    r"\b(" + "|".join(list(words.MONTHS) + [re.escape(a) for a in words.MONTH_ABBREVIATIONS]) + r")"
 )
-_WEEKDAY = re.compile(r"\b(" + "|".join(lists.WEEKDAYS) + r")\b")
+_WEEKDAY = re.compile(r"\b(" + "|".join(words.WEEKDAYS) + r")\b")
 _SECTION = re.compile(r"^Section (\d+)(.*)$")
 _ORDER = re.compile(r"^Executive Order (?:No\. ?)?(\d+)$")
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
@@ -814,16 +814,16 @@ def _made_up_dates(answer: str, rng: random.Random) -> Iterator[str]:
         return
     weekday = _WEEKDAY.search(answer)
     if weekday:
-        index = lists.WEEKDAYS.index(weekday.group())
+        index = words.WEEKDAYS.index(weekday.group())
         for offset in (1, -1, 2, -2, 3):
-            yield _swap(answer, weekday, lists.WEEKDAYS[(index + offset) % 7])
+            yield _swap(answer, weekday, words.WEEKDAYS[(index + offset) % 7])
         return
     month = _MONTH.search(answer)
     if month:
-        name = lists.MONTH_ABBREVIATIONS.get(month.group(), month.group())
-        index = lists.MONTHS.index(name)
+        name = words.MONTH_ABBREVIATIONS.get(month.group(), month.group())
+        index = words.MONTHS.index(name)
         for offset in (1, -1, 2, -3):
-            yield _swap(answer, month, lists.MONTHS[(index + offset) % 12])
+            yield _swap(answer, month, words.MONTHS[(index + offset) % 12])
         year = _YEAR.search(answer)
         if year:
             yield _swap(answer, year, str(int(year.group()) - 1))

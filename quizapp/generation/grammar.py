@@ -23,6 +23,12 @@ from lemminflect import getInflection, getLemma
 from spacy.tokens import Doc, Span, Token
 
 from quizapp.generation import lexicon_facts as lex
+from quizapp.generation.words import (
+    DEMONSTRATIVES,
+    OWNER_POSSESSIVES,
+    PERSON_PRONOUNS,
+    SINGULAR_AUX,
+)
 
 MAX_WORDS = 30
 _MIN_WORDS = 3
@@ -63,7 +69,6 @@ _DATELINE_TOKENS = 10
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "``", "''", "«", "»"})
 _SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
 _DO_BY_TAG = {"VBD": "did", "VBZ": "does", "VBP": "do"}
-_SINGULAR_AUX = {"are": "is", "were": "was", "have": "has", "do": "does"}
 _NO_SPACE_BEFORE = re.compile(r"\s+([,.;:!?%)\]}]|n't\b|'s\b|’s\b)")
 _NO_SPACE_AFTER = re.compile(r"([(\[{$])\s+")
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:\w\.){2,}$")
@@ -301,8 +306,8 @@ def _active(verb: Token, rest: list[Token], singular: bool) -> tuple[str, list[T
         else:
             form = base_form(verb)
         words = [t.lower_ for t in kept]
-        if singular and words[0] in _SINGULAR_AUX:
-            words[0] = _SINGULAR_AUX[words[0]]
+        if singular and words[0] in SINGULAR_AUX:
+            words[0] = SINGULAR_AUX[words[0]]
         group = " ".join([*words, form])
     else:
         tense = {"was": "VBD", "were": "VBD", "is": "VBZ", "are": "VBZ", "'s": "VBZ"}.get(
@@ -415,7 +420,7 @@ def person_resolver(doc: Doc, full_name: Callable[[str], str]) -> Resolver:
     """A resolver for "he"/"she": the one person named in the same or the previous sentence."""
 
     def resolve(pronoun: Token) -> str | None:
-        if pronoun.lower_ not in lex.PERSON_PRONOUNS:
+        if pronoun.lower_ not in PERSON_PRONOUNS:
             return None
         sentence = pronoun.sent
         window_start = sentence.start
@@ -873,7 +878,7 @@ def _subject_text(
     for token in tokens:
         if token.pos_ == "PRON" and token.tag_ not in {"WDT", "WP", "WP$"}:
             return None, False  # "its workers", "one of them": the owner is unknown
-        if token.pos_ == "DET" and token.lower_ in lex.DEMONSTRATIVES:
+        if token.pos_ == "DET" and token.lower_ in DEMONSTRATIVES:
             return None, False  # "this report": which one depends on the story
     return _decapitalize(tokens[0], render(tokens)), False
 
@@ -898,7 +903,7 @@ def _reporter(pronoun: Token) -> str | None:
     )
     if not tokens or len(tokens) > _MAX_REPORTER_TOKENS:
         return None
-    if any(t.pos_ == "PRON" or t.lower_ in lex.DEMONSTRATIVES for t in tokens):
+    if any(t.pos_ == "PRON" or t.lower_ in DEMONSTRATIVES for t in tokens):
         return None
     if tokens[0].lower_ in {"a", "an"} and not any(t.pos_ == "PROPN" for t in tokens):
         return None  # "a spokesman said it ...": which one?
@@ -978,13 +983,13 @@ def _pronouns_ok(
     earlier = sorted([*subject_tokens, *rest], key=lambda t: t.i)
     for token in rest:
         lower = token.lower_
-        if lower not in lex.UNRESOLVED_PRONOUNS and lower not in lex.OWNER_POSSESSIVES:
+        if lower not in lex.UNRESOLVED_PRONOUNS and lower not in OWNER_POSSESSIVES:
             continue
         if token.pos_ not in {"PRON", "DET"} or token.tag_ in {"WDT", "WP"}:
             continue
         if token.dep_ == "det" and token.head.lemma_.lower() in lex.TIME_NOUNS:
             continue  # "so far this year"
-        if token.tag_ != "PRP$" or lower not in lex.OWNER_POSSESSIVES:
+        if token.tag_ != "PRP$" or lower not in OWNER_POSSESSIVES:
             return False
         before = [t for t in earlier if t.i < token.i and t.i not in slot.remove]
         if not _has_antecedent(lower, before, slot, singular):
@@ -1005,7 +1010,7 @@ def _has_antecedent(possessive: str, before: list[Token], slot: Slot, singular: 
             return True
         if possessive in {"his", "her"} and (
             token.ent_type_ == "PERSON"
-            or token.lower_ in lex.PERSON_PRONOUNS
+            or token.lower_ in PERSON_PRONOUNS
             or token.lower_ in lex.PERSON_NOUNS
         ):
             return True
@@ -1054,8 +1059,8 @@ def _agree(rest: list[Token], verb: Token, singular: bool) -> list[str]:
     for part_tokens, is_finite in _split_on(rest, finite):
         if is_finite and singular and finite.tag_ == "VBP":
             lower = finite.lower_
-            if lower in _SINGULAR_AUX:
-                words.append(_SINGULAR_AUX[lower])
+            if lower in SINGULAR_AUX:
+                words.append(SINGULAR_AUX[lower])
             else:
                 words.append(inflect(finite, "VBZ"))
         elif is_finite and singular and finite.lower_ == "were":

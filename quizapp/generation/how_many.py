@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from quizapp.generation import grammar
 from quizapp.generation import lexicon_facts as lex
 from quizapp.generation.types import Candidate, ParsedArticle
+from quizapp.generation.words import DEMONSTRATIVES
 
 # Entity labels whose numbers are not counts of things (DATE only counts durations).
 _NOT_COUNTS = frozenset({"TIME", "MONEY", "PERCENT", "ORDINAL", "PERSON", "ORG", "GPE", "LAW"})
@@ -165,7 +166,7 @@ def _ask_share(amount: Span, resolve: grammar.Resolver) -> tuple[grammar.Questio
         group = [t for t in groups[0].subtree][1:]
         if not group or len(group) > lex.MAX_SHARE_TOKENS:
             return None
-        if any(t.pos_ == "PRON" or t.is_punct or t.lower_ in lex.DEMONSTRATIVES for t in group):
+        if any(t.pos_ == "PRON" or t.is_punct or t.lower_ in DEMONSTRATIVES for t in group):
             return None  # "of them", "of those": the group is not named
         slot = grammar.locate([*amount, groups[0], *group])
         if slot is None or slot.role not in {"subject", "object"} or slot.strand or slot.pied:
@@ -405,7 +406,7 @@ def _partitive(token: Token, entity_of: dict[int, Span]) -> tuple[Span, str, lis
     if [t.i for t in phrase_tokens] != list(range(of_phrases[0].i, group[0].i + 1)):
         return None
     if len(phrase_tokens) > _MAX_PREP_TOKENS or any(
-        t.pos_ == "PRON" or t.is_punct or t.is_space or t.lower_ in lex.DEMONSTRATIVES
+        t.pos_ == "PRON" or t.is_punct or t.is_space or t.lower_ in DEMONSTRATIVES
         for t in phrase_tokens
     ):
         return None  # "of them", "of those patients": the group is not named

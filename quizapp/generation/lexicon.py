@@ -193,46 +193,6 @@ ORGANIZATION_WORDS = frozenset(
 # Nouns that, after "the", refer back to a person already named: "the official said".
 PERSON_REFERENCE_NOUNS = TITLE_WORDS | frozenset({"diplomat", "lawmaker", "officer", "expert"})
 
-# Pronouns a question must not contain outside quotation marks (they would not stand alone).
-UNRESOLVED_PRONOUNS = frozenset(
-    {
-        "he",
-        "she",
-        "it",
-        "they",
-        "him",
-        "her",
-        "them",
-        "his",
-        "hers",
-        "its",
-        "their",
-        "theirs",
-        "this",
-        "that",
-        "these",
-        "those",
-        "we",
-        "us",
-        "our",
-        "ours",
-        "i",
-        "me",
-        "my",
-        "mine",
-        "you",
-        "your",
-        "yours",
-        "himself",
-        "herself",
-        "itself",
-        "themselves",
-    }
-)
-
-# Pronouns that can stand for a named speaker ("he said").
-SPEAKER_PRONOUNS = frozenset({"he", "she"})
-
 # Last words of a named law, treaty or order: "... Act of 2016", "... Treaty".
 LAW_HEAD_WORDS = frozenset(
     {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from quizapp.generation.words import MONTH_ABBREVIATIONS, MONTH_NAME_KEYS, PRONOUNS
+
 # Verbs that report speech: a clause headed by one of them with a clausal complement is a
 # quotation frame ("X said Thursday that ..."), not a fact to ask about.
 REPORTING_VERBS = frozenset(
@@ -24,52 +26,15 @@ REPORTING_VERBS = frozenset(
     }
 )
 
-# Pronouns a question cannot use without an antecedent.
-UNRESOLVED_PRONOUNS = frozenset(
-    {
-        "he",
-        "she",
-        "him",
-        "her",
-        "it",
-        "they",
-        "them",
-        "this",
-        "these",
-        "those",
-        "that",
-        "we",
-        "us",
-        "our",
-        "ours",
-        "i",
-        "me",
-        "my",
-        "you",
-        "your",
-        "himself",
-        "herself",
-        "itself",
-        "themselves",
-        "one",
-    }
-)
-
 # Possessive pronouns (the free-standing ones too): a statement cannot use them alone.
 POSSESSIVE_PRONOUNS = frozenset({"his", "hers", "its", "their", "theirs", "mine", "yours"})
 
-# Every pronoun that needs an antecedent: the one list the question and statement generators
-# share (true/false statements, people questions).
-ALL_PRONOUNS = (UNRESOLVED_PRONOUNS - {"one"}) | POSSESSIVE_PRONOUNS
+# Pronouns a question cannot use without an antecedent: the shared list without the
+# possessives (handled through POSSESSIVE_PRONOUNS and OWNER_POSSESSIVES), plus "one".
+UNRESOLVED_PRONOUNS = (PRONOUNS - POSSESSIVE_PRONOUNS) | {"one"}
 
 # Prepositions opening a list of examples, an aside a question drops when set off by a comma.
 EXAMPLE_PREPOSITIONS = frozenset({"including", "among"})
-
-# Determiners that point back into the story ("this report").
-DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
-
-# Possessives that may stay when the question names their owner as its subject.
-OWNER_POSSESSIVES = frozenset({"his", "her", "its", "their"})
 
 # Nouns "this"/"that" may point at without needing the story ("so far this year").
 TIME_NOUNS = frozenset(
@@ -106,9 +71,6 @@ PERSON_NOUNS = frozenset(
     }
 )
 
-# Subject pronouns that can be replaced by the one person named just before them.
-PERSON_PRONOUNS = frozenset({"he", "she"})
-
 # Relative pronouns: a relative clause's subject stands for the noun it modifies.
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that"})
 
@@ -139,32 +101,13 @@ VAGUE_DATE_WORDS = frozenset(
     }
 )
 
-# Words that date an expression: months, weekdays, holidays.
-MONTHS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan.",
-        "feb.",
-        "aug.",
-        "sept.",
-        "sep.",
-        "oct.",
-        "nov.",
-        "dec.",
-    ]
+# Words that date an expression (weekdays: words.WEEKDAY_KEYS): months, full and abbreviated as
+# spaCy tokens ("jan.", "sept."; not "mar." or "apr."), and holidays.
+MONTHS = MONTH_NAME_KEYS | frozenset(
+    abbreviation.lower()
+    for abbreviation in MONTH_ABBREVIATIONS
+    if abbreviation not in {"Mar.", "Apr."}
 )
-WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 HOLIDAYS = frozenset(
     ["christmas", "easter", "thanksgiving", "ramadan", "eid", "hanukkah", "diwali"]
 )
@@ -302,7 +245,6 @@ STRANDED_PREPOSITIONS = frozenset({"on", "about"})
 # Prepositions an organization may be asked through ("To which body ...?", "... sanctions on?").
 ORG_PREPOSITIONS = frozenset({"to", "by", "with", "from", "against", "for"})
 
-# Prepositions that place an event somewhere: "in Pyongyang", "at the White House".
 # Gatherings a place phrase may locate: "the two-day summit in Doha" -> "Where was the two-day
 # summit held?".
 HELD_EVENT_NOUNS = frozenset(
@@ -328,6 +270,7 @@ HELD_EVENT_NOUNS = frozenset(
     }
 )
 
+# Prepositions that place an event somewhere: "in Pyongyang", "at the White House".
 PLACE_PREPOSITIONS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout"})
 
 # Verbs whose "to X" names where something went ("extradited to Pittsburgh").

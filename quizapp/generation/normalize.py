@@ -11,7 +11,7 @@ from decimal import Decimal
 from rapidfuzz import fuzz
 from text_to_num import alpha2digit, text2num
 
-from quizapp.generation.distractor_lists import MONTH_KEYS
+from quizapp.generation.words import MONTH_KEYS
 
 # Spellings of one country or body compared as one (applied after lower-casing, before
 # punctuation is dropped).

@@ -225,12 +225,3 @@ PERSON_APPOSITION_NOUNS = frozenset(
         "candidate", "lawmaker", "diplomat", "officer", "expert", "volunteer", "survivor",
     }
 )  # fmt: skip
-
-# Every personal, possessive and demonstrative pronoun that needs an antecedent: the one list
-# the quality filter and the generators share (import it rather than writing it out again).
-FIRST_AND_SECOND_PERSON_PRONOUNS = frozenset({"i", "me", "my", "mine", "you", "your", "yours"})
-PRONOUNS = FIRST_AND_SECOND_PERSON_PRONOUNS | frozenset(
-    {"he", "him", "his", "himself", "she", "her", "hers", "herself", "it", "its", "itself"}
-    | {"they", "them", "their", "theirs", "themselves", "we", "us", "our", "ours"}
-    | {"this", "that", "these", "those"}
-)

@@ -12,11 +12,10 @@ from quizapp.generation.lexicon import (
     ORGANIZATION_WORDS,
     PERSON_REFERENCE_NOUNS,
     QUOTE_MARKS,
-    SPEAKER_PRONOUNS,
     TITLE_FIELD_WORDS,
     TITLE_WORDS,
-    UNRESOLVED_PRONOUNS,
 )
+from quizapp.generation.words import PERSON_PRONOUNS, PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -104,7 +103,7 @@ def is_unresolved_pronoun(token: Token) -> bool:
     if lower == "one":
         # "closed the old one": a noun standing for something named elsewhere.
         return token.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"}
-    if lower not in UNRESOLVED_PRONOUNS:
+    if lower not in PRONOUNS:
         return False
     if token.tag_ in {"PRP", "PRP$"}:
         return True
@@ -554,7 +553,7 @@ def _continues_title(doc: Doc, index: int) -> bool:
 
 def _is_person_reference(token: Token) -> bool:
     """ "he", "she" or a definite title noun ("the official", "the spokesman")."""
-    if token.lower_ in SPEAKER_PRONOUNS:
+    if token.lower_ in PERSON_PRONOUNS:
         return True
     if token.pos_ != "NOUN" or token.lemma_.lower() not in PERSON_REFERENCE_NOUNS:
         return False

@@ -8,8 +8,13 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz
 
 from quizapp.generation.normalize import normalize
-from quizapp.generation.patterns import FIRST_AND_SECOND_PERSON_PRONOUNS, PRONOUNS
 from quizapp.generation.types import Candidate, ParsedArticle
+from quizapp.generation.words import (
+    DEMONSTRATIVES,
+    FIRST_AND_SECOND_PERSON_PRONOUNS,
+    OWNER_POSSESSIVES,
+    PRONOUNS,
+)
 
 MAX_QUESTION_WORDS = 30
 # Questions this similar (rapidfuzz token-set ratio, 0-100) ask the same thing twice.
@@ -18,14 +23,12 @@ SIMILAR_QUESTION_RATIO = 90.0
 # A pronoun outside quotation marks refers to something the question does not name ("that"
 # mostly opens a clause; "I" and "you" only occur inside quotations).
 UNRESOLVED_PRONOUNS = PRONOUNS - FIRST_AND_SECOND_PERSON_PRONOUNS - {"that"}
-# Possessives that may refer back to a noun phrase of the question itself.
-BOUND_POSSESSIVES = frozenset({"its", "their", "his", "her"})
 # A possessive needs an antecedent before it: the wh-word and at least one more word.
 _MIN_WORDS_BEFORE_POSSESSIVE = 2
 # Words after "her" that show it is an object pronoun, not a possessive ("told her to ...").
 _NOT_A_NOUN = frozenset({"to", "and", "or", "of", "in", "on", "at", "for", "with", "that", "as"})
 # Demonstratives that point at the reporting date, not back into the text ("this week").
-_DEMONSTRATIVES = frozenset({"this", "these", "those"})
+_DEMONSTRATIVES = DEMONSTRATIVES - {"that"}
 _TIME_NOUNS = frozenset(
     {"week", "weeks", "month", "months", "year", "years", "weekend", "morning", "afternoon"}
     | {"evening", "spring", "summer", "fall", "autumn", "winter", "season", "quarter", "decade"}
@@ -84,7 +87,7 @@ def has_unresolved_pronoun(question: str) -> bool:
         if lower in _DEMONSTRATIVES and following in _TIME_NOUNS:
             continue
         if (
-            lower in BOUND_POSSESSIVES
+            lower in OWNER_POSSESSIVES
             and index >= _MIN_WORDS_BEFORE_POSSESSIVE
             and following
             and following not in _NOT_A_NOUN

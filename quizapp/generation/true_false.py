@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, ClassVar
 from quizapp.generation.lexicon import (
     CONNECTIVE_OPENERS,
     QUOTE_MARKS,
-    SPEAKER_PRONOUNS,
     SPEECH_VERBS,
 )
 from quizapp.generation.normalize import normalize, same_answer
@@ -30,6 +29,7 @@ from quizapp.generation.people import (
     word_count,
 )
 from quizapp.generation.types import Candidate, ParsedArticle
+from quizapp.generation.words import MONTH_NAME_KEYS, PERSON_PRONOUNS, WEEKDAY_KEYS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -50,25 +50,6 @@ SWAP_KINDS = {
 # Roles in which a mention is a fact of the clause (not a modifier like "U.S. citizens").
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "npadvmod", "conj", "dative", "nummod"}
-)
-_WEEKDAYS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-)
-_MONTHS = frozenset(
-    {
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    }
 )
 # Nouns that, with a bare "the", stand for a body or place named in an earlier sentence.
 STAND_IN_NOUNS = frozenset(
@@ -246,7 +227,7 @@ def _usable_statement(
     for token in tokens:
         if not is_unresolved_pronoun(token) or _owned_by_the_subject(token, root):
             continue
-        if token.lower_ not in SPEAKER_PRONOUNS or token.dep_ != "nsubj" or token.i != first.i:
+        if token.lower_ not in PERSON_PRONOUNS or token.dep_ != "nsubj" or token.i != first.i:
             return None
         person = people.resolve_reference(token, article.sentences)
         if person is None:
@@ -556,14 +537,14 @@ def _value(text: str) -> float | None:
 def _date_shape(text: str) -> str | None:
     """ "weekday", "month", "year" or "full" for dates we can swap; None for others."""
     lower = text.lower()
-    if lower in _WEEKDAYS:
+    if lower in WEEKDAY_KEYS:
         return "weekday"
-    if lower in _MONTHS:
+    if lower in MONTH_NAME_KEYS:
         return "month"
     if _YEAR.fullmatch(lower):
         return "year"
     words = lower.replace(",", " ").split()
-    if words and words[0] in _MONTHS and _YEAR.search(lower):
+    if words and words[0] in MONTH_NAME_KEYS and _YEAR.search(lower):
         return "full"
     return None
 

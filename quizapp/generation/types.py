@@ -120,6 +120,11 @@ class ParsedArticle:
         )
         return max(bisect_right(starts, char_offset) - 1, 0)
 
+    def sentence_at(self, char_offset: int) -> tuple[int, Span]:
+        """Return the index and the sentence containing a character offset."""
+        index = self.sentence_index(char_offset)
+        return index, self.sentences[index]
+
     def kind_of(self, span_or_text: Span | str) -> str | None:
         """Return what a name or mention really is in this article ("PERSON", "ORG", "GPE",
         "NUMBER", …): "SpaceX" is ORG, "Vogel" is PERSON when "Lena Vogel" is; None if unknown.

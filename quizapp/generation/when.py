@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from quizapp.generation import grammar
 from quizapp.generation import lexicon_facts as lex
 from quizapp.generation.types import Candidate, ParsedArticle
+from quizapp.generation.words import WEEKDAY_KEYS
 
 _CLOCK = re.compile(r"\d|\b(?:noon|midnight|dawn|dusk)\b", re.IGNORECASE)
 _DATE_LABELS = frozenset({"DATE", "TIME"})
@@ -67,7 +68,7 @@ def _is_anchored(ent: Span) -> bool:
 def _has_anchor(words: list[str], ent: Span) -> bool:
     """A month, weekday, holiday, year or clock time in the expression."""
     return any(
-        word in lex.MONTHS or word in lex.WEEKDAYS or word in lex.HOLIDAYS for word in words
+        word in lex.MONTHS or word in WEEKDAY_KEYS or word in lex.HOLIDAYS for word in words
     ) or bool(_CLOCK.search(ent.text))
 
 
@@ -186,8 +187,7 @@ def _candidate(article: ParsedArticle, ent: Span, resolve: grammar.Resolver) -> 
     low, high = sorted((slot.verb.i, ent.start))
     if any(_compares(token) for token in ent.doc[low:high]):
         return None  # "starts earlier than it did in the 1980s": a comparison, not a date
-    sentence_index = article.sentence_index(ent.start_char)
-    sentence = article.sentences[sentence_index]
+    sentence_index, sentence = article.sentence_at(ent.start_char)
     return Candidate(
         type="when",
         question=question.text,

@@ -178,8 +178,7 @@ def _candidate(article: ParsedArticle, ent: Span, resolve: grammar.Resolver) -> 
         return None
     if grammar.is_bare(slot, question):
         return None
-    sentence_index = article.sentence_index(ent.start_char)
-    sentence = article.sentences[sentence_index]
+    sentence_index, sentence = article.sentence_at(ent.start_char)
     confidence = question.confidence
     if ent.root.head.head.i != slot.verb.i:
         confidence -= 0.15  # the place modifies a noun on the verb ("camps in the North")
@@ -220,17 +219,7 @@ def _seat(article: ParsedArticle, ent: Span) -> Candidate | None:
     question = f"Where is {name} {verb}?"
     if grammar.contains_answer(question, ent.text) or len(question.split()) > grammar.MAX_WORDS:
         return None
-    sentence_index = article.sentence_index(ent.start_char)
-    sentence = article.sentences[sentence_index]
-    return Candidate(
-        type="where",
-        question=question,
-        answer=answer.text,
-        evidence=sentence.text.strip(),
-        sentence_index=sentence_index,
-        kind="GPE",
-        confidence=0.6,
-    )
+    return _sentence_candidate(article, ent, question, answer, 0.6)
 
 
 def _venue(article: ParsedArticle, ent: Span) -> Candidate | None:
@@ -270,15 +259,22 @@ def _venue(article: ParsedArticle, ent: Span) -> Candidate | None:
     question = f"Where {be} the {phrase} held?"
     if grammar.contains_answer(question, ent.text):
         return None
-    sentence_index = article.sentence_index(ent.start_char)
+    return _sentence_candidate(article, ent, question, answer, 0.55)
+
+
+def _sentence_candidate(
+    article: ParsedArticle, ent: Span, question: str, answer: Span, confidence: float
+) -> Candidate:
+    """A where candidate whose evidence is the whole sentence holding `ent`."""
+    sentence_index, sentence = article.sentence_at(ent.start_char)
     return Candidate(
         type="where",
         question=question,
         answer=answer.text,
-        evidence=article.sentences[sentence_index].text.strip(),
+        evidence=sentence.text.strip(),
         sentence_index=sentence_index,
         kind="GPE",
-        confidence=0.55,
+        confidence=confidence,
     )
 
 

@@ -13,7 +13,6 @@ from quizapp.generation.lexicon import (
     LAW_KIND_NOUNS,
     LAW_REFERENCE_NOUNS,
     QUOTE_MARKS,
-    SPEAKER_PRONOUNS,
 )
 from quizapp.generation.normalize import normalize
 from quizapp.generation.people import (
@@ -25,12 +24,12 @@ from quizapp.generation.people import (
     word_count,
 )
 from quizapp.generation.types import Candidate, ParsedArticle
+from quizapp.generation.words import DEMONSTRATIVES, PERSON_PRONOUNS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 MAX_WORDS = 30
-DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # "as required by …": verbs of a law demanding something.
 REQUIRING = frozenset({"require", "mandate"})
 # Amounts the text judges ("enough public hearings"): what the law requires is the thing itself.
@@ -327,7 +326,7 @@ def _resolver(article: ParsedArticle) -> grammar.Resolver:
 
     def resolve(pronoun: Token) -> str | None:
         found = named_before(pronoun)
-        if found is not None or pronoun.lower_ not in SPEAKER_PRONOUNS:
+        if found is not None or pronoun.lower_ not in PERSON_PRONOUNS:
             return found
         clause = pronoun.head
         if pronoun.dep_ != "nsubj" or clause.dep_ != "ccomp":

@@ -209,8 +209,7 @@ def _make(
     question = grammar.ask(slot, wh, singular=True, resolve=resolve)
     if question is None or grammar.contains_answer(question.text, ent.text):
         return None
-    sentence_index = article.sentence_index(ent.start_char)
-    sentence = article.sentences[sentence_index]
+    sentence_index, sentence = article.sentence_at(ent.start_char)
     confidence = question.confidence - (0.1 if slot.role == "object" else 0.0)
     if len(ent) == 1 and not ent.text.isupper():
         confidence -= 0.2  # a lone capitalized word ("Solís") is often a person the model missed
@@ -263,8 +262,7 @@ def _affiliation(article: ParsedArticle, ent: Span, name: Span) -> Candidate | N
         question = f"Which {kind} employs {who}?"
     if grammar.contains_answer(question, ent.text):
         return None
-    sentence_index = article.sentence_index(ent.start_char)
-    sentence = article.sentences[sentence_index]
+    sentence_index, sentence = article.sentence_at(ent.start_char)
     return Candidate(
         type="which_org",
         question=question,

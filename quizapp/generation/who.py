@@ -27,6 +27,7 @@ from quizapp.generation.people import (
     word_count,
 )
 from quizapp.generation.types import Candidate, ParsedArticle
+from quizapp.generation.words import DEMONSTRATIVES, SINGULAR_AUX
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -55,11 +56,8 @@ LIGHT_VERBS = frozenset(
     {"be", "have", "do", "go", "come", "get", "make", "take", "begin", "continue", "remain"}
     | {"stay", "happen", "follow", "return", "arrive", "leave", "say", "speak", "add", "try"}
 )
-DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # Verbs of leading a group: "a team led by X" still says who leads it.
 LEADING_VERBS = frozenset({"lead", "head", "chair", "run", "command", "direct"})
-# First-token fixes so "Who" (singular) agrees with the auxiliary.
-SINGULAR_AUX = {"have": "has", "are": "is", "were": "was", "do": "does"}
 
 
 class WhoGenerator:
