@@ -317,6 +317,15 @@ def _active(verb: Token, rest: list[Token], singular: bool) -> tuple[str, list[T
             return None
         group = inflect(verb, tense)
     after = [t for t in rest if t.i > verb.i]
+    if (
+        after
+        and after[0].dep_ in {"prep", "prt"}
+        and after[0].head.i == verb.i
+        and not after[0].n_rights
+    ):
+        # "were paid for by the fund": the preposition keeps its object in the active voice
+        # ("paid for the purchases"), not "paid the purchases for".
+        group, after = f"{group} {after[0].lower_}", after[1:]
     return group, after
 
 
@@ -833,6 +842,10 @@ def _coordinated_clauses(verb: Token, protect: frozenset[int]) -> set[int]:
         for sibling in token.head.children:
             if sibling.dep_ in {"cc", "punct"} and token.head.i < sibling.i < token.i:
                 dropped.add(sibling.i)
+            elif sibling.dep_ == "dobj" and sibling.i > token.i:
+                # "line canals and repair aging dams" parsed with "dams" on "line": the object
+                # after the dropped verb is that verb's, and would be left stranded.
+                dropped |= {t.i for t in sibling.subtree}
     return dropped
 
 

@@ -19,6 +19,12 @@ _NOT_COUNTS = frozenset({"TIME", "MONEY", "PERCENT", "ORDINAL", "PERSON", "ORG",
 _NAME_LABELS = frozenset({"PRODUCT", "EVENT", "WORK_OF_ART", "NORP", "LOC", "LANGUAGE"})
 _YEAR = re.compile(r"^(1[5-9]|20)\d\d$")
 _MAX_PREP_TOKENS = 6
+# Trust in a "How much is X worth?" question: a fixed, simple pattern.
+_WORTH_CONFIDENCE = 0.8
+# Longest phrase that names a deal or a plan ("to buy Activision Blizzard").
+_MAX_NAMING_TOKENS = 8
+# Words a range the model tagged DATE may hold besides numbers ("Between 55 and 60 boats").
+_RANGE_WORDS = frozenset({"between", "and", "to", "about", "nearly", "some", "roughly"})
 # A duration is a count only as an argument: "the shutdown lasted 35 days".
 _DURATION_DEPS = frozenset({"dobj", "npadvmod", "attr", "nsubj", "nsubjpass"})
 # Roles of a partitive number ("23 of the 57 seats").
@@ -40,15 +46,22 @@ class HowManyGenerator:
                 if not token.like_num or token.i in seen:
                     continue
                 counted = _counted(token, entity_of)
-                if counted is None:
+                measured = None if counted is not None else _measured(token, entity_of)
+                if counted is not None:
+                    number, phrase, target = counted
+                    wh = f"How many {phrase}"
+                elif measured is not None:
+                    number, wh, target = measured
+                else:
                     continue
-                number, phrase, target = counted
                 seen.update(t.i for t in number)
-                if phrase.startswith("of "):
+                if wh.startswith("How many of "):
                     # "Twelve of the country's 18 departments": 18 is the whole, not a count
                     # of what the clause says.
                     seen.update(t.i for t in target if t.like_num)
-                candidate = _candidate(number, phrase, target, index, sentence, resolve)
+                candidate = _candidate(
+                    number, wh, target, index, sentence, resolve, singular=measured is not None
+                )
                 if candidate is not None:
                     yield candidate
         yield from _amount_candidates(article, resolve)
@@ -67,7 +80,10 @@ def _amount_candidates(article: ParsedArticle, resolve: grammar.Resolver) -> Ite
         for amount in article.spans.get(kind, ()):
             if not any(t.like_num for t in amount) or any(_YEAR.match(t.text) for t in amount):
                 continue
-            asked = _ask_money(amount, resolve) if kind == "MONEY" else _ask_share(amount, resolve)
+            if kind == "MONEY":
+                asked = _ask_worth(amount) or _ask_price(amount) or _ask_money(amount, resolve)
+            else:
+                asked = _ask_share(amount, resolve)
             if asked is None or grammar.contains_answer(asked[0].text, amount.text):
                 continue
             question, verb = asked
@@ -155,6 +171,73 @@ def _ask_money(amount: Span, resolve: grammar.Resolver) -> tuple[grammar.Questio
     slot = replace(slot, remove=slot.remove - kept)
     question = grammar.ask(slot, wh, singular=True, resolve=resolve)
     return None if question is None else (question, slot.verb)
+
+
+def _ask_worth(amount: Span) -> tuple[grammar.Question, Token] | None:
+    """ "How much is the contract worth over five years?" for "The contract is worth $1.2
+    billion over five years"; only a plain named subject of a finite "be"."""
+    worth = amount.root.head
+    verb = worth.head
+    if amount.root.dep_ != "npadvmod" or worth.lower_ != "worth" or worth.dep_ != "acomp":
+        return None
+    if grammar.lemma(verb) != "be" or verb.dep_ not in {"ROOT", "ccomp"}:
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    auxes = [c for c in verb.children if c.dep_ == "aux"]
+    allowed = {"nsubj", "aux", "acomp", "punct"}
+    if len(subjects) != 1 or len(auxes) > 1 or any(c.dep_ not in allowed for c in verb.children):
+        return None
+    subject = list(subjects[0].subtree)
+    if subject[0].lower_ not in {"the", "its", "their"} or len(subject) > lex.MAX_SHARE_TOKENS:
+        return None  # "a deal", "it", "which": the question would not say what is meant
+    if any(t.pos_ == "PRON" or t.is_punct or t.is_space for t in subject[1:]):
+        return None
+    rest = [t for c in worth.rights if c.i >= amount.end and c.dep_ == "prep" for t in c.subtree]
+    if any(t.is_punct or t.pos_ == "PRON" or t.is_space for t in rest):
+        return None
+    head = subject[0].text.lower()
+    subject_text = " ".join([head, grammar.render(subject[1:])])
+    if auxes:
+        words = [auxes[0].text.lower(), subject_text, verb.text, "worth"]
+    else:
+        words = [verb.text.lower(), subject_text, "worth"]
+    text = " ".join(["How much", *words, *([grammar.render(rest)] if rest else [])]) + "?"
+    return grammar.Question(text, _WORTH_CONFIDENCE), verb
+
+
+def _ask_price(amount: Span) -> tuple[grammar.Question, Token] | None:
+    """ "How much is the deal to buy Activision Blizzard worth?" / "How much does the plan for
+    a new subway line cost?" for a sum in front of a deal or a plan that a phrase after the
+    noun names; without such a phrase "the plan" would not say which one."""
+    noun = amount.root.head
+    if amount.root.dep_ != "nummod" or noun.i != amount.end or noun.tag_ != "NN":
+        return None
+    word = noun.lower_
+    if word not in lex.VALUED_NOUNS and word not in lex.COSTED_NOUNS:
+        return None
+    if amount.start == 0 or amount.doc[amount.start - 1].lower_ not in {"a", "an"}:
+        return None
+    if noun.left_edge.i != amount.start - 1 or noun.dep_ not in {"dobj", "pobj", "attr"}:
+        return None
+    naming = [
+        c for c in noun.rights if (c.dep_ == "prep" and c.lower_ == "for") or _is_infinitive(c)
+    ]
+    if not naming or naming[0].left_edge.i != noun.i + 1:
+        return None
+    phrase = list(naming[0].subtree)
+    if len(phrase) > _MAX_NAMING_TOKENS or any(
+        t.pos_ == "PRON" or t.is_punct or t.is_space or t.lower_ in DEMONSTRATIVES for t in phrase
+    ):
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    if not grammar.is_verb(verb) or grammar.in_quotation(verb):
+        return None
+    named = f"the {word} {grammar.render(phrase)}"
+    if word in lex.VALUED_NOUNS:
+        text = f"How much is {named} worth?"
+    else:
+        text = f"How much does {named} cost?"
+    return grammar.Question(text, _WORTH_CONFIDENCE), verb
 
 
 def _ask_share(amount: Span, resolve: grammar.Resolver) -> tuple[grammar.Question, Token] | None:
@@ -250,7 +333,9 @@ def _number_span(token: Token, noun: Token, entity_of: dict[int, Span]) -> Span 
     if ent is not None:
         if ent.label_ in _NOT_COUNTS or ent.label_ in _NAME_LABELS:
             return None
-        if ent.label_ == "DATE" and not _is_duration_count(ent, noun):
+        if ent.label_ == "DATE" and not (
+            _is_duration_count(ent, noun) or _is_misread_range(ent, noun)
+        ):
             return None
         start, end = ent.start, min(ent.end, noun.i) if ent.start < noun.i else ent.end
         if ent.label_ == "DATE":
@@ -275,6 +360,36 @@ def _number_span(token: Token, noun: Token, entity_of: dict[int, Span]) -> Span 
     if noun.lemma_.lower() in lex.DURATION_UNITS and not _is_duration_count(span, noun):
         return None
     return span
+
+
+def _is_misread_range(ent: Span, noun: Token) -> bool:
+    """Whether a DATE entity is really a count the model misread ("Between 55 and 60 boats")."""
+    words = [t for t in ent if t.i < noun.i]
+    return (
+        noun.lemma_.lower() not in lex.DURATION_UNITS
+        and any(t.like_num for t in words)
+        and all(t.like_num or t.lower_ in _RANGE_WORDS for t in words)
+        and not any(_YEAR.match(t.text) for t in words)
+    )
+
+
+def _measured(token: Token, entity_of: dict[int, Span]) -> tuple[Span, str, list[Token]] | None:
+    """A measured amount of a substance ("42,000 acre-feet of water"): "How much water …?"
+    answered by the whole quantity."""
+    ent = entity_of.get(token.i)
+    unit = token.head
+    if ent is None or ent.label_ != "QUANTITY" or token.dep_ != "nummod" or unit.i != ent.end - 1:
+        return None
+    preps = [c for c in unit.rights if c.dep_ == "prep" and c.lower_ == "of"]
+    if not preps or preps[0].i != unit.i + 1:
+        return None
+    substance = [c for c in preps[0].children if c.dep_ == "pobj"]
+    if len(substance) != 1 or substance[0].tag_ != "NN" or substance[0].i != preps[0].i + 1:
+        return None  # only a bare mass noun: "of water", "of grain"
+    if not _is_count(ent) or any(t.is_space for t in ent):
+        return None
+    target = sorted({*ent, *unit.subtree}, key=lambda t: t.i)
+    return ent, f"How much {substance[0].text}", target
 
 
 def _is_count(span: Span) -> bool:
@@ -502,11 +617,13 @@ def _of_phrase_end(noun: Token) -> int:
 
 def _candidate(
     number: Span,
-    phrase: str,
+    wh: str,
     target: list[Token],
     index: int,
     sentence: Span,
     resolve: grammar.Resolver,
+    *,
+    singular: bool = False,
 ) -> Candidate | None:
     """The question for one counted noun phrase, or None when it cannot be asked well."""
     slot = grammar.locate(target)
@@ -523,7 +640,7 @@ def _candidate(
         # "There were 14 candidates on the ballot": the place stays after "there".
         kept = {t.i for t in target if t.i > _of_phrase_end(noun)}
         slot = replace(slot, remove=slot.remove - kept)
-    question = grammar.ask(slot, f"How many {phrase}", resolve=resolve)
+    question = grammar.ask(slot, wh, singular=singular, resolve=resolve)
     if question is None or grammar.contains_answer(question.text, number.text):
         return None
     return Candidate(

@@ -149,6 +149,15 @@ POINT_IN_TIME_WORDS = frozenset({"ago", "last", "next", "this", "earlier", "late
 # answer "how long", not "when".
 DATE_PREPOSITIONS = frozenset({"on", "in", "at"})
 DATE_PREPOSITIONS_KEPT = frozenset({"before", "after", "by"})
+# Nouns a sum of money in front of states the value of ("a $68.7 billion deal to buy X"):
+# "How much is the deal to buy X worth?".
+VALUED_NOUNS = frozenset({"deal", "contract", "settlement", "agreement", "acquisition"})
+# Nouns a sum of money in front of states the cost of ("a $2 billion plan for a subway line"):
+# "How much does the plan for a subway line cost?".
+COSTED_NOUNS = frozenset({"program", "plan", "project", "initiative", "renovation", "expansion"})
+# Verbs that say how long something went on: "When did the ceasefire last?" asks a length as a
+# date, so their dates are not asked.
+DURATION_VERBS = frozenset({"last", "span", "persist", "endure", "stretch"})
 
 # Nouns a count of which makes a poor "How many ...?" question (units, money, measures).
 # Uncounted nouns that count events when they modify a verb ("raised rates 11 times").

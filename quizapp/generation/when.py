@@ -163,6 +163,8 @@ def _candidate(article: ParsedArticle, ent: Span, resolve: grammar.Resolver) -> 
     slot = grammar.locate(list(ent), adjunct=True)
     if slot is None:
         return None
+    if grammar.lemma(slot.verb) in lex.DURATION_VERBS:
+        return None  # "The ceasefire lasted weeks in 2015": "When did … last?" asks a length
     if slot.verb.lemma_ == "be" and slot.verb.dep_ == "ccomp":
         return None  # "ruled that the ban was legal on Tuesday": the date is the ruling's
     if _dates_a_plan(root, slot.verb) or grammar.is_hypothetical(slot.verb):

@@ -367,3 +367,42 @@ def test_a_second_object_after_a_comma_is_an_aside() -> None:
     assert question(text, "Thursday", "When", adjunct=True) == (
         "When did the central bank raise its key rate?"
     )
+
+
+def test_a_dropped_coordinated_verb_takes_its_misattached_object_along() -> None:
+    text = (
+        "The Bureau of Reclamation will spend $40 million to line irrigation canals and "
+        "repair aging dams in Utah."
+    )
+    assert question(text, "The Bureau of Reclamation", "Which agency", singular=True) == (
+        "Which agency will spend $40 million to line irrigation canals in Utah?"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "agent", "wh", "expected"),
+    [
+        (
+            "The purchases will be paid for by the Colorado River Fund.",
+            "the Colorado River Fund",
+            "Which fund",
+            "Which fund will pay for the purchases?",
+        ),
+        (
+            "The talks were presided over by the African Union.",
+            "the African Union",
+            "Which organization",
+            "Which organization presided over the talks?",
+        ),
+        (
+            "The case was looked into by the Justice Department.",
+            "the Justice Department",
+            "Which department",
+            "Which department looked into the case?",
+        ),
+    ],
+)
+def test_a_prepositional_passive_keeps_its_preposition_before_the_object(
+    text: str, agent: str, wh: str, expected: str
+) -> None:
+    assert question(text, agent, wh, singular=True) == expected

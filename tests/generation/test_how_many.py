@@ -335,3 +335,65 @@ def test_an_example_list_is_an_aside_never_a_fronted_preposition() -> None:
         "How many people did police arrest on Friday?": "30",
         "How many people have fled the region?": "More than 9,000",
     }
+
+
+def test_counts_of_things_ranges_and_measured_substances() -> None:
+    article = parse_article(
+        "The district agreed to release 42,000 acre-feet of water to farmers in the valley.\n\n"
+        "The retailer said it would close 14 stores across the Midwest by the end of March.\n\n"
+        "Seven vehicles fell into the river when the bridge collapsed on Tuesday night.\n\n"
+        "Between 55 and 60 boats took part in the rescue off the coast of Sicily.\n\n"
+        "Officials said 55 to 60 homes were destroyed by the wildfire in northern Nevada."
+    )
+    found = pairs(run(GENERATOR, article))
+    assert (
+        found["How much water did the district agree to release to farmers in the valley?"]
+        == "42,000 acre-feet"
+    )
+    assert (
+        found["How many stores would the retailer close across the Midwest by the end of March?"]
+        == "14"
+    )
+    assert found[
+        "How many vehicles fell into the river when the bridge collapsed on Tuesday night?"
+    ]
+    # A range is the whole answer, never split into "How many and 60 …?".
+    assert found["How many boats took part in the rescue off the coast of Sicily?"] == (
+        "Between 55 and 60"
+    )
+    assert found["How many homes were destroyed by the wildfire in northern Nevada?"] == "55 to 60"
+    assert not any(" and 60" in question or " to 60" in question for question in found)
+
+
+def test_worth_is_asked_how_much_only_for_a_named_subject() -> None:
+    article = parse_article(
+        "The contract is worth $1.2 billion over five years.\n\n"
+        "The new stadium deal will be worth $450 million to the city, the mayor said.\n\n"
+        "Officials said the settlement was worth about $38.5 million.\n\n"
+        "The painting, which is worth $9 million, was stolen from the museum in 2019.\n\n"
+        "It is worth $5 million.\n\n"
+        "A deal worth $2 billion was signed in Brussels."
+    )
+    found = pairs(run(GENERATOR, article))
+    assert found["How much is the contract worth over five years?"] == "$1.2 billion"
+    assert found["How much will the new stadium deal be worth to the city?"] == "$450 million"
+    assert found["How much was the settlement worth?"] == "about $38.5 million"
+    answers = set(found.values())
+    assert not answers & {"$9 million", "$5 million", "$2 billion"}
+
+
+def test_a_sum_in_front_of_a_named_deal_or_plan_is_its_value_or_cost() -> None:
+    article = parse_article(
+        "Microsoft agreed to a $68.7 billion deal to buy Activision Blizzard.\n\n"
+        "The state launched a $310 million program to replace lead pipes in older cities.\n\n"
+        "The company signed a $50 million deal with the league last year.\n\n"
+        "Congress passed a $1.2 trillion package of spending bills on Friday."
+    )
+    found = pairs(run(GENERATOR, article))
+    assert found["How much is the deal to buy Activision Blizzard worth?"] == "$68.7 billion"
+    assert (
+        found["How much does the program to replace lead pipes in older cities cost?"]
+        == "$310 million"
+    )
+    # "the deal" alone would not say which deal; a package is no priced plan.
+    assert not {"$50 million", "$1.2 trillion"} & set(found.values())

@@ -173,3 +173,13 @@ def test_an_attribution_closing_the_sentence_is_not_kept_on_a_subordinate_clause
         "At least 15 miners have died since the strike began on May 2, according to the union."
     )
     assert pairs(run(GENERATOR, article)) == {"When did the strike begin?": "May 2"}
+
+
+def test_a_length_of_time_is_not_asked_as_a_date() -> None:
+    article = parse_article(
+        "The shutdown lasted 35 days in 2019.\n\n"
+        "The ceasefire, signed in 2015, lasted only a month."
+    )
+    found = pairs(run(GENERATOR, article))
+    assert found["When was the ceasefire signed?"] == "2015"
+    assert not any(" last" in question for question in found)
