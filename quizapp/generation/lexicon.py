@@ -208,6 +208,7 @@ LAW_HEAD_WORDS = frozenset(
         "Bill",
         "Protocol",
         "Charter",
+        "Compact",
         "Directive",
         "Statute",
         "Ordinance",
@@ -289,5 +290,6 @@ LAW_KIND_NOUNS = (
     (("convention",), "convention"),
     (("protocol",), "agreement"),
     (("charter",), "charter"),
+    (("compact",), "agreement"),
     (("constitution",), "constitution"),
 )

@@ -42,6 +42,16 @@ PENDING_NOUNS = frozenset({"bill", "measure"})
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 # "... Act of 1962": the year a law's name ends with.
 _YEAR_SUFFIX = re.compile(r"\bof ((?:1[6-9]|20)\d\d)$")
+# Auxiliaries of a passive clause -> the active verb form: "was paid" -> "paid".
+PASSIVE_TENSES = {
+    ("was",): "VBD",
+    ("were",): "VBD",
+    ("is",): "VBZ",
+    ("are",): "VBZ",
+    ("will", "be"): "will",
+}
+# Verbs that report a fact the question may state: "…, officials said" (not "argued").
+REPORTING_VERBS = frozenset({"say", "tell", "announce", "confirm"})
 # How many sentences back "The law requires ..." may look for the law's name.
 REFERENCE_WINDOW = 2
 
@@ -360,7 +370,7 @@ def _agent_question(verb: Token, noun: str) -> tuple[str, float] | None:
     … account?": a passive modifier with the law as its agent, asked in the active voice."""
     phrase = passive_owner(verb)
     if phrase is None:
-        return None
+        return _passive_clause_question(verb, noun)
     owner_text = join_tokens(phrase)
     first = phrase[0]
     if first.i == first.sent.start and first.pos_ != "PROPN":
@@ -368,6 +378,35 @@ def _agent_question(verb: Token, noun: str) -> tuple[str, float] | None:
     modifiers = len([t for t in phrase if t.dep_ not in {"det"} and t.head.i != t.i])
     confidence = 0.75 if len(phrase) > 2 or modifiers > 1 else 0.6  # "the limits" says little
     return f"Which {noun} {grammar.inflect(verb, 'VBD')} {owner_text}?", confidence
+
+
+def _passive_clause_question(verb: Token, noun: str) -> tuple[str, float] | None:
+    """ "The funding was provided by the … Act" -> "Which law provided the funding?": a
+    passive main clause with a definite subject, asked in the active voice."""
+    if verb.tag_ != "VBN" or verb.dep_ not in {"ROOT", "conj", "ccomp"}:
+        return None
+    if verb.dep_ == "ccomp" and (
+        verb.head.lemma_.lower() not in REPORTING_VERBS
+        or any(c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in verb.children)
+    ):
+        return None  # "asked whether the search was allowed by …" states no fact
+    if grammar.in_quotation(verb):
+        return None  # what a speaker claims is not what the article says happened
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if len(subjects) != 1 or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    form = PASSIVE_TENSES.get(tuple(auxiliaries))
+    subject = [t for t in subjects[0].subtree if not t.is_space]
+    if form is None or len(subject) > MAX_REQUIRED_SUBJECT or subject[0].lower_ != "the":
+        return None
+    if any(t.is_punct or t.text in QUOTE_MARKS or is_unresolved_pronoun(t) for t in subject):
+        return None
+    active = grammar.inflect(verb, form) if form in {"VBD", "VBZ"} else f"{form} {verb.lemma_}"
+    if form == "VBZ" and subjects[0].tag_ == "NNS":
+        return None  # "the grants are paid by …": the law does them, one law, singular verb
+    owner = join_tokens(subject)
+    return f"Which {noun} {active} the{owner[3:]}?", 0.7
 
 
 def _root(tokens: list[Token]) -> Token:

@@ -58,6 +58,8 @@ LIGHT_VERBS = frozenset(
 )
 # Verbs of leading a group: "a team led by X" still says who leads it.
 LEADING_VERBS = frozenset({"lead", "head", "chair", "run", "command", "direct"})
+# Parts of speech a title before a comma climbs through ("Minister of State for Foreign Affairs").
+TITLE_POS = frozenset({"NOUN", "PROPN", "ADP"})
 
 
 class WhoGenerator:
@@ -162,10 +164,13 @@ class WhoGenerator:
         """ "$4.5 million in emergency funds released by Governor Elena Trujillo" -> "Who
         released $4.5 million in emergency funds?"."""
         for mention in people.mentions:
-            by = mention.root.head if mention.root.dep_ == "pobj" else _bare_agent(mention)
+            agent = _titled_agent(mention, people) or mention.root
+            by = agent.head if agent.dep_ == "pobj" else _bare_agent(mention)
             if by is None or by.dep_ != "agent":
                 continue
-            if any(c.dep_ == "conj" for c in mention.root.children):
+            if any(
+                c.dep_ in {"conj", "cc"} for c in (*mention.root.children, *agent.children)
+            ) or _joined_after(agent, by.head):
                 continue  # "signed by Ursula Fischer and the presidents of …": not hers alone
             verb = by.head
             person = people.full_name(mention)
@@ -190,7 +195,7 @@ class WhoGenerator:
                 yield self._candidate(question, person, unit, index, 0.7)
             elif verb.dep_ in {"ROOT", "conj", "ccomp"}:
                 # "The mission was led by … Diego Ferrer" -> "Who led the mission?"
-                slot = grammar.locate(list(mention.root.subtree))
+                slot = grammar.locate(list(agent.subtree))
                 if slot is None or slot.role != "agent":
                     continue
                 asked = grammar.ask(slot, "Who", singular=True)
@@ -338,6 +343,30 @@ def _is_adjunct_run(tokens: list[Token], clause: Token) -> bool:
         return False
     covered = {t.i for head in heads for t in head.subtree}
     return all(t.i in covered or t.text == "," for t in tokens)
+
+
+def _titled_agent(mention: Span, people: People) -> Token | None:
+    """The title a name stands in apposition to as the object of "by": "chaired by the
+    Minister of State for Foreign Affairs, Jeje Odongo, who …" -> "Minister"."""
+    title = mention.root.head
+    if mention.root.dep_ != "appos" or title.dep_ != "pobj" or title.i > mention.start:
+        return None
+    words = [t for t in title.doc[title.left_edge.i : mention.start] if not t.is_space]
+    while words and words[-1].is_punct:
+        words.pop()
+    return title if _is_title(words, people) else None
+
+
+def _joined_after(agent: Token, verb: Token) -> bool:
+    """Whether "and"/"or" follows the agent's phrase, which the parser may hang on the verb:
+    "led by the Chief Justice, Martha Koome, and two other judges" is not hers alone."""
+    doc = agent.doc
+    index = agent.right_edge.i + 1
+    while index < len(doc) and doc[index].text == ",":
+        index += 1
+    if index >= len(doc) or doc[index].lower_ not in {"and", "or"}:
+        return False
+    return any(c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN", "NUM"} for c in verb.children)
 
 
 def _bare_agent(mention: Span) -> Token | None:
@@ -659,9 +688,10 @@ def _title_before_comma(mention: Span, people: People) -> list[Token] | None:
     if after is not None and not (after.is_punct or after.is_space):
         return None
     head = doc[comma - 1]
-    while head.head.i != head.i and head.head.i < comma and head.head.pos_ in {"NOUN", "ADP"}:
+    # "the Minister of State for Foreign Affairs, Jeje Odongo": a capitalised title is PROPN.
+    while head.head.i != head.i and head.head.i < comma and head.head.pos_ in TITLE_POS:
         head = head.head
-    if head.pos_ != "NOUN" or head.lemma_.lower() not in TITLE_WORDS:
+    if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() not in TITLE_WORDS:
         return None
     tokens = [t for t in head.subtree if t.i < comma]
     if not tokens or tokens[-1].i != comma - 1:

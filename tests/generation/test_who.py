@@ -322,3 +322,42 @@ def test_the_last_sentence_of_a_quotation_is_not_a_reported_statement() -> None:
         " Director Lena Ortiz said."
     )
     assert not any(q.startswith("Who said") for q, _ in pairs(run(GENERATOR, article)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The talks were chaired by the Minister of State for Foreign Affairs, Jeje Odongo,"
+            " who called for a ceasefire.",
+            ("Who chaired the talks?", "Jeje Odongo"),
+        ),
+        (
+            "The new budget, drafted by the Finance Minister, Enoch Godongwana, raises taxes on"
+            " fuel.",
+            ("Who drafted the new budget?", "Enoch Godongwana"),
+        ),
+        (
+            "The mission was led by Diego Ferrer, and it reached the camp.",
+            ("Who led the mission?", "Diego Ferrer"),
+        ),
+    ],
+)
+def test_an_agent_named_after_a_long_title_is_asked(text: str, expected: tuple[str, str]) -> None:
+    assert expected in pairs(run(GENERATOR, parse_article(text)))
+
+
+def test_an_agent_joined_by_others_is_not_asked_alone() -> None:
+    article = parse_article(
+        "The inquiry was led by the Chief Justice of Kenya, Martha Koome, and two other judges."
+    )
+    assert not any(c.question.startswith("Who led") for c in run(GENERATOR, article))
+
+
+def test_a_capitalised_title_set_off_before_the_name_is_asked() -> None:
+    article = parse_article(
+        "The Minister of State for Foreign Affairs, Jeje Odongo, called for a ceasefire."
+    )
+    assert ("Who is the Minister of State for Foreign Affairs?", "Jeje Odongo") in pairs(
+        run(GENERATOR, article)
+    )
