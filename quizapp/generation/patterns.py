@@ -12,7 +12,10 @@ _CONNECTOR = r"(?:and|of|for|on|the|to|in|with|&)"
 _LIST_GAP = rf"(?:,\s+(?:and\s+)?|\s+(?:{_CONNECTOR}\s+)*)"
 # "Bill" heads a name only when no capitalised word follows ("the Finance Bill", never
 # "President Bill Clinton").
-_LAW_HEAD = r"(?:Act|Law|Code|Statute|Amendment|Convention|Accord|Treaty|Bill(?!\s+[A-Z]))"
+_LAW_HEAD = (
+    r"(?:Act|Law|Code|Statute|Amendment|Convention|Accord|Treaty"
+    r"|Compact|Charter|Protocol|Covenant|Bill(?!\s+[A-Z]))"
+)
 # A year that completes a law's name: "… Act of 2016", or "… Bill, 2026" in Commonwealth style.
 _LAW_YEAR = r"(?:\s+of\s+|,\s+)(?:1[6-9]|20)\d\d"
 

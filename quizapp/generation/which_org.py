@@ -224,6 +224,18 @@ def _make(
     )
 
 
+DEPUTY_WORDS = frozenset({"vice", "deputy", "assistant", "associate"})
+
+
+def _deputy(title: Token) -> bool:
+    """Whether a leader's title is qualified as a second-in-command ("vice president")."""
+    return any(
+        child.lower_ in DEPUTY_WORDS or child.lower_.startswith("vice-")
+        for child in title.children
+        if child.i < title.i
+    )
+
+
 def _affiliation(article: ParsedArticle, ent: Span, name: Span) -> Candidate | None:
     """ "Which agency does Kenji Morita work for?" from "Kenji Morita of the Japan Aerospace
     Exploration Agency" or "Priya Raman, a law professor at Ohio State University"."""
@@ -252,7 +264,7 @@ def _affiliation(article: ParsedArticle, ent: Span, name: Span) -> Candidate | N
         return None
     kind = _described_kind(root) or kind_word(root)
     who = article.full_name(person.text)
-    if title is not None and title.lower_ in lex.LEADER_TITLES:
+    if title is not None and title.lower_ in lex.LEADER_TITLES and not _deputy(title):
         question = f"Which {kind} does {who} lead?"
     elif (title is None and root.lower_ in lex.MEMBERSHIP_KINDS) or (
         title is not None and title.lower_ == "member"

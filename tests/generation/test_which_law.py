@@ -227,3 +227,68 @@ def test_as_required_by_asks_what_the_law_requires() -> None:
         "Article 118 of the Constitution",
     ) in found
     assert ("Which law requires the city to post the notice?", "Open Meetings Act") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The funding was provided by the Infrastructure Investment and Jobs Act, which"
+            " Congress passed in 2021.",
+            ("Which law provided the funding?", "Infrastructure Investment and Jobs Act"),
+        ),
+        (
+            "The grants were awarded by the Inflation Reduction Act to rural cooperatives.",
+            ("Which law awarded the grants?", "Inflation Reduction Act"),
+        ),
+        (
+            "The money is provided by the American Rescue Plan Act.",
+            ("Which law provides the money?", "American Rescue Plan Act"),
+        ),
+    ],
+)
+def test_a_passive_clause_is_asked_in_the_active_voice(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in pairs(run(GENERATOR, parse_article(text)))
+
+
+def test_a_negated_or_pronoun_passive_clause_gives_no_question() -> None:
+    article = parse_article(
+        "The rules were not changed by the Clean Air Act. It was funded by the CHIPS and"
+        " Science Act."
+    )
+    assert run(GENERATOR, article) == []
+
+
+def test_a_reported_passive_clause_is_asked_only_when_it_states_a_fact() -> None:
+    article = parse_article(
+        "The new tariffs will be imposed by the Trade Expansion Act of 1962, officials said."
+        " Lawyers asked whether the search was allowed by the Patriot Act. Critics argued that"
+        " the cuts were required by the Budget Control Act."
+        ' "The grants were paid by the Stafford Act," said Mayor Ann Cole.'
+    )
+    assert pairs(run(GENERATOR, article)) == {
+        ("Which law will impose the new tariffs?", "Trade Expansion Act of 1962")
+    }
+
+
+def test_compacts_and_protocols_are_laws_too() -> None:
+    article = parse_article(
+        "Under the Rio Verde Compact of 1938, Colorado must deliver a share of the river's flow"
+        " to New Mexico and Texas each year.\n\n"
+        "The Montreal Protocol requires countries to phase out chemicals that damage the ozone"
+        " layer, the agency said."
+    )
+    assert pairs(run(GENERATOR, article)) == {
+        (
+            "Under which agreement must Colorado deliver a share of the river's flow to New Mexico"
+            " and Texas each year?",
+            "Rio Verde Compact of 1938",
+        ),
+        (
+            "Which agreement requires countries to phase out chemicals that damage the ozone"
+            " layer?",
+            "Montreal Protocol",
+        ),
+    }

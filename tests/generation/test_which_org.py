@@ -188,3 +188,18 @@ def test_the_organization_a_later_the_agency_stands_for() -> None:
         "The World Bank and the Asian Development Bank met in Manila. The bank approved a loan."
     )
     assert "Which bank approved a loan?" not in pairs(run(GENERATOR, article))
+
+
+@pytest.mark.parametrize(
+    ("title", "question"),
+    [
+        ("president", "Which organization does Karen Boatwright lead?"),
+        ("a vice president", "Which organization employs Karen Boatwright?"),
+        ("deputy director", "Which organization employs Karen Boatwright?"),
+    ],
+)
+def test_only_the_leader_is_asked_what_they_lead(title: str, question: str) -> None:
+    article = parse_article(
+        f"Karen Boatwright, {title} of the Missouri Bridge Authority, testified on Monday."
+    )
+    assert pairs(run(GENERATOR, article))[question] == "the Missouri Bridge Authority"
