@@ -13,9 +13,14 @@ PYTEST_ARGS ?=
 install: $(STAMP)
 
 # Reinstall only when the locked requirements change; every line is hash-checked.
-$(STAMP): requirements/base.txt requirements/dev.txt
+# First the venv's pip is brought to the pinned, hashed version of requirements/bootstrap.txt
+# (whatever pip `python -m venv` bundled), then exactly the lock is installed: --no-deps, so no
+# resolver can reach past it, and `pip check` proves the lock is complete and consistent.
+$(STAMP): requirements/bootstrap.txt requirements/base.txt requirements/dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/base.txt -r requirements/dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements/bootstrap.txt
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/base.txt -r requirements/dev.txt
+	$(BIN)/python -m pip check
 	touch $(STAMP)
 
 db-upgrade: install
@@ -40,11 +45,18 @@ bench: install
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/evaluate.py
 
-# Re-resolve the pins (needs pip-tools); the model wheel keeps only its published hash.
+# Re-resolve the pins with pip-tools, kept in a venv of its own so the app's venv holds exactly
+# the lock. Existing pins stay unless base.in/dev.in need a change (`rm requirements/*.txt` first
+# to upgrade everything); the model wheel keeps only its published hash.
+LOCK_VENV := .venv-lock
+PIP_COMPILE := ../$(LOCK_VENV)/bin/pip-compile -q --generate-hashes --strip-extras --allow-unsafe \
+	--no-emit-index-url --no-emit-find-links
 lock:
-	$(BIN)/python -m pip install --quiet pip-tools
-	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o base.txt base.in
-	cd requirements && ../$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe -o dev.txt dev.in
+	test -x $(LOCK_VENV)/bin/python || $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/python -m pip install --quiet --require-hashes -r requirements/bootstrap.txt
+	$(LOCK_VENV)/bin/python -m pip install --quiet pip-tools==7.7.0
+	cd requirements && $(PIP_COMPILE) -o base.txt base.in
+	cd requirements && $(PIP_COMPILE) -o dev.txt dev.in
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LOCK_VENV) .pytest_cache .ruff_cache

@@ -99,3 +99,26 @@ def test_create_user_refuses_a_taken_email(app: Flask, runner: FlaskCliRunner) -
     result = runner.invoke(args=["create-user", "A@example.org"], input=f"{PASSWORD}\n")
     assert result.exit_code == 1
     assert "An account with this email already exists." in result.output
+
+
+def test_cli_prints_no_warnings(tmp_path) -> None:
+    """Every `flask --app quizapp …` starts without a warning a user cannot act on."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "PYTHONWARNINGS": "default", "QUIZAPP_SECRET_KEY": "test"}
+    env["QUIZAPP_SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
+    flask = Path(sys.executable).with_name("flask")
+    result = subprocess.run(
+        [str(flask), "--app", "quizapp", "--help"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Warning" not in result.stderr, result.stderr
+    assert "generate" in result.stdout
