@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from flask import Flask
@@ -103,11 +107,6 @@ def test_create_user_refuses_a_taken_email(app: Flask, runner: FlaskCliRunner) -
 
 def test_cli_prints_no_warnings(tmp_path) -> None:
     """Every `flask --app quizapp …` starts without a warning a user cannot act on."""
-    import os
-    import subprocess
-    import sys
-    from pathlib import Path
-
     env = {**os.environ, "PYTHONWARNINGS": "default", "QUIZAPP_SECRET_KEY": "test"}
     env["QUIZAPP_SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{tmp_path / 'cli.sqlite3'}"
     flask = Path(sys.executable).with_name("flask")
