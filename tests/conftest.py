@@ -14,6 +14,7 @@ from flask.testing import FlaskClient, FlaskCliRunner
 from quizapp import create_app
 from quizapp.extensions import db, limiter
 from quizapp.models import User
+from tests.serving import redis_available, redis_server
 
 PASSWORD = "correct horse battery"
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +24,24 @@ SEED_ARTICLE = ROOT / "seeds" / "us-official-warns-north-korean-leader.txt"
 def database_uri(tmp_path: Path) -> str:
     """SQLite in the test's temp folder, or the throwaway PostgreSQL .ci/run starts."""
     return os.environ.get("QUIZAPP_TEST_DATABASE_URI") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+@pytest.fixture(scope="session")
+def redis_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Redis for shared rate limits: QUIZAPP_TEST_REDIS_URI (.ci/run starts one), else a
+    throwaway redis-server of this test session's own, else a skip (a failure when
+    QUIZAPP_REQUIRE_REDIS=1)."""
+    uri = os.environ.get("QUIZAPP_TEST_REDIS_URI", "")
+    if uri:
+        yield uri
+        return
+    if not redis_available():
+        reason = "no redis-server here and QUIZAPP_TEST_REDIS_URI is not set"
+        if os.environ.get("QUIZAPP_REQUIRE_REDIS", "") not in ("", "0"):
+            pytest.fail(f"{reason}; QUIZAPP_REQUIRE_REDIS=1 makes this a failure", pytrace=False)
+        pytest.skip(reason)
+    with redis_server(tmp_path_factory.mktemp("redis")) as started:
+        yield started
 
 
 @pytest.fixture
