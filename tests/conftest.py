@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import re
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from quizapp import create_app
 from quizapp.extensions import db, limiter
@@ -24,6 +28,31 @@ SEED_ARTICLE = ROOT / "seeds" / "us-official-warns-north-korean-leader.txt"
 def database_uri(tmp_path: Path) -> str:
     """SQLite in the test's temp folder, or the throwaway PostgreSQL .ci/run starts."""
     return os.environ.get("QUIZAPP_TEST_DATABASE_URI") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+def postgres_server_uri() -> str:
+    """The throwaway server's URI from .ci/run, or a skip (a failure when it is required)."""
+    uri = os.environ.get("QUIZAPP_TEST_POSTGRES_URI", "")
+    if uri:
+        return uri
+    reason = "QUIZAPP_TEST_POSTGRES_URI is not set (`bash .ci/run` starts a PostgreSQL for these)"
+    if os.environ.get("QUIZAPP_REQUIRE_POSTGRES", "") not in ("", "0"):
+        pytest.fail(f"{reason}; QUIZAPP_REQUIRE_POSTGRES=1 makes this a failure", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def postgres_uri() -> Iterator[str]:
+    """A fresh database of this test's own on the server (parallel workers never share one)."""
+    server = make_url(postgres_server_uri())
+    name = f"quizapp_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield server.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -82,7 +82,7 @@ class Gunicorn:
         """(worker pid, status, method, path) of each request served so far."""
         rows = []
         for line in self.access_log.read_text(encoding="utf-8").splitlines():
-            pid, status, method, path = line.split(" ", 3)
+            pid, status, method, path = line.split(" ")[:4]
             rows.append((int(pid.strip("<>")), int(status), method, path))
         return rows
 
@@ -99,7 +99,7 @@ def gunicorn(env: Mapping[str, str], logs: Path, *, workers: int = 2) -> Iterato
         "--bind", f"127.0.0.1:{port}",
         "--timeout", "120",
         "--access-logfile", str(access_log),
-        "--access-logformat", "%(p)s %(s)s %(m)s %(U)s",
+        "--access-logformat", "%(p)s %(s)s %(m)s %(U)s %(D)s",
         "--error-logfile", str(error_log),
         "wsgi:app",
     ]  # fmt: skip

@@ -355,12 +355,33 @@ def save_answer(
     if order_key is not None and order_key != choice_order_key(response.choice_order):
         raise QuestionChangedError(QUESTION_CHANGED)
     answer = _answer_text(response, value)
+    # Claim the attempt while it is still open before touching the response: the UPDATE locks
+    # its row (PostgreSQL) or the database (SQLite), so a submit running at the same moment
+    # either grades this answer or makes this save fail; it never grades around it.
+    position_after = min(max(move_to, 1), len(attempt.responses))
+    if not _update_open_attempt(attempt.id, current_position=position_after):
+        raise AttemptSubmittedError(attempt.id)
     if answer != response.answer:
         response.answer = answer
         response.answered_at = utcnow() if answer is not None else None
-    attempt.current_position = min(max(move_to, 1), len(attempt.responses))
     db.session.commit()
     return attempt
+
+
+def _update_open_attempt(attempt_id: int, **values: object) -> bool:
+    """Set columns of an attempt only while it is unsubmitted; False (rolled back) otherwise.
+
+    Meant to run first in its transaction: it takes the lock that orders saves and submits.
+    """
+    done = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt_id, Attempt.submitted_at.is_(None))
+        .values(**values)
+    )
+    if done.rowcount != 1:
+        db.session.rollback()
+        return False
+    return True
 
 
 def unanswered_positions(attempt: Attempt) -> list[int]:
@@ -373,20 +394,25 @@ def submit_attempt(user: User, attempt_id: int) -> Attempt:
     attempt = get_attempt(user, attempt_id)
     if attempt.is_submitted:
         raise AttemptSubmittedError(attempt.id)
+    # Only the request that flips submitted_at wins, so a double click cannot grade twice; the
+    # flip comes first so that its lock stops any answer from being saved meanwhile.
+    if not _update_open_attempt(attempt.id, submitted_at=utcnow()):
+        raise AttemptSubmittedError(attempt.id)
+    # Grade the responses as they are now, under that lock: an answer saved a moment ago counts.
+    responses = db.session.scalars(
+        select(Response)
+        .where(Response.attempt_id == attempt.id)
+        .options(joinedload(Response.question))
+        .order_by(Response.position)
+        .execution_options(populate_existing=True)
+    ).all()
     score = 0
-    for response in attempt.responses:
+    for response in responses:
         response.correct = is_correct(response.question, response.answer)
         response.expected = response.question.answer
         score += int(response.correct)
-    # Only the request that flips submitted_at wins, so a double click cannot grade twice.
-    finished = db.session.execute(
-        update(Attempt)
-        .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
-        .values(score=score, max_score=len(attempt.responses), submitted_at=utcnow())
-    )
-    if finished.rowcount != 1:
-        db.session.rollback()
-        raise AttemptSubmittedError(attempt.id)
+    attempt.score = score
+    attempt.max_score = len(responses)
     db.session.commit()
     db.session.refresh(attempt)
     return attempt
