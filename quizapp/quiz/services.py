@@ -290,9 +290,8 @@ def refresh_open_responses(question: Question, rng: random.Random | None = None)
 
 def get_attempt(user: User, attempt_id: int) -> Attempt:
     """Return one of the user's own attempts, its article and responses with their questions."""
-    attempt = db.session.scalars(
-        select(Attempt).where(Attempt.id == attempt_id).options(*_ATTEMPT_WITH_QUESTIONS)
-    ).first()
+    # From the identity map when this request already loaded it (a view, then its service).
+    attempt = db.session.get(Attempt, attempt_id, options=_ATTEMPT_WITH_QUESTIONS)
     if attempt is None or attempt.user_id != user.id:
         raise AttemptNotFoundError(attempt_id)
     return attempt
