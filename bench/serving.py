@@ -42,6 +42,9 @@ WRK = os.environ.get("WRK", "/usr/bin/wrk")
 TARGET_RATIO = 0.30
 TARGET_P99_MS = 50.0
 PASSWORD = "bench password 1"
+# One User-Agent for the login and for wrk: Flask-Login ties a session to it, and a changed one
+# would make every response re-sign and re-send the session cookie, which no browser causes.
+USER_AGENT = "quizapp-bench"
 # The same for both apps, so the comparison is of the apps, not of the servers.
 GUNICORN_SETTINGS = ["--workers", "2", "--worker-class", "sync", "--log-level", "warning"]
 
@@ -104,6 +107,7 @@ class Browser:
         self.base = base
         self.cookies = http.cookiejar.CookieJar()
         self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.cookies))
+        self.opener.addheaders = [("User-Agent", USER_AGENT)]
 
     def get(self, path: str) -> tuple[str, str]:
         """GET a page; return the final URL's path and the HTML."""
@@ -175,6 +179,7 @@ def _ms(text: str) -> float:
 def wrk(url: str, *, cookie: str | None, seconds: int, connections: int) -> Run:
     """Load one URL with wrk and read req/s and the latency percentiles from its output."""
     command = [WRK, "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency"]
+    command += ["-H", f"User-Agent: {USER_AGENT}"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
     output = subprocess.run([*command, url], check=True, capture_output=True, text=True).stdout
@@ -189,11 +194,13 @@ def wrk(url: str, *, cookie: str | None, seconds: int, connections: int) -> Run:
 
 def check_page(url: str, cookie: str, expected: str) -> None:
     """Make sure the logged-in cookie really reaches the page (not the login form)."""
-    request = urllib.request.Request(url, headers={"Cookie": cookie})
+    request = urllib.request.Request(url, headers={"Cookie": cookie, "User-Agent": USER_AGENT})
     with urllib.request.urlopen(request, timeout=30) as response:
         html = response.read().decode()
     if expected not in html or 'name="password"' in html:
         raise RuntimeError(f"{url} did not show {expected!r} to the logged-in student")
+    if response.headers.get("Set-Cookie"):
+        raise RuntimeError(f"{url} sets a cookie on every request")
 
 
 def main() -> int:
