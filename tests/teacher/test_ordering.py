@@ -9,8 +9,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from quizapp.extensions import db
-from quizapp.models import Article, Attempt, Response, User
+from quizapp.models import Article, Attempt, User
 from tests.teacher.conftest import post, question_ids
+from tests.teacher.test_statistics import open_attempt
 
 THREE = [{"prompt": f"Question {n}?", "answer": f"Answer {n}"} for n in range(1, 4)]
 
@@ -55,13 +56,7 @@ def test_reordering_leaves_an_attempt_in_progress_alone(
 ) -> None:
     article_id = make_article(teacher, questions=THREE)
     ids = question_ids(app, article_id)
-    with app.app_context():
-        attempt = Attempt(user_id=student.id, article_id=article_id, max_score=3)
-        for position, question_id in enumerate(ids, start=1):
-            attempt.responses.append(Response(question_id=question_id, position=position))
-        db.session.add(attempt)
-        db.session.commit()
-        attempt_id = attempt.id
+    attempt_id = open_attempt(app, student, article_id)
     post(teacher_client, f"/teacher/articles/{article_id}/questions/{ids[2]}/move-up")
     post(teacher_client, f"/teacher/articles/{article_id}/questions/{ids[2]}/move-up")
     assert question_ids(app, article_id) == [ids[2], ids[0], ids[1]]

@@ -56,6 +56,18 @@ def record_attempts(
     return people
 
 
+def open_attempt(app: Flask, user: User, article_id: int) -> int:
+    """Store an unsubmitted attempt over the article's questions in order; return its id."""
+    ids = question_ids(app, article_id)
+    with app.app_context():
+        attempt = Attempt(user_id=user.id, article_id=article_id, max_score=len(ids))
+        for position, question_id in enumerate(ids, start=1):
+            attempt.responses.append(Response(question_id=question_id, position=position))
+        db.session.add(attempt)
+        db.session.commit()
+        return attempt.id
+
+
 # Ten first attempts by students from strongest (n = 0) to weakest: q1 everyone right (too
 # easy), q2 nobody right (check the key), q3 right only for the weaker half (negative
 # discrimination); q4, q5 and q6 are right for the strongest 6, 4 and 7: fair questions.

@@ -13,10 +13,10 @@ from sqlalchemy import select
 
 from quizapp.extensions import db
 from quizapp.generation.types import GeneratedQuestion
-from quizapp.models import Article, Attempt, Question, Response, User
+from quizapp.models import Article, Attempt, Question, User
 from tests.conftest import log_in
 from tests.teacher.conftest import post, question_ids
-from tests.teacher.test_statistics import SIX, TEN, record_attempts
+from tests.teacher.test_statistics import SIX, TEN, open_attempt, record_attempts
 
 
 def candidate(n: int, prompt: str | None = None, answer: str = "Japan") -> GeneratedQuestion:
@@ -56,6 +56,16 @@ def prompts(app: Flask, article_id: int, *statuses: str) -> list[str]:
         return [q.prompt for q in article.questions if q.status in statuses]
 
 
+def active_positions(app: Flask, article_id: int) -> list[int]:
+    with app.app_context():
+        query = (
+            select(Question.position)
+            .where(Question.article_id == article_id, Question.status.in_(("draft", "published")))
+            .order_by(Question.position)
+        )
+        return list(db.session.scalars(query))
+
+
 def test_a_flagged_question_is_replaced_by_the_next_best_candidate_in_its_place(
     app: Flask,
     teacher: User,
@@ -80,13 +90,8 @@ def test_a_flagged_question_is_replaced_by_the_next_best_candidate_in_its_place(
     assert "Question 2 was replaced" in page
     assert prompts(app, article_id, "published", "draft")[1] == "Generated question 2?"
     assert prompts(app, article_id, "rejected") == ["Question 2?"]
+    assert active_positions(app, article_id) == [1, 2, 3, 4, 5, 6]
     with app.app_context():
-        positions = db.session.scalars(
-            select(Question.position)
-            .where(Question.article_id == article_id, Question.status == "published")
-            .order_by(Question.position)
-        )
-        assert list(positions) == [1, 2, 3, 4, 5, 6]
         # The graded reviews still point at the old question, with what they were graded on.
         old = db.session.get(Question, flagged)
         assert old is not None and old.status == "rejected"
@@ -110,13 +115,7 @@ def test_an_open_attempt_keeps_the_replaced_question(
     article_id = make_article(teacher, questions=SIX[:2])
     before = question_ids(app, article_id)
     first = before[0]
-    with app.app_context():
-        attempt = Attempt(user_id=student.id, article_id=article_id, max_score=2)
-        for position, question_id in enumerate(before, start=1):
-            attempt.responses.append(Response(question_id=question_id, position=position))
-        db.session.add(attempt)
-        db.session.commit()
-        attempt_id = attempt.id
+    attempt_id = open_attempt(app, student, article_id)
     url = f"/teacher/articles/{article_id}/questions/{first}/replace"
     key = re.findall(r'name="key" value="([0-9a-f]+)"', teacher_client.get(url).get_data(True))[0]
     assert post(teacher_client, url, {"key": key}).status_code == 302
@@ -167,13 +166,7 @@ def test_more_questions_adds_the_next_unused_candidates_as_drafts_then_says_none
     ]
     page = post(teacher_client, url, follow_redirects=True).get_data(as_text=True)
     assert "No new questions are left" in page
-    with app.app_context():
-        positions = db.session.scalars(
-            select(Question.position)
-            .where(Question.article_id == article_id, Question.status.in_(("draft", "published")))
-            .order_by(Question.position)
-        )
-        assert list(positions) == list(range(1, 8))
+    assert active_positions(app, article_id) == list(range(1, 8))
 
 
 def test_other_teachers_cannot_replace_or_add(
