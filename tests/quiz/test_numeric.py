@@ -73,6 +73,8 @@ def test_a_teacher_writes_a_numeric_question_and_students_are_graded_by_it(
         url, data={**NUMERIC, "number": "80,000", "tolerance": "5,000", "csrf_token": token}
     )
     assert good.status_code == 302
+    again = client.post(url, data={**NUMERIC, "number": "80 000", "csrf_token": token})
+    assert "already asks this, with the same answer" in again.get_data(as_text=True)
     with app.app_context():
         question = db.session.scalars(select(Question).where(Question.format == "numeric")).one()
         assert (question.answer, question.tolerance) == ("80000", 5000.0)
@@ -86,6 +88,12 @@ def test_a_teacher_writes_a_numeric_question_and_students_are_graded_by_it(
     review = student_client.get(done.headers["Location"]).get_data(as_text=True)
     assert "1 / 1 (100%)" in review
     assert "80000 (± 5000)" in review
+    # The teacher changes the value: the graded review keeps what it was graded against.
+    edit_url = f"/teacher/articles/{quiz.article_id}/questions/{question_id}/edit"
+    data = {**NUMERIC, "number": "90000", "tolerance": "0", "csrf_token": token}
+    assert client.post(edit_url, data=data).status_code == 302
+    review = student_client.get(done.headers["Location"]).get_data(as_text=True)
+    assert "1 / 1 (100%)" in review and "80000 (± 5000)" in review and "90000" not in review
 
     other = app.test_client()
     log_in(other, make_user("student").email)
