@@ -4,19 +4,18 @@
 (function () {
   "use strict";
 
-  var form = document.querySelector("form[data-autosave]");
   var status = document.getElementById("autosave-status");
-  if (!form || !status || !window.fetch) {
+  var form = status && document.getElementById(status.getAttribute("data-form"));
+  if (!form || !window.fetch) {
     return;
   }
-  var url = form.getAttribute("data-autosave");
+  var url = status.getAttribute("data-url");
   var TYPING_PAUSE_MS = 600;
   var OFFLINE = "Not saved \u2014 check your connection.";
 
   var timer = null; // the debounce of typing
   var inFlight = false; // one request at a time, so an older answer never lands last
   var queued = false; // another change came while a request was in flight
-  var deferredSubmit = null; // a Next / Previous press that waits for the request in flight
   var lastSent = null;
 
   function field(name) {
@@ -68,11 +67,7 @@
 
   function finished() {
     inFlight = false;
-    if (deferredSubmit) {
-      var submitter = deferredSubmit;
-      deferredSubmit = null;
-      form.requestSubmit(submitter);
-    } else if (queued) {
+    if (queued) {
       queued = false;
       save();
     }
@@ -122,16 +117,13 @@
     }
   });
 
-  // Next / Previous post the answer themselves; wait for a save in flight so it cannot land
-  // after them and put an older answer back.
-  form.addEventListener("submit", function (event) {
+  // Next / Previous post the answer themselves: nothing more to send from this page.
+  // (A save already in flight carries the same answer, unless it was changed within the
+  // few milliseconds it takes.)
+  form.addEventListener("submit", function () {
     clearTimeout(timer);
     timer = null;
     queued = false;
-    if (inFlight) {
-      event.preventDefault();
-      deferredSubmit = event.submitter || null;
-    }
   });
 
   // Closing the tab during the typing pause: send what was typed anyway.

@@ -21,14 +21,7 @@ from quizapp.models import Article, User
 from tests.conftest import PASSWORD
 
 if TYPE_CHECKING:
-    from playwright.sync_api import (
-        Browser,
-        BrowserContext,
-        ConsoleMessage,
-        Page,
-        Playwright,
-        Request,
-    )
+    from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page, Playwright
     from playwright.sync_api import Response as PageResponse
 
 CHROMIUM = Path(os.environ.get("QUIZAPP_CHROMIUM", "/usr/bin/chromium"))
@@ -43,8 +36,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 ACTION_TIMEOUT_MS = 15_000
-# Requests that must never fail (fetches may be cut short by a navigation, on purpose).
-ASSET_TYPES = {"stylesheet", "script", "image", "font"}
 
 
 def _browser_required() -> bool:
@@ -189,7 +180,13 @@ def watch_page(page: Page, problems: PageProblems) -> None:
 
     def on_console(message: ConsoleMessage) -> None:
         # Failed loads are judged by on_response, which knows a page from a stylesheet.
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+        if message.type != "error" or message.text.startswith("Failed to load resource"):
+            return
+        if message.text.startswith("Refused to") and "MIME type" in message.text:
+            # A stylesheet or script of the wrong type, refused under X-Content-Type-Options:
+            # nosniff, never gets a response event.
+            problems.broken_resources.append(message.text)
+        else:
             problems.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
 
     def on_response(response: PageResponse) -> None:
@@ -206,18 +203,9 @@ def watch_page(page: Page, problems: PageProblems) -> None:
                 f"{response.status} {request.resource_type} {response.url}"
             )
 
-    def on_request_failed(request: Request) -> None:
-        # A stylesheet or script that answered with the wrong type is refused by the browser
-        # (X-Content-Type-Options: nosniff), so it never gets a response event.
-        if request.resource_type in ASSET_TYPES and not request.url.endswith("/favicon.ico"):
-            problems.broken_resources.append(
-                f"failed {request.resource_type} {request.url}: {request.failure}"
-            )
-
     page.on("console", on_console)
     page.on("pageerror", lambda error: problems.page_errors.append(str(error)))
     page.on("response", on_response)
-    page.on("requestfailed", on_request_failed)
 
 
 @pytest.fixture

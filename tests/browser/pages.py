@@ -114,13 +114,8 @@ TEACHER_TEXT = (
 )
 
 
-def build_site(seed_article_id: int, student: User, teacher: User) -> SiteIds:
-    """Make what every page needs (call inside the live app's context).
-
-    The teacher owns a published article with one question of each format; the student has
-    submitted that quiz, and has one open at the (long) seed article with its first question
-    answered.
-    """
+def make_teacher_article(teacher: User) -> Article:
+    """A published article of the teacher's: multiple choice, short answer, true/false."""
     article = Article(
         title=f"Springfield opens a library ({teacher.id})",
         original_text=TEACHER_TEXT,
@@ -134,7 +129,17 @@ def build_site(seed_article_id: int, student: User, teacher: User) -> SiteIds:
         )
     db.session.add(article)
     db.session.commit()
+    return article
 
+
+def build_site(seed_article_id: int, student: User, teacher: User) -> SiteIds:
+    """Make what every page needs (call inside the live app's context).
+
+    The teacher owns a published article with one question of each format; the student has
+    submitted that quiz, and has one open at the (long) seed article with its first question
+    answered.
+    """
+    article = make_teacher_article(teacher)
     done, _ = quiz.start_attempt(student, article.id)
     for position, response in enumerate(done.responses, start=1):
         value = "eighty thousand" if response.question.format == "short_answer" else 0

@@ -99,8 +99,9 @@ def test_the_question_page_has_the_script_and_a_live_status(
     attempt_id, _ = start_attempt(student_client, quiz.article_id)
     html = student_client.get(question_url(attempt_id, 1)).get_data(as_text=True)
 
-    assert f'data-autosave="{autosave_url(attempt_id, 1)}"' in html
     assert 'id="autosave-status" role="status" aria-live="polite"' in html
+    assert f'data-form="quiz-form" data-url="{autosave_url(attempt_id, 1)}"' in html
+    assert 'id="quiz-form"' in html
     assert '<script src="/static/js/autosave.js"></script>' in html
 
 
