@@ -33,6 +33,7 @@ pytestmark = pytest.mark.browser
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FAILING_IMPACTS = {"serious", "critical"}
+SHOWN_NODES = 8
 _RUN_AXE_JS = """
 async (tags) => {
   const results = await axe.run(document, {
@@ -66,11 +67,11 @@ def axe_violations(page: Page) -> list[dict[str, Any]]:
 def describe(page_name: str, url: str, violation: dict[str, Any]) -> str:
     """One violation as a readable paragraph: where, which rule, and each element at fault."""
     lines = [f"{page_name} ({url}): [{violation['impact']}] {violation['id']}: {violation['help']}"]
-    for node in violation["nodes"][:5]:
+    for node in violation["nodes"][:SHOWN_NODES]:
         summary = " ".join(node["summary"].split())
         lines.append(f"    {node['target']}: {summary[:300]}")
-    if len(violation["nodes"]) > 5:
-        lines.append(f"    … and {len(violation['nodes']) - 5} more elements")
+    if len(violation["nodes"]) > SHOWN_NODES:
+        lines.append(f"    … and {len(violation['nodes']) - SHOWN_NODES} more elements")
     return "\n".join(lines)
 
 
@@ -97,13 +98,73 @@ def test_every_page_has_no_serious_or_critical_axe_violation(
         url = site_page.url(ids)
         page.goto(url)
         violations = axe_violations(page)
-        counts[site_page.name] = sum(len(v["nodes"]) for v in violations)
+        counts[site_page.name] = sum(len(v["nodes"]) for v in violations)  # any impact
         failures += [
             describe(site_page.name, url, v) for v in violations if v["impact"] in FAILING_IMPACTS
         ]
     with capsys.disabled():
         print("\naxe-core violations (elements) per page:", counts)
     assert not failures, "serious or critical accessibility problems:\n" + "\n".join(failures)
+
+
+# Marks every visible control with data-kbd (one key per radio group: arrows move inside it).
+_MARK_CONTROLS_JS = """
+() => {
+  const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, '
+    + '[tabindex]:not([tabindex="-1"])';
+  const keys = new Set();
+  document.querySelectorAll(selector).forEach((el) => {
+    const hidden = !el.getClientRects().length || getComputedStyle(el).visibility === 'hidden';
+    if (el.disabled || hidden) return;
+    const key = el.type === 'radio' ? 'radio ' + el.name
+      : el.tagName.toLowerCase() + ' ' + (el.id || (el.innerText || el.value || '').trim()
+        || el.getAttribute('aria-label') || el.getAttribute('href') || '').slice(0, 40)
+        + ' #' + keys.size;
+    el.dataset.kbd = key;
+    keys.add(key);
+  });
+  return Array.from(keys);
+}
+"""
+_FOCUSED_JS = """
+() => {
+  const el = document.activeElement;
+  if (!el || el === document.body || !el.dataset.kbd) return null;
+  const style = getComputedStyle(el);
+  return {key: el.dataset.kbd,
+          visible: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2};
+}
+"""
+
+
+def test_every_control_is_reached_by_tab_and_shows_where_the_focus_is(
+    new_page: Callable[..., Page], site: tuple[SiteIds, dict[str, User | None]]
+) -> None:
+    ids, people = site
+    pages: dict[str, Page] = {}
+    problems: list[str] = []
+    for site_page in PAGES:
+        if site_page.who not in pages:
+            pages[site_page.who] = new_page(viewport={"width": 1280, "height": 900})
+            person = people[site_page.who]
+            if person is not None:
+                log_in(pages[site_page.who], person.email)
+        page = pages[site_page.who]
+        page.goto(site_page.url(ids))
+        controls = set(page.evaluate(_MARK_CONTROLS_JS))
+        reached: set[str] = set()
+        for _ in range(len(controls) + 5):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(_FOCUSED_JS)
+            if focused is None:
+                continue
+            reached.add(focused["key"])
+            if not focused["visible"]:
+                problems.append(f"{site_page.name}: no visible focus on {focused['key']}")
+            if reached >= controls:
+                break
+        problems += [f"{site_page.name}: Tab never reaches {key}" for key in controls - reached]
+    assert not problems, "keyboard problems:\n" + "\n".join(sorted(set(problems)))
 
 
 def test_the_page_list_covers_every_get_route(
