@@ -12,11 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from quizapp.models import User
 from tests.browser.conftest import LiveServer, _skip_or_fail
-from tests.browser.flows import log_in
 from tests.browser.pages import (
     NOT_PAGES,
     PAGES,
@@ -27,6 +26,7 @@ from tests.browser.pages import (
     build_site,
     endpoints_of,
 )
+from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +34,8 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 FAILING_IMPACTS = {"serious", "critical"}
 SHOWN_NODES = 8
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}  # the navbar collapses behind its toggler
 _RUN_AXE_JS = """
 async (tags) => {
   const results = await axe.run(document, {
@@ -58,6 +60,15 @@ def site(
     return ids, {VISITOR: None, STUDENT: student, TEACHER: teacher}
 
 
+def log_in(page: Page, email: str) -> None:
+    """Log in on the login page itself (on a phone the navbar link is behind its toggler)."""
+    page.goto("/auth/login")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
+    page.get_by_role("button", name="Log in", exact=True).click()
+    expect(page.get_by_role("heading", name="Articles", level=1)).to_be_visible()
+
+
 def axe_violations(page: Page) -> list[dict[str, Any]]:
     """Run axe-core's WCAG 2 A/AA rules on the page as it is now."""
     page.add_script_tag(path=str(AXE))
@@ -75,10 +86,12 @@ def describe(page_name: str, url: str, violation: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_every_page_has_no_serious_or_critical_axe_violation(
     new_page: Callable[..., Page],
     site: tuple[SiteIds, dict[str, User | None]],
     capsys: pytest.CaptureFixture[str],
+    viewport: dict[str, int],
 ) -> None:
     if not AXE.exists():
         _skip_or_fail(f"no {AXE} (run `npm ci`, which `make test` does when npm is installed)")
@@ -88,9 +101,7 @@ def test_every_page_has_no_serious_or_critical_axe_violation(
     counts: dict[str, int] = {}
     for site_page in PAGES:
         if site_page.who not in pages:
-            pages[site_page.who] = new_page(
-                viewport={"width": 1280, "height": 900}, bypass_csp=True
-            )
+            pages[site_page.who] = new_page(viewport=viewport, bypass_csp=True)
             person = people[site_page.who]
             if person is not None:
                 log_in(pages[site_page.who], person.email)
@@ -103,7 +114,7 @@ def test_every_page_has_no_serious_or_critical_axe_violation(
             describe(site_page.name, url, v) for v in violations if v["impact"] in FAILING_IMPACTS
         ]
     with capsys.disabled():
-        print("\naxe-core violations (elements) per page:", counts)
+        print(f"\naxe-core violations (elements) per page at {viewport}:", counts)
     assert not failures, "serious or critical accessibility problems:\n" + "\n".join(failures)
 
 
@@ -145,7 +156,7 @@ def test_every_control_is_reached_by_tab_and_shows_where_the_focus_is(
     problems: list[str] = []
     for site_page in PAGES:
         if site_page.who not in pages:
-            pages[site_page.who] = new_page(viewport={"width": 1280, "height": 900})
+            pages[site_page.who] = new_page(viewport=DESKTOP)
             person = people[site_page.who]
             if person is not None:
                 log_in(pages[site_page.who], person.email)
