@@ -150,3 +150,26 @@ def test_users_disable_an_unknown_email_fails_clearly(runner: FlaskCliRunner) ->
     result = runner.invoke(args=["users", "disable", "nobody@example.org"])
     assert result.exit_code != 0
     assert "No account has the email address nobody@example.org." in result.output
+
+
+def test_after_a_password_change_the_remember_cookie_carries_the_new_token(
+    app: Flask, client: FlaskClient, teacher: User
+) -> None:
+    token = csrf_token(client, "/auth/login")
+    client.post(
+        "/auth/login",
+        data={"email": teacher.email, "password": PASSWORD, "remember": "y", "csrf_token": token},
+    )
+    old = client.get_cookie(REMEMBER)
+    assert old is not None
+
+    change_password(client, PASSWORD, NEW_PASSWORD)
+
+    new = client.get_cookie(REMEMBER)
+    assert new is not None and new.value != old.value
+    kept = app.test_client()
+    kept.set_cookie(REMEMBER, new.value)
+    assert kept.get("/teacher/").status_code == 200
+    stale = app.test_client()
+    stale.set_cookie(REMEMBER, old.value)
+    expect_sent_to_login(stale)
