@@ -1,7 +1,7 @@
 """numeric questions (a tolerance column) and the rejected status
 
 Revision ID: d9b4e1a7c3f2
-Revises: b23d0ce6c6c3
+Revises: 5e55a0f1c0de
 Create Date: 2026-12-04 18:50:00.000000
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'd9b4e1a7c3f2'
-down_revision = 'b23d0ce6c6c3'
+down_revision = '5e55a0f1c0de'
 branch_labels = None
 depends_on = None
 
