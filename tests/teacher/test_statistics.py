@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import event
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, Response, User
@@ -199,3 +200,27 @@ def test_a_rejected_question_keeps_its_figures_but_is_no_longer_flagged(
         assert first not in {f.question.id for f in flagged_questions(teacher.id)}
     html = page(teacher_client, article_id)
     assert "rejected" in row_text(html, first) and "Replace" not in row_text(html, first)
+
+
+def test_flagged_questions_takes_three_statements_however_many_articles_and_attempts(
+    app: Flask,
+    teacher: User,
+    make_article: Callable[..., int],
+    make_user: Callable[..., User],
+) -> None:
+    def statements(articles: int) -> int:
+        for _ in range(articles):
+            record_attempts(app, make_user, make_article(teacher, questions=SIX), TEN)
+        seen: list[str] = []
+        with app.app_context():
+            listen = lambda *args: seen.append(args[2])  # noqa: E731
+            event.listen(db.engine, "before_cursor_execute", listen)
+            try:
+                flagged = flagged_questions(teacher.id)
+            finally:
+                event.remove(db.engine, "before_cursor_execute", listen)
+            assert flagged and all(f.question.article_id == f.article.id for f in flagged)
+        return len(seen)
+
+    assert statements(1) == 3
+    assert statements(4) == 3
