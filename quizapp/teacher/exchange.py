@@ -26,6 +26,7 @@ from quizapp.teacher.services import (
 )
 
 MAX_IMPORT_QUESTIONS = 500
+MAX_PROBLEMS_SHOWN = 50
 TITLE_CHARS = 60
 
 
@@ -119,6 +120,13 @@ def import_gift(user: User, article_id: int, text: str) -> ImportReport:
     """
     article = managed_article(user, article_id)
     parsed = parse_gift(text)
+    if len(parsed.questions) > MAX_IMPORT_QUESTIONS:
+        raise ImportRefusedError(
+            [
+                f"The file has {len(parsed.questions)} questions; import at most "
+                f"{MAX_IMPORT_QUESTIONS} at a time."
+            ]
+        )
     problems = [str(issue) for issue in parsed.errors]
     skipped = list(parsed.skipped)
     checked: list[QuestionInput] = []
@@ -137,14 +145,13 @@ def import_gift(user: User, article_id: int, text: str) -> ImportReport:
             continue
         taken.add(key)
         checked.append(data)
-    if len(checked) > MAX_IMPORT_QUESTIONS:
-        problems.append(
-            f"The file has {len(checked)} questions; import at most {MAX_IMPORT_QUESTIONS}."
-        )
     if not problems and not checked and not skipped:
         problems.append("No questions were found in the file. Is it a GIFT file?")
     if problems:
-        raise ImportRefusedError(problems)
+        shown = problems[:MAX_PROBLEMS_SHOWN]
+        if len(problems) > MAX_PROBLEMS_SHOWN:
+            shown.append(f"… and {len(problems) - MAX_PROBLEMS_SHOWN} more problems.")
+        raise ImportRefusedError(shown)
     start = len(active_questions(article))
     for offset, data in enumerate(checked, start=1):
         article.questions.append(

@@ -183,3 +183,20 @@ def test_importing_without_a_file_asks_for_one(
     assert response.status_code == 200
     assert "Choose a GIFT file to import." in response.get_data(as_text=True)
     assert teacher_client.post(url, data={}).status_code == 400  # no CSRF token
+
+
+def test_too_many_questions_in_one_file_are_refused_at_once(
+    app: Flask, teacher_client: FlaskClient, empty: int
+) -> None:
+    status, page = upload(teacher_client, empty, b"Fine? {T}\n\n" * 60_000)
+    assert status == 200 and "The file has 60000 questions; import at most 500" in page
+    assert count(app, empty) == 0
+
+
+def test_a_file_full_of_errors_lists_the_first_fifty(
+    app: Flask, teacher_client: FlaskClient, empty: int
+) -> None:
+    status, page = upload(teacher_client, empty, b"Broken? {=a ~b\n\n" * 200)
+    assert status == 200 and "Line 399: the braces" not in page
+    assert "Line 99: the braces" in page and "… and 150 more problems." in page
+    assert count(app, empty) == 0
