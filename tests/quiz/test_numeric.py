@@ -101,3 +101,15 @@ def test_a_teacher_writes_a_numeric_question_and_students_are_graded_by_it(
     done = post_answer(other, attempt_id, 1, "about eighty thousand", button="go_finish")
     assert done.headers["Location"] == f"/quiz/attempts/{attempt_id}"
     assert "0 / 1 (0%)" in other.get(done.headers["Location"]).get_data(as_text=True)
+
+
+def test_the_reply_box_of_a_numeric_question_asks_for_a_number(
+    make_quiz: Callable[..., Quiz], student_client: FlaskClient
+) -> None:
+    question = {"format": "numeric", "prompt": "How many?", "answer": "80000", "tolerance": 0.0}
+    quiz = make_quiz(questions=[question])
+    attempt_id, _ = start_attempt(student_client, quiz.article_id)
+    html = student_client.get(f"/quiz/attempts/{attempt_id}/questions/1").get_data(as_text=True)
+    assert 'inputmode="decimal"' in html and "Write a number, for example 1200" in html
+    assert 'aria-describedby="reply-help"' in html
+    assert "80000" not in html  # the key never reaches the page
