@@ -18,7 +18,7 @@ from sqlalchemy.orm import defer, joinedload, selectinload
 
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Question, Response, User, utcnow
-from quizapp.quiz.grading import CHOICE_FORMATS, is_correct
+from quizapp.quiz.grading import CHOICE_FORMATS, expected_answer, is_correct
 from quizapp.scores.services import score_ratio
 
 MAX_TEXT_ANSWER = 500
@@ -408,7 +408,7 @@ def submit_attempt(user: User, attempt_id: int) -> Attempt:
     score = 0
     for response in responses:
         response.correct = is_correct(response.question, response.answer)
-        response.expected = response.question.answer
+        response.expected = expected_answer(response.question)
         score += int(response.correct)
     attempt.score = score
     attempt.max_score = len(responses)
