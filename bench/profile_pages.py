@@ -61,8 +61,12 @@ def build(tmp: Path) -> tuple[Callable[[str], object], dict[str, str]]:
     client.post(
         "/auth/register",
         headers=headers,
-        data={**account, "display_name": "Bench Student", "confirm": PASSWORD,
-              "csrf_token": _token(html)},  # fmt: skip
+        data={
+            **account,
+            "display_name": "Bench Student",
+            "confirm": PASSWORD,
+            "csrf_token": _token(html),
+        },
     )
     client.post("/auth/logout", headers=headers, data={"csrf_token": _token(html)})
     html = client.get("/auth/login", headers=headers).get_data(as_text=True)
