@@ -361,10 +361,12 @@ def question_page(user: User, attempt_id: int, position: int) -> QuestionPage:
     Two statements: the attempt with its article's title and text, then its responses with
     their questions' format and prompt (the answer key is not read at all).
     """
-    row = db.session.execute(_PAGE_ATTEMPT, {"attempt_id": attempt_id}).first()
+    # On the session's connection, in its transaction: plain rows need no ORM result handling.
+    connection = db.session.connection()
+    row = connection.execute(_PAGE_ATTEMPT, {"attempt_id": attempt_id}).first()
     if row is None or row.user_id != user.id:
         raise AttemptNotFoundError(attempt_id)
-    responses = db.session.execute(_PAGE_RESPONSES, {"attempt_id": attempt_id}).all()
+    responses = connection.execute(_PAGE_RESPONSES, {"attempt_id": attempt_id}).all()
     shown = None
     if 1 <= position <= len(responses):
         r = responses[position - 1]
