@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from quizapp.generation.cleaning import clean_text
-from quizapp.generation.distractors import choices_for, seed_for
+from quizapp.generation.distractors import answer_kind, choices_for, seed_for
 from quizapp.generation.nlp import ModelNotFoundError
 from quizapp.generation.parsing import parse_article
 from quizapp.generation.quality import drop_giveaway_statements, filter_candidates
-from quizapp.generation.ranking import rank
+from quizapp.generation.ranking import Weights, rank
 from quizapp.generation.registry import GENERATORS
 from quizapp.generation.types import Candidate, GeneratedQuestion, ParsedArticle
 
@@ -53,20 +54,17 @@ def truncate(cleaned: str, max_chars: int = MAX_PARSED_CHARS) -> str:
     return head
 
 
-def _generate(text: str, pool: Mapping[str, Sequence[str]] | None) -> list[GeneratedQuestion]:
+def _generate(
+    text: str, pool: Mapping[str, Sequence[str]] | None, weights: Weights | None = None
+) -> list[GeneratedQuestion]:
     """Clean, parse once, run every generator, filter, add choices and rank."""
-    cleaned = truncate(clean_text(text))
-    if not cleaned.strip():
+    prepared = prepare(text, pool)
+    if prepared is None:
         return []
-    article = parse_article(cleaned, pool)
-    candidates = drop_giveaway_statements(filter_candidates(_candidates(article), article))
-    seed = seed_for(article.text)
-    completed: list[tuple[Candidate, tuple[str, ...]]] = []
-    for candidate in candidates:
-        choices = choices_for(candidate, article, seed)
-        if choices is not None:
-            completed.append((candidate, choices))
-    choices_by_id = {id(candidate): choices for candidate, choices in completed}
+    article, completed = prepared
+    candidates = [candidate for candidate, _, _ in completed]
+    kinds = [kind for _, _, kind in completed]
+    choices_by_id = {id(candidate): choices for candidate, choices, _ in completed}
     return [
         GeneratedQuestion(
             type=candidate.type,
@@ -76,8 +74,27 @@ def _generate(text: str, pool: Mapping[str, Sequence[str]] | None) -> list[Gener
             evidence=candidate.evidence.strip(),
             score=score,
         )
-        for candidate, score in rank([candidate for candidate, _ in completed], article)
+        for candidate, score in rank(candidates, article, kinds, weights)
     ]
+
+
+def prepare(
+    text: str, pool: Mapping[str, Sequence[str]] | None = None
+) -> tuple[ParsedArticle, list[tuple[Candidate, tuple[str, ...], str]]] | None:
+    """The parsed article and its filtered candidates with their choices and answer kinds,
+    before ranking (bench/train.py fits the ranker on these); None for an empty text."""
+    cleaned = truncate(clean_text(text))
+    if not cleaned.strip():
+        return None
+    article = parse_article(cleaned, pool)
+    candidates = drop_giveaway_statements(filter_candidates(_candidates(article), article))
+    seed = seed_for(article.text)
+    completed: list[tuple[Candidate, tuple[str, ...], str]] = []
+    for candidate in candidates:
+        choices = choices_for(candidate, article, seed)
+        if choices is not None:
+            completed.append((candidate, choices, answer_kind(candidate, article)))
+    return article, completed
 
 
 def _candidates(article: ParsedArticle) -> list[Candidate]:
@@ -85,7 +102,7 @@ def _candidates(article: ParsedArticle) -> list[Candidate]:
     found: list[Candidate] = []
     for name, generator in GENERATORS.items():
         try:
-            found.extend(generator.generate(article))
+            found.extend(replace(c, source=name) for c in generator.generate(article))
         except Exception:  # one broken generator must not cost the others' questions
             logger.exception("Generator %r failed on an article; skipping it", name)
     return found

@@ -68,6 +68,11 @@ class Candidate:
     kind: str
     confidence: float = 1.0
     choices: tuple[str, ...] | None = None
+    # How the question was worded ("moved" wh-question, "appositive", "speaker", …), the
+    # answer's syntactic role and the generator that proposed it: features for the ranker.
+    form: str = ""
+    role: str = ""
+    source: str = ""
 
 
 @dataclass(slots=True)

@@ -1,0 +1,191 @@
+"""Every answer phrase of an article, with the question type and wh-phrase that ask for it.
+
+An answer is an entity span of the parse (people, organizations, places, dates, numbers,
+money, percents, laws) or a number with the noun it counts. `answer_phrases` lists them once,
+in text order; the clause generator asks each one in every clause it belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from quizapp.generation.names import place_sort
+from quizapp.generation.types import ParsedArticle
+
+# Entity label -> the kind distractors are chosen by.
+KIND_BY_LABEL = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "NORP": "ORG",
+    "GPE": "GPE",
+    "LOC": "GPE",
+    "FAC": "GPE",
+    "DATE": "DATE",
+    "TIME": "DATE",
+    "CARDINAL": "NUMBER",
+    "QUANTITY": "NUMBER",
+    "MONEY": "NUMBER",
+    "PERCENT": "NUMBER",
+    "LAW": "LAW",
+}
+# Head words of a law's name -> the noun a "which" question uses for it.
+LAW_NOUNS = {
+    "act": "law",
+    "law": "law",
+    "code": "law",
+    "statute": "law",
+    "bill": "bill",
+    "amendment": "amendment",
+    "order": "executive order",
+    "section": "section",
+    "treaty": "treaty",
+    "convention": "convention",
+    "accord": "agreement",
+    "accords": "agreement",
+    "agreement": "agreement",
+    "compact": "agreement",
+    "charter": "charter",
+    "protocol": "protocol",
+    "resolution": "resolution",
+}
+# Organization head words a "which" question may use as they are ("Which department").
+ORG_NOUNS = frozenset(
+    {"department", "ministry", "agency", "bank", "company", "court", "party", "council"}
+    | {"committee", "commission", "office", "institute", "university", "army", "union"}
+    | {"board", "government", "administration", "bureau", "service", "group", "corporation"}
+    | {"fund", "organization", "association", "cartel", "force", "forces", "authority"}
+    | {"parliament", "assembly", "congress", "senate", "house", "police", "navy", "network"}
+)
+# Words in front of a number that belong to the count ("at least 47", "about 60").
+COUNT_MODIFIERS = frozenset(
+    {"at", "least", "about", "more", "than", "nearly", "almost", "some", "up", "to", "over"}
+    | {"under", "roughly", "approximately", "around", "only", "just", "another", "fewer"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerPhrase:
+    """An answer and the tokens a question replaces by its wh-phrase."""
+
+    span: Span  # the answer itself (what the student must give)
+    phrase: tuple[Token, ...]  # the tokens replaced by the wh-phrase (answer + counted noun)
+    label: str  # the entity label
+    kind: str  # "PERSON", "ORG", "GPE", "DATE", "NUMBER", "LAW"
+    type: str  # the question type
+    wh: str  # "Who", "Which department", "How many officials", "When" …
+    adjunct: bool  # removed with its preposition ("on Monday", "in Kenya")
+
+
+def answer_phrases(article: ParsedArticle) -> list[AnswerPhrase]:
+    """Every answer phrase of the article, in text order."""
+    return article.memo("answer_phrases", lambda: list(_phrases(article)))
+
+
+def _phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
+    for ent in article.ents:
+        kind = KIND_BY_LABEL.get(ent.label_)
+        if kind is None or not ent.text.strip() or not any(t.text.isalnum() for t in ent):
+            continue
+        if kind == "NUMBER":
+            phrase = _number_phrase(ent)
+            if phrase is not None:
+                yield phrase
+            continue
+        if kind == "DATE":
+            yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "when", _when(ent), True)
+            continue
+        if kind == "PERSON":
+            yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "who", "Who", False)
+            continue
+        if kind == "LAW":
+            yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "which_law", _law_wh(ent), False)
+            continue
+        if ent.label_ == "NORP" and ent.root.dep_ in {"amod", "compound", "nmod"}:
+            continue  # "Nicaraguan officials": an adjective, not an answer
+        if kind == "GPE":
+            if ent.root.dep_ in {"compound", "poss", "nmod", "amod"}:
+                continue  # "the U.S. Treasury", "Nicaragua's": part of another name
+            preposition = ent.root.head if ent.root.dep_ == "pobj" else None
+            if preposition is not None and preposition.lower_ in {"in", "at", "from", "to"}:
+                yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "where", "Where", True)
+                continue
+            sort = place_sort(ent.text) or "country"
+            yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "where", f"Which {sort}", False)
+            continue
+        if ent.root.dep_ in {"compound", "nmod"}:
+            continue
+        yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "which_org", _org_wh(ent), False)
+
+
+def _when(ent: Span) -> str:
+    words = [t.lower_ for t in ent]
+    if len(words) == 1 and words[0].isdigit() and len(words[0]) == 4:
+        return "In what year"
+    return "When"
+
+
+def _law_wh(ent: Span) -> str:
+    for token in reversed(ent):
+        noun = LAW_NOUNS.get(token.lower_)
+        if noun:
+            return f"Which {noun}"
+    return "Which law"
+
+
+def _org_wh(ent: Span) -> str:
+    if ent.label_ == "NORP":
+        return "Which group"
+    head = ent.root.lower_
+    if head in ORG_NOUNS:
+        return f"Which {head}"
+    for token in ent:
+        if token.lower_ in ORG_NOUNS:
+            return f"Which {token.lower_}"
+    return "Which organization"
+
+
+def _number_phrase(ent: Span) -> AnswerPhrase | None:
+    """ "six Nicaraguan officials" -> answer "six", asked "How many Nicaraguan officials"."""
+    if ent.label_ == "MONEY":
+        return AnswerPhrase(ent, tuple(ent), ent.label_, "NUMBER", "how_many", "How much", False)
+    if ent.label_ == "PERCENT":
+        wh = "What percentage"
+        return AnswerPhrase(ent, tuple(ent), ent.label_, "NUMBER", "how_many", wh, False)
+    root = ent.root
+    noun = root.head if root.dep_ in {"nummod", "quantmod"} else None
+    if noun is not None and noun.dep_ == "nummod":
+        noun = noun.head
+    if noun is None or noun.pos_ not in {"NOUN", "PROPN"} or noun.i < ent.start:
+        if root.pos_ == "NOUN" and root.i == ent.end - 1 and len(ent) > 1:
+            # "10 million people" read as one QUANTITY: ask for the number before the noun.
+            counted = [root]
+            return _counted(ent, ent, counted)
+        return None
+    counted = [
+        t
+        for t in noun.lefts
+        if t.i >= ent.end and t.dep_ in {"amod", "compound", "nmod"} and not t.like_num
+    ]
+    return _counted(ent, ent, [*counted, noun])
+
+
+def _counted(ent: Span, number: Span, counted: list[Token]) -> AnswerPhrase | None:
+    noun = counted[-1]
+    if noun.lower_ in {"percent", "%", "times", "years", "year", "months", "days", "weeks"}:
+        if noun.lower_ in {"percent", "%"}:
+            wh = "What percentage"
+            return AnswerPhrase(ent, tuple(ent), "PERCENT", "NUMBER", "how_many", wh, False)
+        return None
+    if noun.tag_ not in {"NNS", "NNPS"} and noun.lower_ not in {"people", "police"}:
+        return None  # "one official" reads as a name count, "a 10 percent" as something else
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and doc[start - 1].lower_ in COUNT_MODIFIERS:
+        start -= 1
+    phrase = tuple(doc[start : noun.i + 1])
+    wh = "How many " + " ".join(t.text for t in counted)
+    answer = doc[start : ent.end] if start < ent.start else number
+    return AnswerPhrase(answer, phrase, ent.label_, "NUMBER", "how_many", wh, False)

@@ -1,0 +1,162 @@
+"""Overgenerates: every answer phrase of every clause becomes a candidate question.
+
+Each sentence is read as clauses (coordinated clauses, relative and participial clauses and the
+reported clause of "X said (that) S" each have their own verb); every answer phrase is asked in
+the clause whose verb governs it, through the one wh-transformation of `grammar`. Where the
+phrase is no argument of a verb, two general forms remain: an appositive read as "X is Y"
+("Brian Nelson, undersecretary for …" -> "Who is undersecretary for …?") and the speaker of a
+quotation ("Who said …?"). The ranking model, not these rules, decides which ones a quiz serves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from spacy.tokens import Span, Token
+
+from quizapp.generation import grammar
+from quizapp.generation.answers import AnswerPhrase, answer_phrases
+from quizapp.generation.lexicon_facts import REPORTING_VERBS
+from quizapp.generation.people import lower_moved_opener
+from quizapp.generation.types import Candidate, ParsedArticle
+
+# Longest appositive asked as "Who is …?".
+_MAX_APPOSITIVE_TOKENS = 14
+_MIN_APPOSITIVE_TOKENS = 2
+# Longest stretch of a quotation a "Who said …?" question repeats.
+_MAX_QUOTED_WORDS = 14
+
+
+class ClauseGenerator:
+    """Asks every answer phrase of the article in its clause (any question type)."""
+
+    type: ClassVar[str] = "clause"
+
+    def generate(self, article: ParsedArticle) -> Iterator[Candidate]:
+        """Yield one candidate per answer phrase and form that renders cleanly."""
+        resolve = grammar.person_resolver(article.doc, article.full_name)
+        for phrase in answer_phrases(article):
+            index = article.sentence_index(phrase.span.start_char)
+            evidence = article.sentences[index].text
+            yield from _moved(phrase, article, index, evidence, resolve)
+            yield from _appositive(phrase, index, evidence)
+            yield from _speaker(phrase, index, evidence)
+
+
+def _candidate(
+    phrase: AnswerPhrase,
+    question: str,
+    index: int,
+    evidence: str,
+    confidence: float,
+    question_type: str | None = None,
+    form: str = "moved",
+) -> Candidate:
+    return Candidate(
+        type=question_type or phrase.type,
+        question=question,
+        answer=phrase.span.text.strip(),
+        evidence=evidence,
+        sentence_index=index,
+        kind=phrase.kind,
+        confidence=confidence,
+        form=form,
+        role=phrase.span.root.dep_,
+    )
+
+
+def _moved(
+    phrase: AnswerPhrase,
+    article: ParsedArticle,
+    index: int,
+    evidence: str,
+    resolve: grammar.Resolver,
+) -> Iterator[Candidate]:
+    """The wh-question proper: the phrase replaced by its wh-word, moved to the front."""
+    slot = grammar.locate(list(phrase.phrase), adjunct=phrase.adjunct)
+    if slot is None and not phrase.adjunct and phrase.kind in {"DATE", "GPE"}:
+        slot = grammar.locate(list(phrase.phrase), adjunct=True)
+    if slot is None:
+        return
+    wh = phrase.wh
+    if slot.role == "adjunct" and phrase.kind == "GPE" and slot.pied is None:
+        wh = "Where"
+    if slot.pied is not None and phrase.kind == "GPE" and slot.pied.lower_ in {"in", "at"}:
+        slot = grammar.Slot(slot.verb, "adjunct", slot.remove | {slot.pied.i})
+        wh = "Where"
+    asked = grammar.ask(slot, wh, singular=phrase.kind != "NUMBER", resolve=resolve)
+    if asked is None:
+        return
+    text = lower_moved_opener(asked.text, slot.verb)
+    question_type = phrase.type
+    if (
+        phrase.kind == "PERSON"
+        and slot.role == "subject"
+        and slot.verb.lemma_ in REPORTING_VERBS
+        and _quotes_in(slot.verb.sent)
+    ):
+        question_type = "quote"
+    yield _candidate(phrase, text, index, evidence, asked.confidence, question_type)
+
+
+def _appositive(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candidate]:
+    """ "Brian Nelson, undersecretary for terrorism …," -> "Who is undersecretary for …?"."""
+    if phrase.kind not in {"PERSON", "ORG"}:
+        return
+    root = phrase.span.root
+    for child in root.children:
+        if child.dep_ != "appos" or child.i < root.i:
+            continue
+        tokens = [t for t in child.subtree if not t.is_punct or t.text in {"-", "’", "'"}]
+        if not _MIN_APPOSITIVE_TOKENS <= len(tokens) <= _MAX_APPOSITIVE_TOKENS:
+            continue
+        if any(t.pos_ == "PRON" or t.ent_type_ == "PERSON" for t in tokens):
+            continue
+        described = grammar.render(tokens)
+        first = tokens[0]
+        if first.pos_ == "DET":
+            described = first.lower_ + described[len(first.text) :]
+        elif first.pos_ not in {"PROPN"} and first.text[:1].isupper():
+            described = first.text.lower() + described[len(first.text) :]
+        wh = "Who" if phrase.kind == "PERSON" else "What"
+        question = f"{wh} is {described}?"
+        yield _candidate(phrase, question, index, evidence, 0.7, form="appositive")
+
+
+def _speaker(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candidate]:
+    """ "'The regime continues …,' Brian Nelson said" -> "Who said that the regime …?"."""
+    if phrase.kind != "PERSON":
+        return
+    root = phrase.span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ not in REPORTING_VERBS:
+        return
+    quoted = _quoted_clause(verb)
+    if quoted is None:
+        return
+    question = f"Who said {quoted}?"
+    yield _candidate(phrase, question, index, evidence, 0.6, "quote", form="speaker")
+
+
+def _quotes_in(sentence: Span) -> bool:
+    return any(t.text in {'"', "“", "”", "'", "‘", "’"} and t.is_punct for t in sentence)
+
+
+def _quoted_clause(verb: Token) -> str | None:
+    """The start of the quotation a reporting verb introduces, in quotation marks."""
+    sentence = verb.sent
+    marks = [t for t in sentence if t.is_quote or t.text in {"“", "”", '"', "‘", "’", "'"}]
+    if len(marks) < 2:
+        return None
+    start, end = marks[0], marks[1]
+    inside = [t for t in sentence if start.i < t.i < end.i]
+    words = [t for t in inside if not t.is_punct]
+    if len(words) < 4:
+        return None
+    if len(words) > _MAX_QUOTED_WORDS:
+        cut = words[_MAX_QUOTED_WORDS - 1].i
+        inside = [t for t in inside if t.i <= cut]
+        text = grammar.render(inside).rstrip(",;: ")
+        return f"“{text} …”"
+    return f"“{grammar.render(inside).rstrip(',;:. ')}”"
