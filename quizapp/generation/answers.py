@@ -85,6 +85,79 @@ def answer_phrases(article: ParsedArticle) -> list[AnswerPhrase]:
 
 
 def _phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
+    yield from _single_phrases(article)
+    yield from _coordinated(article)
+
+
+def _coordinated(article: ParsedArticle) -> Iterator[AnswerPhrase]:
+    """ "The U.S. and European Union", "Burma, China, … and Uzbekistan": a list of names."""
+    yield from _adjacent_lists(article)
+    by_root = {ent.root.i: ent for ent in article.ents}
+    for ent in article.ents:
+        kind = KIND_BY_LABEL.get(ent.label_)
+        if kind not in {"PERSON", "ORG", "GPE"} or ent.root.dep_ == "conj":
+            continue
+        items = [ent]
+        frontier = [ent.root]
+        while frontier:
+            token = frontier.pop()
+            for child in token.children:
+                if child.dep_ == "conj" and child.i in by_root:
+                    items.append(by_root[child.i])
+                    frontier.append(child)
+        if len(items) < 2 or len(items) > 12:
+            continue
+        doc = ent.doc
+        start, end = ent.start, max(item.end for item in items)
+        span = doc[start:end]
+        if len(span) > 40:
+            continue
+        kinds = {KIND_BY_LABEL.get(item.label_) for item in items}
+        if "ORG" in kinds:
+            kind, question_type, wh = "ORG", "which_org", "Which organizations"
+        elif kinds == {"PERSON"}:
+            kind, question_type, wh = "PERSON", "who", "Who"
+        else:
+            kind, question_type, wh = "GPE", "where", "Which countries"
+        yield AnswerPhrase(span, tuple(span), ent.label_, kind, question_type, wh, False)
+
+
+_LIST_GLUE = frozenset({",", "and", "or", "the", "The"})
+
+
+def _adjacent_lists(article: ParsedArticle) -> Iterator[AnswerPhrase]:
+    """Names joined only by commas and "and" ("The U.S. and European Union"), when the parse
+    does not coordinate them."""
+    ents = [e for e in article.ents if KIND_BY_LABEL.get(e.label_) in {"PERSON", "ORG", "GPE"}]
+    doc = article.doc
+    index = 0
+    while index < len(ents):
+        group = [ents[index]]
+        while index + 1 < len(ents):
+            gap = doc[group[-1].end : ents[index + 1].start]
+            if not gap or len(gap) > 3 or any(t.text not in _LIST_GLUE for t in gap):
+                break
+            group.append(ents[index + 1])
+            index += 1
+        index += 1
+        if len(group) < 2 or not any(
+            t.lower_ in {"and", "or"} for t in doc[group[0].start : group[-1].end]
+        ):
+            continue
+        span = doc[group[0].start : group[-1].end]
+        if any(e.root.dep_ == "conj" for e in group[1:]):
+            continue  # the parse coordinates them: `_coordinated` asks the list
+        kinds = {KIND_BY_LABEL.get(item.label_) for item in group}
+        if kinds == {"PERSON"}:
+            kind, question_type, wh = "PERSON", "who", "Who"
+        else:
+            kind, question_type, wh = "ORG", "which_org", "Which organizations"
+        yield AnswerPhrase(
+            span, tuple(span), span.root.ent_type_ or "ORG", kind, question_type, wh, False
+        )
+
+
+def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
     for ent in article.ents:
         kind = KIND_BY_LABEL.get(ent.label_)
         if kind is None or not ent.text.strip() or not any(t.text.isalnum() for t in ent):

@@ -10,17 +10,19 @@ quotation ("Who said …?"). The ranking model, not these rules, decides which o
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import ClassVar
 
 from spacy.tokens import Span, Token
 
-from quizapp.generation import grammar
+from quizapp.generation import grammar, wh
 from quizapp.generation.answers import AnswerPhrase, answer_phrases
 from quizapp.generation.lexicon_facts import REPORTING_VERBS
 from quizapp.generation.people import lower_moved_opener
 from quizapp.generation.types import Candidate, ParsedArticle
 
+_WHO_AFTER_PREPOSITION = re.compile(r"^(To|For|From|With|By|On|At|About|Against|Of) who\b")
 # Longest appositive asked as "Who is …?".
 _MAX_APPOSITIVE_TOKENS = 14
 _MIN_APPOSITIVE_TOKENS = 2
@@ -77,8 +79,35 @@ def _moved(
     slot = grammar.locate(list(phrase.phrase), adjunct=phrase.adjunct)
     if slot is None and not phrase.adjunct and phrase.kind in {"DATE", "GPE"}:
         slot = grammar.locate(list(phrase.phrase), adjunct=True)
+    asked = _strict(phrase, slot, resolve)
+    if asked is not None:
+        text, verb, confidence = asked
+        form = "moved"
+    else:
+        plain = wh.ask(list(phrase.phrase), phrase.wh, adjunct=phrase.adjunct)
+        if plain is None:
+            return
+        (text, verb), confidence, form = plain, 0.5, "plain"
+    text = _WHO_AFTER_PREPOSITION.sub(r"\1 whom", text)
+    if text.count('"') % 2 or "''" in text or " ' " in text:
+        text = " ".join(text.replace("''", " ").replace('"', " ").replace(" ' ", " ").split())
+    question_type = phrase.type
+    if (
+        phrase.kind == "PERSON"
+        and text.startswith("Who ")
+        and verb.lemma_ in REPORTING_VERBS
+        and _quotes_in(verb.sent)
+    ):
+        question_type = "quote"
+    yield _candidate(phrase, text, index, evidence, confidence, question_type, form)
+
+
+def _strict(
+    phrase: AnswerPhrase, slot: grammar.Slot | None, resolve: grammar.Resolver
+) -> tuple[str, Token, float] | None:
+    """The careful wh-question of `grammar`, when its rules accept the clause."""
     if slot is None:
-        return
+        return None
     wh = phrase.wh
     if slot.role == "adjunct" and phrase.kind == "GPE" and slot.pied is None:
         wh = "Where"
@@ -87,17 +116,8 @@ def _moved(
         wh = "Where"
     asked = grammar.ask(slot, wh, singular=phrase.kind != "NUMBER", resolve=resolve)
     if asked is None:
-        return
-    text = lower_moved_opener(asked.text, slot.verb)
-    question_type = phrase.type
-    if (
-        phrase.kind == "PERSON"
-        and slot.role == "subject"
-        and slot.verb.lemma_ in REPORTING_VERBS
-        and _quotes_in(slot.verb.sent)
-    ):
-        question_type = "quote"
-    yield _candidate(phrase, text, index, evidence, asked.confidence, question_type)
+        return None
+    return lower_moved_opener(asked.text, slot.verb), slot.verb, asked.confidence
 
 
 def _appositive(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candidate]:
