@@ -94,13 +94,14 @@ def fit(tables: Iterable[Table]) -> dict[str, float]:
 
 def ranked(table: Table, weights: dict[str, float]) -> list[GeneratedQuestion]:
     """The article's questions in serving order under the given weights."""
+    from quizapp.generation.pipeline import question_cap
     from quizapp.generation.ranking import rank
 
     choices = {id(c): ch for c, ch in zip(table.candidates, table.choices, strict=True)}
     return [
         GeneratedQuestion(c.type, c.question, c.answer, choices[id(c)], c.evidence, score)
         for c, score in rank(table.candidates, table.parsed, table.kinds, weights)
-    ]
+    ][: question_cap(table.parsed.text)]
 
 
 def cross_validate(tables: Sequence[Table]) -> dict[str, list[GeneratedQuestion]]:

@@ -171,6 +171,8 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
             yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "when", _when(ent), True)
             continue
         if kind == "PERSON":
+            if ent.root.dep_ in {"compound", "amod"}:
+                continue  # "the Maduro regime": a name used as a modifier
             yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "who", "Who", False)
             continue
         if kind == "LAW":

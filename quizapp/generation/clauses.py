@@ -85,9 +85,13 @@ def _moved(
         form = "moved"
     else:
         plain = wh.ask(list(phrase.phrase), phrase.wh, adjunct=phrase.adjunct)
+        form, confidence = "plain", 0.5
+        if plain is None:
+            plain = wh.ask_in_place(list(phrase.phrase), phrase.wh, adjunct=phrase.adjunct)
+            form, confidence = "in_place", 0.3
         if plain is None:
             return
-        (text, verb), confidence, form = plain, 0.5, "plain"
+        text, verb = plain
     text = _WHO_AFTER_PREPOSITION.sub(r"\1 whom", text)
     if text.count('"') % 2 or "''" in text or " ' " in text:
         text = " ".join(text.replace("''", " ").replace('"', " ").replace(" ' ", " ").split())

@@ -29,6 +29,7 @@ class ArticleCounts:
     """Per-article counts every candidate's features use, computed once."""
 
     answers: Counter[str]
+    first_sentence: dict[str, int]
     words: Counter[str]
     sentence_count: int
     paragraph_count: int
@@ -40,9 +41,11 @@ def article_counts(article: ParsedArticle) -> ArticleCounts:
 
     def build() -> ArticleCounts:
         answers: Counter[str] = Counter()
+        first: dict[str, int] = {}
         for ent in article.ents:
-            key = ent.text if ent.label_ != "PERSON" else article.full_name(ent.text)
-            answers[normalize(key)] += 1
+            key = normalize(ent.text if ent.label_ != "PERSON" else article.full_name(ent.text))
+            answers[key] += 1
+            first.setdefault(key, article.sentence_index(ent.start_char))
         words = Counter(
             token.lower_ for token in article.tokens if token.is_alpha and not token.is_stop
         )
@@ -54,6 +57,7 @@ def article_counts(article: ParsedArticle) -> ArticleCounts:
         )
         return ArticleCounts(
             answers=answers,
+            first_sentence=first,
             words=words,
             sentence_count=max(len(article.sentences), 1),
             paragraph_count=max(paragraphs[-1] + 1 if paragraphs else 1, 1),
@@ -86,6 +90,12 @@ def features(candidate: Candidate, article: ParsedArticle, kind: str) -> dict[st
     full_key = normalize(article.full_name(candidate.answer))
     mentions = max(counts.answers.get(answer_key, 0), counts.answers.get(full_key, 0))
     values["answer_mentions"] = math.log1p(mentions)
+    first_seen = counts.first_sentence.get(full_key, counts.first_sentence.get(answer_key, index))
+    values["first_mention"] = 1.0 if first_seen >= index else 0.0
+    values[f"kind={kind}&lead"] = values["lead"]
+    values[f"kind={kind}&position"] = values["position"]
+    values[f"kind={kind}&first_mention"] = values["first_mention"]
+    values[f"form={candidate.form or 'specific'}&type={candidate.type}"] = 1.0
     words = [w for w in answer_key.split() if w]
     values["answer_word_mentions"] = (
         math.log1p(max(counts.words.get(w, 0) for w in words)) if words else 0.0

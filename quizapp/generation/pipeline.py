@@ -21,6 +21,9 @@ logger = logging.getLogger(__name__)
 # more than any news article): it bounds the parse time and memory of a pasted megabyte, and
 # answers stay verbatim spans because the cut falls on a paragraph break.
 MAX_PARSED_CHARS = 100_000
+# The ranked list stops here: enough "next-ranked" questions beyond a quiz of one question
+# per 20 words (5 per 100), never a spray of everything the clauses allow.
+MAX_QUESTIONS_PER_100_WORDS = 9
 
 
 def generate_questions(
@@ -40,6 +43,11 @@ def generate_questions(
         logger.exception("Question generation failed; returning no questions")
         return []
     return questions if limit is None else questions[:limit]
+
+
+def question_cap(text: str) -> int:
+    """At most MAX_QUESTIONS_PER_100_WORDS questions per 100 words (never fewer than one)."""
+    return max(1, len(text.split()) * MAX_QUESTIONS_PER_100_WORDS // 100)
 
 
 def truncate(cleaned: str, max_chars: int = MAX_PARSED_CHARS) -> str:
@@ -75,7 +83,7 @@ def _generate(
             score=score,
         )
         for candidate, score in rank(candidates, article, kinds, weights)
-    ]
+    ][: question_cap(article.text)]
 
 
 def prepare(

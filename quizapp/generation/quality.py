@@ -81,8 +81,8 @@ def has_unresolved_pronoun(question: str) -> bool:
     words = _WORD.findall(_QUOTED.sub(" ", question))
     for index, word in enumerate(words):
         lower = word.lower()
-        if lower not in UNRESOLVED_PRONOUNS:
-            continue
+        if lower not in UNRESOLVED_PRONOUNS or (word.isupper() and len(word) > 1):
+            continue  # "US", "IT": an acronym, not a pronoun
         following = words[index + 1].lower() if index + 1 < len(words) else ""
         if lower in _DEMONSTRATIVES and following in _TIME_NOUNS:
             continue

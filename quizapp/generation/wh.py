@@ -273,3 +273,36 @@ def _finish(text: str) -> str | None:
     text = text[0].upper() + text[1:] + "?"
     count = len(text.split())
     return text if MIN_WORDS <= count <= MAX_WORDS else None
+
+
+def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, Token] | None:
+    """The last resort: the clause with the answer replaced by the wh-phrase where it stands
+    ("The officials sanctioned Monday are from the military and which company?")."""
+    if not phrase:
+        return None
+    inside = {t.i for t in phrase}
+    top = min(phrase, key=lambda t: _depth(t))
+    verb = governing_verb(top)
+    if verb is None or verb.i in inside:
+        return None
+    removed = set(inside)
+    if adjunct and top.dep_ == "pobj" and top.head.dep_ == "prep":
+        removed |= {t.i for t in top.head.subtree}
+    clause = _clause_tokens(verb, removed)
+    if clause is None or not any(t.i in removed for t in clause):
+        return None
+    low = wh[:1].lower() + wh[1:]
+    words: list[str] = []
+    placed = False
+    for token in clause:
+        if token.i in removed:
+            if not placed:
+                words.append(low if words else wh)
+                placed = True
+            continue
+        text = token.text
+        if not words and token.pos_ != "PROPN" and not token.text.isupper():
+            text = text[:1].lower() + text[1:]
+        words.append(text)
+    text = _finish(" ".join(words))
+    return None if text is None else (text, verb)
