@@ -89,7 +89,9 @@ def load_corpus(name: str, directory: Path) -> list[GoldArticle]:
             gold_path = BENCH_DIR / gold_path.name
         if not gold_path.exists():
             continue
-        gold = [g for g in json.loads(gold_path.read_text(encoding="utf-8")) if g["type"] != "other"]
+        gold = [
+            g for g in json.loads(gold_path.read_text(encoding="utf-8")) if g["type"] != "other"
+        ]
         found.append(GoldArticle(name, text_path.stem, _body(text_path), tuple(gold)))
     return found
 
@@ -144,7 +146,9 @@ class Tally:
                 self.spans += 1
             choices = [norm(c) for c in q.choices or ()]
             if q.type == "true_false" or (
-                len(set(choices)) >= 4 and len(set(choices)) == len(choices) and choices.count(key) == 1
+                len(set(choices)) >= 4
+                and len(set(choices)) == len(choices)
+                and choices.count(key) == 1
             ):
                 self.mc += 1
 

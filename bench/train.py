@@ -95,13 +95,20 @@ def fit(tables: Iterable[Table]) -> dict[str, float]:
 def ranked(table: Table, weights: dict[str, float]) -> list[GeneratedQuestion]:
     """The article's questions in serving order under the given weights."""
     from quizapp.generation.pipeline import question_cap
+    from quizapp.generation.question_filter import keep_clean
     from quizapp.generation.ranking import rank
 
     choices = {id(c): ch for c, ch in zip(table.candidates, table.choices, strict=True)}
+    ranked = keep_clean(
+        rank(table.candidates, table.parsed, table.kinds, weights),
+        lambda item: item[0].question,
+        lambda item: item[0].type == "true_false",
+        question_cap(table.parsed.text),
+    )
     return [
         GeneratedQuestion(c.type, c.question, c.answer, choices[id(c)], c.evidence, score)
-        for c, score in rank(table.candidates, table.parsed, table.kinds, weights)
-    ][: question_cap(table.parsed.text)]
+        for c, score in ranked
+    ]
 
 
 def cross_validate(tables: Sequence[Table]) -> dict[str, list[GeneratedQuestion]]:

@@ -11,6 +11,7 @@ from quizapp.generation.distractors import answer_kind, choices_for, seed_for
 from quizapp.generation.nlp import ModelNotFoundError
 from quizapp.generation.parsing import parse_article
 from quizapp.generation.quality import drop_giveaway_statements, filter_candidates
+from quizapp.generation.question_filter import keep_clean
 from quizapp.generation.ranking import Weights, rank
 from quizapp.generation.registry import GENERATORS
 from quizapp.generation.types import Candidate, GeneratedQuestion, ParsedArticle
@@ -73,6 +74,12 @@ def _generate(
     candidates = [candidate for candidate, _, _ in completed]
     kinds = [kind for _, _, kind in completed]
     choices_by_id = {id(candidate): choices for candidate, choices, _ in completed}
+    ranked = keep_clean(
+        rank(candidates, article, kinds, weights),
+        lambda item: item[0].question,
+        lambda item: item[0].type == "true_false",
+        question_cap(article.text),
+    )
     return [
         GeneratedQuestion(
             type=candidate.type,
@@ -82,8 +89,8 @@ def _generate(
             evidence=candidate.evidence.strip(),
             score=score,
         )
-        for candidate, score in rank(candidates, article, kinds, weights)
-    ][: question_cap(article.text)]
+        for candidate, score in ranked
+    ]
 
 
 def prepare(

@@ -55,7 +55,10 @@ def rejection_reason(candidate: Candidate, article: ParsedArticle) -> str | None
     question, answer = candidate.question.strip(), candidate.answer.strip()
     if not question or not answer:
         return "empty question or answer"
-    if not question.endswith("?"):
+    if candidate.type in _VERDICT_TYPES:
+        if not question.endswith("."):
+            return "statement does not end with a full stop"
+    elif not question.endswith("?"):
         return "question does not end with a question mark"
     if len(question.split()) > MAX_QUESTION_WORDS:
         return f"question longer than {MAX_QUESTION_WORDS} words"

@@ -1,7 +1,7 @@
 """The true_false generator: questions about true statements and their false twins.
 
-A question reads `True or false: <statement>?`: the statement is an article sentence as
-written (its closing period replaced by the question mark), or the same sentence with one
+A question reads `True or false: <statement>.`: the statement is an article sentence as
+written (ending with its full stop), or the same sentence with one
 fact (a number, person, organization, place or date) swapped for another of the same kind
 from the article. Sentences alternate between true and false in text order, so the same
 article always gives the same mix; a sentence with nothing to swap stays true.
@@ -142,7 +142,7 @@ class TrueFalseGenerator:
                     {i for i in named if sentence.start <= i < sentence.end} - removed - extra
                 )
             make_false = not make_false
-            if word_count(f"{PREFIX} {statement}?") > MAX_WORDS:
+            if word_count(f"{PREFIX} {statement}.") > MAX_WORDS:
                 continue
             if len(statement.split()) < MIN_STATEMENT_WORDS - 1:
                 continue
@@ -150,7 +150,7 @@ class TrueFalseGenerator:
             stated = len({_entity_start(i, entities) for i in kept_named})
             yield Candidate(
                 type=self.type,
-                question=f"{PREFIX} {statement}?",
+                question=f"{PREFIX} {statement}.",
                 answer=answer,
                 evidence=sentence.text.strip(),
                 sentence_index=index,

@@ -101,6 +101,29 @@ def ask(
     return text, verb
 
 
+def _finite_clause(verb: Token | None) -> Token | None:
+    """The nearest clause with a finite verb: a participle or infinitive ("using 12 smart
+    technologies") is asked inside the clause it hangs from."""
+    for _ in range(6):
+        if verb is None:
+            return None
+        if _is_finite(verb):
+            return verb
+        if verb.head.i == verb.i:
+            return None
+        verb = governing_verb(verb.head)
+    return None
+
+
+def _is_finite(verb: Token) -> bool:
+    if verb.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+        return True
+    return any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+        for c in verb.children
+    )
+
+
 def _depth(token: Token) -> int:
     depth = 0
     while token.head.i != token.i and depth < 50:
@@ -282,7 +305,7 @@ def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, T
         return None
     inside = {t.i for t in phrase}
     top = min(phrase, key=lambda t: _depth(t))
-    verb = governing_verb(top)
+    verb = _finite_clause(governing_verb(top))
     if verb is None or verb.i in inside:
         return None
     removed = set(inside)

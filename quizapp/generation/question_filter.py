@@ -1,0 +1,85 @@
+"""The last filter: candidate questions parsed with the article's own pipeline, in batches.
+
+A question in the ranked list is kept only when its parse reads as a question: a finite verb,
+no preposition doubled ("on on") or left hanging before another phrase, no bare demonstrative
+pointing back into the article ("these designations"), at most 30 words. Only the part of the
+list that can be returned is parsed (the ranked list is cut at the question cap anyway), in
+batches through `nlp.pipe` with the entity recognizer off, so the filter costs a fraction of
+the article's parse.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
+
+from spacy.tokens import Doc
+
+from quizapp.generation.nlp import load_nlp
+from quizapp.generation.words import DEMONSTRATIVES
+
+T = TypeVar("T")
+
+MAX_WORDS = 30
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Pipes a question's parse does not need.
+_SKIPPED_PIPES = ("ner", "lemmatizer")
+_BATCH_EXTRA = 8
+_TIME_NOUNS = frozenset({"week", "month", "year", "morning", "evening", "time", "weekend"})
+
+
+def rejection(doc: Doc) -> str | None:
+    """Why a parsed question (not a true/false statement) is no clean question, or None."""
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    if len(words) > MAX_WORDS:
+        return "over 30 words"
+    if not any(t.tag_ in _FINITE_TAGS for t in doc):
+        return "no finite verb"
+    for left, right in itertools.pairwise(doc):
+        if left.pos_ == "ADP" and right.pos_ == "ADP" and left.lower_ == right.lower_:
+            return "doubled preposition"
+    quoted = False
+    for token in doc:
+        if token.text in {"“", "”", '"'}:
+            quoted = token.text != "”" and not (token.text == '"' and quoted)
+            continue
+        if not quoted and (
+            token.lower_ in DEMONSTRATIVES - {"that"}
+            and token.dep_ == "det"
+            and token.head.lower_ not in _TIME_NOUNS
+        ):
+            return "bare demonstrative"
+    last = words[-1] if words else None
+    if last is not None and last.lower_ in {"the", "a", "an", "and", "or", "of"}:
+        return "cut-off question"
+    return None
+
+
+def keep_clean(
+    items: Sequence[T],
+    question: Callable[[T], str],
+    is_statement: Callable[[T], bool],
+    limit: int,
+) -> list[T]:
+    """The first `limit` items, in order, whose question passes `rejection`."""
+    kept: list[T] = []
+    position = 0
+    while len(kept) < limit and position < len(items):
+        size = limit - len(kept) + _BATCH_EXTRA
+        batch = items[position : position + size]
+        position += len(batch)
+        asked = [item for item in batch if not is_statement(item)]
+        docs = iter(_parse([question(item) for item in asked]))
+        for item in batch:
+            if is_statement(item) or rejection(next(docs)) is None:
+                kept.append(item)
+                if len(kept) >= limit:
+                    break
+    return kept
+
+
+def _parse(texts: list[str]) -> Iterator[Doc]:
+    nlp = load_nlp()
+    disabled = [name for name in _SKIPPED_PIPES if name in nlp.pipe_names]
+    return nlp.pipe(texts, disable=disabled, batch_size=64)
