@@ -66,7 +66,9 @@ def ask(
         after is not None and after.lower_ in {"and", "or"} and after.head.i in inside
     ):
         return None
-    if top.dep_ == "conj" or any(c.dep_ == "conj" and c.i not in inside for c in top.children):
+    if top.dep_ in {"conj", "appos"} or any(
+        c.dep_ == "conj" and c.i not in inside for c in top.children
+    ):
         return None  # one item of a list: the others would stay behind ("X and ?")
     verb = governing_verb(top)
     if verb is None or verb.i in inside:
