@@ -84,7 +84,7 @@ def _moved(
         text, verb, confidence = asked
         form = "moved"
     else:
-        plain = wh.ask(list(phrase.phrase), phrase.wh, adjunct=phrase.adjunct)
+        plain = wh.ask(list(phrase.phrase), phrase.wh, adjunct=phrase.adjunct, resolve=resolve)
         form, confidence = "plain", 0.5
         if plain is None:
             plain = wh.ask_in_place(list(phrase.phrase), phrase.wh, adjunct=phrase.adjunct)

@@ -52,7 +52,12 @@ def governing_verb(token: Token) -> Token | None:
 
 
 def ask(
-    phrase: list[Token], wh: str, *, adjunct: bool, singular: bool = True
+    phrase: list[Token],
+    wh: str,
+    *,
+    adjunct: bool,
+    singular: bool = True,
+    resolve: grammar.Resolver | None = None,
 ) -> tuple[str, Token] | None:
     """The question asking for `phrase` in its clause, and the clause verb; None if unclear."""
     if not phrase:
@@ -94,7 +99,7 @@ def ask(
                 return None
             removed |= {preposition.i}
             wh = f"{preposition.lower_} {_object_form(wh)}"
-        words = _fronted(clause, removed, wh, verb, subject)
+        words = _fronted(clause, removed, wh, verb, subject, resolve)
         if words is None:
             return None
     text = _finish(" ".join(words))
@@ -166,11 +171,48 @@ def _clause_tokens(verb: Token, keep: set[int]) -> list[Token] | None:
         if tokens is None:
             return None
     tokens = [t for t in tokens if t.text not in _QUOTE_MARKS]
+    tokens = _compressed(tokens, verb, keep)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark"}):
         tokens = tokens[1:]
     while tokens and tokens[-1].is_punct and tokens[-1].i not in keep:
         tokens = tokens[:-1]
     return tokens or None
+
+
+# Dependents a long question may lose (the longest first) to fit in MAX_WORDS.
+_OPTIONAL = frozenset({"prep", "appos", "relcl", "acl", "advmod", "npadvmod", "conj", "advcl"})
+_COMFORTABLE = 24
+
+
+def _compressed(tokens: list[Token], verb: Token, keep: set[int]) -> list[Token]:
+    """Drop the longest optional phrases that hold no answer until the question is short."""
+    present = {t.i for t in tokens}
+    for _ in range(8):
+        if len(present) <= _COMFORTABLE:
+            break
+        options = [
+            t
+            for t in tokens
+            if t.i in present
+            and t.dep_ in _OPTIONAL
+            and t.i != verb.i
+            and not ({s.i for s in t.subtree} & keep)
+            and not (t.dep_ == "prep" and t.head.i == verb.i and _only_complement(verb, t))
+        ]
+        if not options:
+            break
+        longest = max(options, key=lambda t: len([s for s in t.subtree if s.i in present]))
+        present -= {s.i for s in longest.subtree}
+        if longest.i > 0 and longest.doc[longest.i - 1].is_punct:
+            present.discard(longest.i - 1)  # the comma before a dropped aside
+    return [t for t in tokens if t.i in present]
+
+
+def _only_complement(verb: Token, prep: Token) -> bool:
+    return (
+        not any(c.dep_ in {"dobj", "attr", "oprd", "ccomp", "xcomp"} for c in verb.children)
+        and sum(1 for c in verb.children if c.dep_ == "prep") == 1
+    )
 
 
 def _quoted(token: Token) -> bool:
@@ -236,7 +278,12 @@ def _object_form(wh: str) -> str:
 
 
 def _fronted(
-    clause: list[Token], removed: set[int], wh: str, verb: Token, subject: Token
+    clause: list[Token],
+    removed: set[int],
+    wh: str,
+    verb: Token,
+    subject: Token,
+    resolve: grammar.Resolver | None = None,
 ) -> list[str] | None:
     """ "When did the U.S. announce sanctions on six officials?" (do-support, inversion)."""
     subject_ids = {t.i for t in subject.subtree} - removed
@@ -252,7 +299,12 @@ def _fronted(
     if not subject_text:
         return None
     first = subject.doc[min(subject_ids)] if subject_ids else None
-    if first is not None and first.pos_ not in {"PROPN"} and not first.text.isupper():
+    if subject.pos_ == "PRON" and len(subject_ids) == 1:
+        name = resolve(subject) if resolve is not None else None
+        if name is None:
+            return None
+        subject_text = name  # "he" -> the one person the story just named
+    elif first is not None and first.pos_ not in {"PROPN"} and not first.text.isupper():
         subject_text = subject_text[:1].lower() + subject_text[1:]
     rest = [t for t in clause if t.i not in subject_ids and t.i not in removed]
     if auxes:
