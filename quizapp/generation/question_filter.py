@@ -1,11 +1,11 @@
 """The last filter: candidate questions parsed with the article's own pipeline, in batches.
 
 A question in the ranked list is kept only when its parse reads as a question: a finite verb,
-no preposition doubled ("on on") or left hanging before another phrase, no bare demonstrative
+no preposition doubled ("on on"), no cut-off end ("… and?"), no bare demonstrative
 pointing back into the article ("these designations"), at most 30 words. Only the part of the
 list that can be returned is parsed (the ranked list is cut at the question cap anyway), in
-batches through `nlp.pipe` with the entity recognizer off, so the filter costs a fraction of
-the article's parse.
+batches through `nlp.pipe`, tagging only (the checks read fine-grained tags): the filter costs a
+fraction of the article's parse.
 """
 
 from __future__ import annotations
@@ -23,9 +23,11 @@ T = TypeVar("T")
 
 MAX_WORDS = 30
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-# Pipes a question's parse does not need.
-_SKIPPED_PIPES = ("ner", "lemmatizer")
+# Pipes the checks do not need: they read the tagger's fine-grained tags only, which keeps the
+# filter at a fraction of the article's parse.
+_SKIPPED_PIPES = ("parser", "attribute_ruler", "lemmatizer", "ner")
 _BATCH_EXTRA = 8
+_BARE_DEMONSTRATIVES = DEMONSTRATIVES - {"that"}
 _TIME_NOUNS = frozenset({"week", "month", "year", "morning", "evening", "time", "weekend"})
 
 
@@ -37,17 +39,18 @@ def rejection(doc: Doc) -> str | None:
     if not any(t.tag_ in _FINITE_TAGS for t in doc):
         return "no finite verb"
     for left, right in itertools.pairwise(doc):
-        if left.pos_ == "ADP" and right.pos_ == "ADP" and left.lower_ == right.lower_:
+        if left.tag_ == "IN" and right.tag_ == "IN" and left.lower_ == right.lower_:
             return "doubled preposition"
     quoted = False
-    for token in doc:
+    for token, following in itertools.pairwise(doc):
         if token.text in {"“", "”", '"'}:
             quoted = token.text != "”" and not (token.text == '"' and quoted)
             continue
-        if not quoted and (
-            token.lower_ in DEMONSTRATIVES - {"that"}
-            and token.dep_ == "det"
-            and token.head.lower_ not in _TIME_NOUNS
+        if (
+            not quoted
+            and token.lower_ in _BARE_DEMONSTRATIVES
+            and following.tag_.startswith("NN")
+            and following.lower_ not in _TIME_NOUNS
         ):
             return "bare demonstrative"
     last = words[-1] if words else None

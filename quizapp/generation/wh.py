@@ -180,7 +180,7 @@ def _clause_tokens(verb: Token, keep: set[int]) -> list[Token] | None:
 
 
 # Dependents a long question may lose (the longest first) to fit in MAX_WORDS.
-_OPTIONAL = frozenset({"prep", "appos", "relcl", "acl", "advmod", "npadvmod", "conj", "advcl"})
+_OPTIONAL = frozenset({"prep", "appos", "relcl", "acl", "advmod", "npadvmod", "advcl"})
 _COMFORTABLE = 24
 
 
