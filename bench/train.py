@@ -30,7 +30,7 @@ from quizapp.generation.ranking import WEIGHTS_FILE  # noqa: E402
 from quizapp.generation.types import Candidate, GeneratedQuestion, ParsedArticle  # noqa: E402
 
 # Inverse regularization strength of the logistic regression.
-C = 0.5
+C = 0.2
 # Features seen in fewer training candidates than this are left out (no weight).
 MIN_FEATURE_COUNT = 3
 

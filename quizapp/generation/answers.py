@@ -224,11 +224,15 @@ def _org_wh(ent: Span) -> str:
 
 def _number_phrase(ent: Span) -> AnswerPhrase | None:
     """ "six Nicaraguan officials" -> answer "six", asked "How many Nicaraguan officials"."""
-    if ent.label_ == "MONEY":
-        return AnswerPhrase(ent, tuple(ent), ent.label_, "NUMBER", "how_many", "How much", False)
-    if ent.label_ == "PERCENT":
-        wh = "What percentage"
-        return AnswerPhrase(ent, tuple(ent), ent.label_, "NUMBER", "how_many", wh, False)
+    if ent.label_ in {"MONEY", "PERCENT"}:
+        # "over $23 million": the modifier goes with the amount the wh-phrase replaces.
+        doc, start = ent.doc, ent.start
+        while start > 0 and doc[start - 1].lower_ in COUNT_MODIFIERS:
+            start -= 1
+        wh = "How much" if ent.label_ == "MONEY" else "What percentage"
+        return AnswerPhrase(
+            ent, tuple(doc[start : ent.end]), ent.label_, "NUMBER", "how_many", wh, False
+        )
     root = ent.root
     noun = root.head if root.dep_ in {"nummod", "quantmod"} else None
     if noun is not None and noun.dep_ == "nummod":

@@ -27,6 +27,7 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # filter at a fraction of the article's parse.
 _SKIPPED_PIPES = ("parser", "attribute_ruler", "lemmatizer", "ner")
 _BATCH_EXTRA = 8
+_FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _BARE_DEMONSTRATIVES = DEMONSTRATIVES - {"that"}
 _TIME_NOUNS = frozenset({"week", "month", "year", "morning", "evening", "time", "weekend"})
 
@@ -53,6 +54,10 @@ def rejection(doc: Doc) -> str | None:
             and following.lower_ not in _TIME_NOUNS
         ):
             return "bare demonstrative"
+    if not quoted_spans(doc) and any(
+        t.lower_ in _FIRST_PERSON for t in doc if t.tag_.startswith("PRP")
+    ):
+        return "first-person pronoun outside a quotation"
     last = words[-1] if words else None
     if last is not None and last.lower_ in {"the", "a", "an", "and", "or", "of"}:
         return "cut-off question"
@@ -86,3 +91,8 @@ def _parse(texts: list[str]) -> Iterator[Doc]:
     nlp = load_nlp()
     disabled = [name for name in _SKIPPED_PIPES if name in nlp.pipe_names]
     return nlp.pipe(texts, disable=disabled, batch_size=64)
+
+
+def quoted_spans(doc: Doc) -> bool:
+    """Whether the question quotes the article (a quotation may say "we")."""
+    return any(t.text in {"“", '"'} for t in doc)

@@ -26,7 +26,7 @@ WEIGHTS_FILE = Path(__file__).with_name("ranking_weights.json")
 # Margins, in log-odds, a repeat must win by.
 SAME_ANSWER_PENALTY = 2.5
 SAME_SENTENCE_PENALTY = 1.5
-GIVEN_AWAY_PENALTY = 3.0
+GIVEN_AWAY_PENALTY = 1.0
 # Questions from one sentence served before the sentence penalty applies.
 SENTENCE_ALLOWANCE = 2
 # Without a weights file (a fresh checkout before `make train`): trust the generators.

@@ -368,6 +368,8 @@ def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, T
     clause = _clause_tokens(verb, removed)
     if clause is None or not any(t.i in removed for t in clause):
         return None
+    if clause[0].i == verb.i and clause[0].i not in removed:
+        return None  # "Said Dr. Shah …, who?": an inverted clause reads as no question
     low = wh[:1].lower() + wh[1:]
     words: list[str] = []
     placed = False
