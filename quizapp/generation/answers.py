@@ -168,6 +168,8 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
                 yield phrase
             continue
         if kind == "DATE":
+            if len(ent) > 1 and ent[0].pos_ == "ADP":
+                ent = ent[1:]  # "by June 30, 2026": the date is the answer, "by" stays asked
             yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "when", _when(ent), True)
             continue
         if kind == "PERSON":

@@ -93,6 +93,8 @@ def _moved(
             return
         text, verb = plain
     text = _WHO_AFTER_PREPOSITION.sub(r"\1 whom", text)
+    if text.count("(") != text.count(")"):
+        text = _balanced(text)
     if text.count('"') % 2 or "''" in text or " ' " in text:
         text = " ".join(text.replace("''", " ").replace('"', " ").replace(" ' ", " ").split())
     question_type = phrase.type
@@ -104,6 +106,14 @@ def _moved(
     ):
         question_type = "quote"
     yield _candidate(phrase, text, index, evidence, confidence, question_type, form)
+
+
+def _balanced(text: str) -> str:
+    """ "… agreement with the Association (IDA?" -> "… agreement with the Association?"."""
+    text = re.sub(r"\s*\([^()]*(?=\?$)", "", text)
+    if text.count("(") != text.count(")"):
+        text = " ".join(text.replace("(", " ").replace(")", " ").split()).replace(" ?", "?")
+    return text
 
 
 def _strict(

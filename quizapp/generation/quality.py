@@ -125,12 +125,19 @@ def filter_candidates(candidates: Iterable[Candidate], article: ParsedArticle) -
     ordered = sorted(range(len(passing)), key=lambda index: (-passing[index].confidence, index))
     kept: list[int] = []
     facts: set[tuple[str, str]] = set()
+    asked: set[str] = set()
     for index in ordered:
         candidate = passing[index]
         fact = (normalize(candidate.answer), candidate.evidence.strip())
-        if fact in facts or any(_same_question(candidate, passing[other]) for other in kept):
+        text = " ".join(candidate.question.lower().split())
+        if (
+            fact in facts
+            or text in asked
+            or any(_same_question(candidate, passing[other]) for other in kept)
+        ):
             continue
         facts.add(fact)
+        asked.add(text)
         kept.append(index)
     return [passing[index] for index in sorted(kept)]
 

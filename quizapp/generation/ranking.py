@@ -111,9 +111,18 @@ def _sigmoid(value: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(min(value, 30.0), -30.0)))
 
 
+_LEADING_WORDS = frozenset({"the", "a", "an", "on", "in", "by", "of", "at", "since", "about"})
+
+
 def _answer_key(candidate: Candidate) -> str:
-    """The answer a question tests, for counting repeats ("" for a true/false verdict)."""
-    return "" if candidate.type == "true_false" else normalize(candidate.answer)
+    """The answer a question tests, for counting repeats ("" for a true/false verdict):
+    "by June 30, 2026" and "June 30, 2026" are one answer."""
+    if candidate.type == "true_false":
+        return ""
+    words = normalize(candidate.answer).split()
+    while len(words) > 1 and words[0] in _LEADING_WORDS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def given_away_pairs(candidates: Sequence[Candidate]) -> list[set[int]]:

@@ -344,6 +344,8 @@ def _finish(text: str) -> str | None:
     text = _SPACE_AFTER.sub(r"\1", text)
     text = re.sub(r"([,;:])(\s*[,;:])+", r"\1", text)
     text = re.sub(r"\(\s*\)", "", text)
+    if text.count("(") != text.count(")"):
+        text = re.sub(r"\s*\([^()]*$", "", text)  # "… (IDA" cut by the answer: drop the aside
     text = text.strip(" ,;:-–—.")
     if not text:
         return None
