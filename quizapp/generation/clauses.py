@@ -22,6 +22,15 @@ from quizapp.generation.lexicon_facts import REPORTING_VERBS
 from quizapp.generation.people import lower_moved_opener
 from quizapp.generation.types import Candidate, ParsedArticle
 
+# "these actions", "this public designation": outside a quotation the question cannot point
+# back into the article, so the noun phrase is definite instead.
+_TIME_WORDS = "week|month|year|morning|afternoon|evening|time|spring|summer|fall|winter|decade"
+_DEMONSTRATIVE = re.compile(
+    r"(?<![“\"'‘])\b(?:[Tt]his|[Tt]hese|[Tt]hose)\b"
+    rf"(?! (?:{_TIME_WORDS})s?\b)(?= [a-z][a-z-]+(?: [a-z-]+)? [a-z])"
+)
+    r"(?<![“\"'‘])\b(?:[Tt]his|[Tt]hese|[Tt]hose)\b(?! (?:week|month|year|morning|afternoon|evening|time|spring|summer|fall|autumn|winter|quarter|decade)s?\b)(?= [a-z][a-z-]+(?: [a-z-]+)? [a-z])"
+)
 _WHO_AFTER_PREPOSITION = re.compile(r"^(To|For|From|With|By|On|At|About|Against|Of) who\b")
 # Longest appositive asked as "Who is …?".
 _MAX_APPOSITIVE_TOKENS = 14
@@ -95,6 +104,7 @@ def _moved(
     text = _WHO_AFTER_PREPOSITION.sub(r"\1 whom", text)
     if text.count("(") != text.count(")"):
         text = _balanced(text)
+    text = _DEMONSTRATIVE.sub(lambda m: "The" if m.group(0)[0].isupper() else "the", text)
     if text.count('"') % 2 or "''" in text or " ' " in text:
         text = " ".join(text.replace("''", " ").replace('"', " ").replace(" ' ", " ").split())
     question_type = phrase.type

@@ -347,6 +347,7 @@ def _finish(text: str) -> str | None:
     if text.count("(") != text.count(")"):
         text = re.sub(r"\s*\([^()]*$", "", text)  # "… (IDA" cut by the answer: drop the aside
     text = text.strip(" ,;:-–—.")
+    text = re.sub(r"(?:,?\s+(?:and|or|but))+$", "", text)  # a list or clause cut after "and"
     if not text:
         return None
     text = text[0].upper() + text[1:] + "?"
