@@ -29,8 +29,6 @@ _DEMONSTRATIVE = re.compile(
     r"(?<![“\"'‘])\b(?:[Tt]his|[Tt]hese|[Tt]hose)\b"
     rf"(?! (?:{_TIME_WORDS})s?\b)(?= [a-z][a-z-]+(?: [a-z-]+)? [a-z])"
 )
-    r"(?<![“\"'‘])\b(?:[Tt]his|[Tt]hese|[Tt]hose)\b(?! (?:week|month|year|morning|afternoon|evening|time|spring|summer|fall|autumn|winter|quarter|decade)s?\b)(?= [a-z][a-z-]+(?: [a-z-]+)? [a-z])"
-)
 _WHO_AFTER_PREPOSITION = re.compile(r"^(To|For|From|With|By|On|At|About|Against|Of) who\b")
 # Longest appositive asked as "Who is …?".
 _MAX_APPOSITIVE_TOKENS = 14
