@@ -87,6 +87,33 @@ def answer_phrases(article: ParsedArticle) -> list[AnswerPhrase]:
 def _phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
     yield from _single_phrases(article)
     yield from _coordinated(article)
+    yield from _unlabelled_names(article)
+
+
+def _unlabelled_names(article: ParsedArticle) -> Iterator[AnswerPhrase]:
+    """Names the recognizer missed, read from the noun phrase's head word: "the U.S.-Mexico
+    extradition treaty" is a law, "the Sinaloa Cartel" an organization."""
+    taken = {t.i for ent in article.ents for t in ent}
+    for chunk in article.doc.noun_chunks:
+        head = chunk.root
+        if head.i in taken or not any(t.pos_ == "PROPN" or t.i in taken for t in chunk):
+            continue
+        words = chunk[1:] if chunk[0].pos_ == "DET" else chunk
+        if not words or words[0].pos_ == "PRON" or len(words) > 10:
+            continue
+        law_noun = LAW_NOUNS.get(head.lower_)
+        if law_noun is not None and head.tag_ in {"NN", "NNP"}:
+            yield AnswerPhrase(
+                words, tuple(chunk), "LAW", "LAW", "which_law", f"Which {law_noun}", False
+            )
+        elif (
+            head.lower_ in ORG_NOUNS
+            and head.text[:1].isupper()
+            and all(t.pos_ == "PROPN" or t.is_punct for t in words)
+        ):
+            yield AnswerPhrase(
+                words, tuple(chunk), "ORG", "ORG", "which_org", f"Which {head.lower_}", False
+            )
 
 
 def _coordinated(article: ParsedArticle) -> Iterator[AnswerPhrase]:

@@ -95,8 +95,8 @@ def ask(
         if subject is None:
             return None
         if preposition is not None and not adjunct and preposition.i not in removed:
-            if preposition.lower_ == "of":
-                return None
+            if preposition.lower_ == "of" or preposition.head.i != verb.i:
+                return None  # "control over X": a noun's preposition cannot lead the question
             removed |= {preposition.i}
             wh = f"{preposition.lower_} {_object_form(wh)}"
         words = _fronted(clause, removed, wh, verb, subject, resolve)
