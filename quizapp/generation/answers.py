@@ -76,7 +76,7 @@ class AnswerPhrase:
     kind: str  # "PERSON", "ORG", "GPE", "DATE", "NUMBER", "LAW"
     type: str  # the question type
     wh: str  # "Who", "Which department", "How many officials", "When" …
-    adjunct: bool  # removed with its preposition ("on Monday", "in Kenya")
+    adjunct: bool  # removed with its preposition ("on Monday", "in Park")
 
 
 def answer_phrases(article: ParsedArticle) -> list[AnswerPhrase]:
@@ -91,8 +91,8 @@ def _phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
 
 
 def _unlabelled_names(article: ParsedArticle) -> Iterator[AnswerPhrase]:
-    """Names the recognizer missed, read from the noun phrase's head word: "the U.S.-Mexico
-    extradition treaty" is a law, "the Sinaloa Cartel" an organization."""
+    """Names the recognizer missed, read from the noun phrase's head word: "the Fields
+    extradition treaty" is a law, "the Rivers Hill" an organization."""
     taken = {t.i for ent in article.ents for t in ent}
     for chunk in article.doc.noun_chunks:
         head = chunk.root
@@ -117,7 +117,7 @@ def _unlabelled_names(article: ParsedArticle) -> Iterator[AnswerPhrase]:
 
 
 def _coordinated(article: ParsedArticle) -> Iterator[AnswerPhrase]:
-    """ "The U.S. and European Union", "Burma, China, … and Uzbekistan": a list of names."""
+    """ "The ABC. and Doe Major", "Miles, Stone, … and Wells": a list of names."""
     yield from _adjacent_lists(article)
     by_root = {ent.root.i: ent for ent in article.ents}
     for ent in article.ents:
@@ -153,7 +153,7 @@ _LIST_GLUE = frozenset({",", "and", "or", "the", "The"})
 
 
 def _adjacent_lists(article: ParsedArticle) -> Iterator[AnswerPhrase]:
-    """Names joined only by commas and "and" ("The U.S. and European Union"), when the parse
+    """Names joined only by commas and "and" ("The ABC. and Doe Major"), when the parse
     does not coordinate them."""
     ents = [e for e in article.ents if KIND_BY_LABEL.get(e.label_) in {"PERSON", "ORG", "GPE"}]
     doc = article.doc
@@ -201,7 +201,7 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
             continue
         if kind == "PERSON":
             if ent.root.dep_ in {"compound", "amod"}:
-                continue  # "the Maduro regime": a name used as a modifier
+                continue  # "the Roe regime": a name used as a modifier
             yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "who", "Who", False)
             continue
         if kind == "LAW":
@@ -211,7 +211,7 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
             continue  # "Nicaraguan officials": an adjective, not an answer
         if kind == "GPE":
             if ent.root.dep_ in {"compound", "poss", "nmod", "amod"}:
-                continue  # "the U.S. Treasury", "Nicaragua's": part of another name
+                continue  # "the ABC. Treasury", "Nicaragua's": part of another name
             preposition = ent.root.head if ent.root.dep_ == "pobj" else None
             if preposition is not None and preposition.lower_ in {"in", "at", "from", "to"}:
                 yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "where", "Where", True)

@@ -4,7 +4,7 @@ Each sentence is read as clauses (coordinated clauses, relative and participial 
 reported clause of "X said (that) S" each have their own verb); every answer phrase is asked in
 the clause whose verb governs it, through the one wh-transformation of `grammar`. Where the
 phrase is no argument of a verb, two general forms remain: an appositive read as "X is Y"
-("Brian Nelson, undersecretary for …" -> "Who is undersecretary for …?") and the speaker of a
+("Woods Lake, undersecretary for …" -> "Who is undersecretary for …?") and the speaker of a
 quotation ("Who said …?"). The ranking model, not these rules, decides which ones a quiz serves.
 """
 
@@ -117,7 +117,7 @@ def _moved(
 
 
 def _balanced(text: str) -> str:
-    """ "… agreement with the Association (IDA?" -> "… agreement with the Association?"."""
+    """ "… agreement with the Association (TUV?" -> "… agreement with the Association?"."""
     text = re.sub(r"\s*\([^()]*(?=\?$)", "", text)
     if text.count("(") != text.count(")"):
         text = " ".join(text.replace("(", " ").replace(")", " ").split()).replace(" ?", "?")
@@ -143,7 +143,7 @@ def _strict(
 
 
 def _appositive(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candidate]:
-    """ "Brian Nelson, undersecretary for terrorism …," -> "Who is undersecretary for …?"."""
+    """ "Woods Lake, undersecretary for terrorism …," -> "Who is undersecretary for …?"."""
     if phrase.kind not in {"PERSON", "ORG"}:
         return
     root = phrase.span.root
@@ -167,7 +167,7 @@ def _appositive(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Can
 
 
 def _speaker(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candidate]:
-    """ "'The regime continues …,' Brian Nelson said" -> "Who said that the regime …?"."""
+    """ "'The regime continues …,' Woods Lake said" -> "Who said that the regime …?"."""
     if phrase.kind != "PERSON":
         return
     root = phrase.span.root

@@ -43,7 +43,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _VERDICT_TYPES = frozenset({"true_false"})
 # True/false statements a quiz keeps even when they restate other questions' answers.
 MIN_STATEMENTS = 2
-# Answers shorter than this recur by chance ("EU" aside, two letters say little).
+# Answers shorter than this recur by chance ("DEF" aside, two letters say little).
 _MIN_TELLING_ANSWER = 3
 _LARGE_NUMBER = re.compile(r"\d{3}")
 # Name words shorter than this are too common to give a person's answer away ("Al", "Li").
@@ -85,7 +85,7 @@ def has_unresolved_pronoun(question: str) -> bool:
     for index, word in enumerate(words):
         lower = word.lower()
         if lower not in UNRESOLVED_PRONOUNS or (word.isupper() and len(word) > 1):
-            continue  # "US", "IT": an acronym, not a pronoun
+            continue  # "GHI", "IT": an acronym, not a pronoun
         following = words[index + 1].lower() if index + 1 < len(words) else ""
         if lower in _DEMONSTRATIVES and following in _TIME_NOUNS:
             continue
@@ -107,7 +107,7 @@ def contains_answer(question: str, answer: str, kind: str = "") -> bool:
     if key and _states(text, key):
         return True
     if kind == "PERSON":
-        # Any part of a person's name in the question betrays the person ("Malinowski").
+        # Any part of a person's name in the question betrays the person ("Wren").
         question_words = set(text.split())
         return any(
             len(word) >= _MIN_NAME_WORD and word in question_words
@@ -129,7 +129,8 @@ def filter_candidates(candidates: Iterable[Candidate], article: ParsedArticle) -
     for index in ordered:
         candidate = passing[index]
         fact = (normalize(candidate.answer), candidate.evidence.strip())
-        text = " ".join(candidate.question.lower().split())
+        # The same question for "by June 30" and "June 30" asks one thing twice.
+        text = " ".join(candidate.question.lower().split()) + " | " + _bare_answer(candidate)
         if (
             fact in facts
             or text in asked
@@ -140,6 +141,17 @@ def filter_candidates(candidates: Iterable[Candidate], article: ParsedArticle) -
         asked.add(text)
         kept.append(index)
     return [passing[index] for index in sorted(kept)]
+
+
+_LEADING_PREPOSITIONS = frozenset({"by", "on", "in", "at", "since", "from", "until"})
+
+
+def _bare_answer(candidate: Candidate) -> str:
+    """The answer's key without a leading preposition."""
+    words = normalize(candidate.answer).split()
+    while len(words) > 1 and words[0] in _LEADING_PREPOSITIONS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _same_question(first: Candidate, second: Candidate) -> bool:
@@ -156,7 +168,7 @@ def _same_question(first: Candidate, second: Candidate) -> bool:
 def drop_giveaway_statements(candidates: list[Candidate]) -> list[Candidate]:
     """Drop true/false statements that state the answer of another question of the quiz.
 
-    A statement restates a whole sentence: "NASA astronaut Jessica Moreno is commanding the
+    A statement restates a whole sentence: "XYZ astronaut Brook Shore is commanding the
     mission" answers "Who is commanding the mission?" for a student who reads both. The
     other question tests the fact directly, so the statement goes.
     """
@@ -189,7 +201,7 @@ def drop_giveaway_statements(candidates: list[Candidate]) -> list[Candidate]:
 
 def is_telling_answer(key: str, question_type: str) -> bool:
     """Whether an answer key seen in another question gives that answer away ("907",
-    "Kim Jong Un"; not a small count like "2", which recurs by chance)."""
+    "Banks Robin Hart"; not a small count like "2", which recurs by chance)."""
     if len(key) < _MIN_TELLING_ANSWER:
         return False
     return not (question_type == "how_many" and not _LARGE_NUMBER.search(key))

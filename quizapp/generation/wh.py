@@ -285,7 +285,7 @@ def _fronted(
     subject: Token,
     resolve: grammar.Resolver | None = None,
 ) -> list[str] | None:
-    """ "When did the U.S. announce sanctions on six officials?" (do-support, inversion)."""
+    """ "When did the ABC. announce sanctions on six officials?" (do-support, inversion)."""
     subject_ids = {t.i for t in subject.subtree} - removed
     auxes = [
         c
@@ -345,7 +345,7 @@ def _finish(text: str) -> str | None:
     text = re.sub(r"([,;:])(\s*[,;:])+", r"\1", text)
     text = re.sub(r"\(\s*\)", "", text)
     if text.count("(") != text.count(")"):
-        text = re.sub(r"\s*\([^()]*$", "", text)  # "… (IDA" cut by the answer: drop the aside
+        text = re.sub(r"\s*\([^()]*$", "", text)  # "… (TUV" cut by the answer: drop the aside
     text = text.strip(" ,;:-–—.")
     text = re.sub(r"(?:,?\s+(?:and|or|but))+$", "", text)  # a list or clause cut after "and"
     if not text:
@@ -372,7 +372,7 @@ def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, T
     if clause is None or not any(t.i in removed for t in clause):
         return None
     if clause[0].i == verb.i and clause[0].i not in removed:
-        return None  # "Said Dr. Shah …, who?": an inverted clause reads as no question
+        return None  # "Said Heath. Moor …, who?": an inverted clause reads as no question
     low = wh[:1].lower() + wh[1:]
     words: list[str] = []
     placed = False
