@@ -27,6 +27,10 @@ WEIGHTS_FILE = Path(__file__).with_name("ranking_weights.json")
 SAME_ANSWER_PENALTY = 2.5
 SAME_SENTENCE_PENALTY = 1.5
 GIVEN_AWAY_PENALTY = 1.0
+# The first SERVED questions are the quiz itself (QUESTIONS_PER_ARTICLE): inside it a question
+# whose stem states another's answer has to beat its alternative by this much.
+SERVED = 12
+SERVED_GIVEN_AWAY_PENALTY = 2.0
 # Questions from one sentence served before the sentence penalty applies.
 SENTENCE_ALLOWANCE = 2
 # Without a weights file (a fresh checkout before `make train`): trust the generators.
@@ -63,15 +67,22 @@ def rank(
         logit(features(candidate, article, kind), weights)
         for candidate, kind in zip(candidates, kinds, strict=True)
     ]
-    return [(candidates[index], value) for index, value in serve_order(candidates, scores)]
+    keys = [_answer_key(candidate, article) for candidate in candidates]
+    ordered = serve_order(candidates, scores, keys)
+    return [(candidates[index], value) for index, value in ordered]
 
 
 def serve_order(
-    candidates: Sequence[Candidate], scores: Sequence[float]
+    candidates: Sequence[Candidate],
+    scores: Sequence[float],
+    answers: Sequence[str] | None = None,
 ) -> list[tuple[int, float]]:
-    """Greedy order with repeat penalties; scores as probabilities that never rise."""
+    """Greedy order with repeat penalties; scores as probabilities that never rise.
+
+    `answers` are the answers' comparison keys (a person's full name for "Kim" and "Kim Jong
+    Un" alike); by default the normalised answers."""
     tied = given_away_pairs(candidates)
-    answers = [_answer_key(candidate) for candidate in candidates]
+    answers = answers if answers is not None else [_answer_key(c) for c in candidates]
     answer_seen: Counter[str] = Counter()
     sentence_seen: Counter[int] = Counter()
     placed: set[int] = set()
@@ -85,7 +96,8 @@ def serve_order(
         if extra > 0:
             value -= SAME_SENTENCE_PENALTY * extra
         if not tied[index].isdisjoint(placed):
-            value -= GIVEN_AWAY_PENALTY
+            # Inside the quiz a teacher serves, a give-away must win by a wide margin.
+            value -= GIVEN_AWAY_PENALTY if len(placed) >= SERVED else SERVED_GIVEN_AWAY_PENALTY
         return value
 
     # Penalties only grow, so a lazily re-checked heap gives the exact greedy order.
@@ -114,12 +126,13 @@ def _sigmoid(value: float) -> float:
 _LEADING_WORDS = frozenset({"the", "a", "an", "on", "in", "by", "of", "at", "since", "about"})
 
 
-def _answer_key(candidate: Candidate) -> str:
+def _answer_key(candidate: Candidate, article: ParsedArticle | None = None) -> str:
     """The answer a question tests, for counting repeats ("" for a true/false verdict):
-    "by June 30, 2026" and "June 30, 2026" are one answer."""
+    "by June 30, 2026" and "June 30, 2026" are one answer, so are a surname and the full name."""
     if candidate.type == "true_false":
         return ""
-    words = normalize(candidate.answer).split()
+    answer = article.full_name(candidate.answer) if article is not None else candidate.answer
+    words = normalize(answer).split()
     while len(words) > 1 and words[0] in _LEADING_WORDS:
         words = words[1:]
     return " ".join(words)
