@@ -30,6 +30,8 @@ class ArticleCounts:
 
     answers: Counter[str]
     first_sentence: dict[str, int]
+    labels: dict[str, str]
+    sentence_entities: Counter[int]
     words: Counter[str]
     sentence_count: int
     paragraph_count: int
@@ -42,10 +44,15 @@ def article_counts(article: ParsedArticle) -> ArticleCounts:
     def build() -> ArticleCounts:
         answers: Counter[str] = Counter()
         first: dict[str, int] = {}
+        labels: dict[str, str] = {}
+        per_sentence: Counter[int] = Counter()
         for ent in article.ents:
             key = normalize(ent.text if ent.label_ != "PERSON" else article.full_name(ent.text))
             answers[key] += 1
-            first.setdefault(key, article.sentence_index(ent.start_char))
+            index = article.sentence_index(ent.start_char)
+            first.setdefault(key, index)
+            labels.setdefault(normalize(ent.text), ent.label_)
+            per_sentence[index] += 1
         words = Counter(
             token.lower_ for token in article.tokens if token.is_alpha and not token.is_stop
         )
@@ -58,6 +65,8 @@ def article_counts(article: ParsedArticle) -> ArticleCounts:
         return ArticleCounts(
             answers=answers,
             first_sentence=first,
+            labels=labels,
+            sentence_entities=per_sentence,
             words=words,
             sentence_count=max(len(article.sentences), 1),
             paragraph_count=max(paragraphs[-1] + 1 if paragraphs else 1, 1),
@@ -92,6 +101,9 @@ def features(candidate: Candidate, article: ParsedArticle, kind: str) -> dict[st
     values["answer_mentions"] = math.log1p(mentions)
     first_seen = counts.first_sentence.get(full_key, counts.first_sentence.get(answer_key, index))
     values["first_mention"] = 1.0 if first_seen >= index else 0.0
+    values[f"label={counts.labels.get(answer_key, 'none')}"] = 1.0
+    values["answer_in_lead"] = 1.0 if first_seen <= 1 else 0.0
+    values["sentence_entities"] = math.log1p(counts.sentence_entities.get(index, 0))
     values[f"kind={kind}&lead"] = values["lead"]
     values[f"kind={kind}&position"] = values["position"]
     values[f"kind={kind}&first_mention"] = values["first_mention"]
