@@ -104,6 +104,8 @@ def features(candidate: Candidate, article: ParsedArticle, kind: str) -> dict[st
     values[f"label={counts.labels.get(answer_key, 'none')}"] = 1.0
     values["answer_in_lead"] = 1.0 if first_seen <= 1 else 0.0
     values["sentence_entities"] = math.log1p(counts.sentence_entities.get(index, 0))
+    values[f"kind={kind}&role={role}"] = 1.0
+    values[f"kind={kind}&answer_mentions"] = values["answer_mentions"]
     values[f"kind={kind}&lead"] = values["lead"]
     values[f"kind={kind}&position"] = values["position"]
     values[f"kind={kind}&first_mention"] = values["first_mention"]
