@@ -26,6 +26,8 @@ WEIGHTS_FILE = Path(__file__).with_name("ranking_weights.json")
 # Margins, in log-odds, a repeat must win by.
 SAME_ANSWER_PENALTY = 2.5
 SAME_SENTENCE_PENALTY = 1.5
+# Each question of a type already served costs a little: a quiz covers who, when, how many …
+SAME_TYPE_PENALTY = 0.25
 GIVEN_AWAY_PENALTY = 1.0
 # The first SERVED questions are the quiz itself (QUESTIONS_PER_ARTICLE): inside it a question
 # whose stem states another's answer has to beat its alternative by this much.
@@ -84,6 +86,7 @@ def serve_order(
     tied = given_away_pairs(candidates)
     answers = answers if answers is not None else [_answer_key(c) for c in candidates]
     answer_seen: Counter[str] = Counter()
+    type_seen: Counter[str] = Counter()
     sentence_seen: Counter[int] = Counter()
     placed: set[int] = set()
 
@@ -92,6 +95,7 @@ def serve_order(
         value = scores[index]
         if answers[index] and answer_seen[answers[index]]:
             value -= SAME_ANSWER_PENALTY * answer_seen[answers[index]]
+        value -= SAME_TYPE_PENALTY * type_seen[candidate.type]
         extra = sentence_seen[candidate.sentence_index] - SENTENCE_ALLOWANCE + 1
         if extra > 0:
             value -= SAME_SENTENCE_PENALTY * extra
@@ -115,6 +119,7 @@ def serve_order(
         ordered.append((index, round(_sigmoid(ceiling), 6)))
         placed.add(index)
         answer_seen[answers[index]] += 1
+        type_seen[candidates[index].type] += 1
         sentence_seen[candidates[index].sentence_index] += 1
     return ordered
 
