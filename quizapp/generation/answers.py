@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from quizapp.generation.names import place_sort
 from quizapp.generation.types import ParsedArticle
+from quizapp.generation.words import MONTH_KEYS, WEEKDAY_KEYS
 
 # Entity label -> the kind distractors are chosen by.
 KIND_BY_LABEL = {
@@ -195,6 +196,11 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
                 yield phrase
             continue
         if kind == "DATE":
+            if not _is_time_expression(ent):
+                law = _numbered_law(ent)  # "E.O. 13818" read as a date is an order
+                if law is not None:
+                    yield law
+                continue
             if len(ent) > 1 and ent[0].pos_ == "ADP":
                 ent = ent[1:]  # "by June 30, 2026": the date is the answer, "by" stays asked
             yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "when", _when(ent), True)
@@ -222,6 +228,49 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
         if ent.root.dep_ in {"compound", "nmod"}:
             continue
         yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "which_org", _org_wh(ent), False)
+
+
+# Words that make a DATE entity a time expression (months and weekdays come from words.py).
+_TIME_WORDS = frozenset(
+    {"today", "yesterday", "tomorrow", "tonight", "day", "days", "week", "weeks", "month"}
+    | {"months", "year", "years", "decade", "century", "annually", "weekly", "monthly", "daily"}
+    | {"spring", "summer", "fall", "autumn", "winter", "morning", "afternoon", "evening"}
+    | {"night", "noon", "midnight", "quarter", "weekend", "a.m.", "p.m.", "now", "recently"}
+)
+
+
+def _is_time_expression(ent: Span) -> bool:
+    """Whether a DATE/TIME entity names a time: a month, weekday, year, time word or clock."""
+    for token in ent:
+        word = token.lower_.rstrip(".")
+        if word in MONTH_KEYS or word in WEEKDAY_KEYS or token.lower_ in _TIME_WORDS:
+            return True
+        if token.text.isdigit() and len(token.text) == 4 and 1800 <= int(token.text) <= 2100:
+            return True
+        if ":" in token.text and token.text.replace(":", "").isdigit():
+            return True
+    return False
+
+
+_LAW_ABBREVIATIONS = frozenset({"e.o.", "no.", "sec.", "art."})
+
+
+def _numbered_law(ent: Span) -> AnswerPhrase | None:
+    """ "Executive Order (E.O.) 13884": a number after a law's name is the law's number."""
+    doc = ent.doc
+    start = ent.start
+    while start > 0 and start > ent.start - 6:
+        previous = doc[start - 1]
+        if previous.text[:1].isupper() or previous.text in {"(", ")"}:
+            start -= 1
+        else:
+            break
+    words = {t.lower_ for t in doc[start : ent.start]}
+    if not words & (set(LAW_NOUNS) | _LAW_ABBREVIATIONS):
+        return None
+    span = doc[start : ent.end]
+    wh = "Which executive order" if words & {"order", "e.o."} else _law_wh(span)
+    return AnswerPhrase(span, tuple(span), "LAW", "LAW", "which_law", wh, False)
 
 
 def _when(ent: Span) -> str:

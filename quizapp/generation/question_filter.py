@@ -37,6 +37,8 @@ def rejection(doc: Doc) -> str | None:
     words = [t for t in doc if not t.is_punct and not t.is_space]
     if len(words) > MAX_WORDS:
         return "over 30 words"
+    if ";" in doc.text:
+        return "a list or second clause after a semicolon"
     if not any(t.tag_ in _FINITE_TAGS for t in doc):
         return "no finite verb"
     for left, right in itertools.pairwise(doc):

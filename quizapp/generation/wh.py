@@ -287,6 +287,8 @@ def _fronted(
 ) -> list[str] | None:
     """ "When did the ABC. announce sanctions on six officials?" (do-support, inversion)."""
     subject_ids = {t.i for t in subject.subtree} - removed
+    if verb.i in subject_ids or verb.i in removed:
+        return None  # a misparse: the verb inside its own subject
     auxes = [
         c
         for c in verb.children
