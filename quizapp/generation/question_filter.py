@@ -42,7 +42,7 @@ def rejection(doc: Doc) -> str | None:
     if not any(t.tag_ in _FINITE_TAGS for t in doc):
         return "no finite verb"
     for left, right in itertools.pairwise(doc):
-        if left.tag_ == "IN" and right.tag_ == "IN" and left.lower_ == right.lower_:
+        if {left.tag_, right.tag_} <= {"IN", "RP"} and left.lower_ == right.lower_:
             return "doubled preposition"
     quoted = False
     for token, following in itertools.pairwise(doc):
