@@ -17,7 +17,13 @@ from quizapp.quiz import services as quiz
 VISITOR, STUDENT, TEACHER = "visitor", "student", "teacher"
 UNKNOWN_ID = 987_654
 # GET routes that are not pages a person reads: files, a redirect-only home, the health check.
-NOT_PAGES = {"static", "bootstrap.static", "main.healthz"}
+NOT_PAGES = {
+    "static",
+    "bootstrap.static",
+    "main.healthz",
+    "teacher.export_gift",
+    "teacher.export_moodle_xml",
+}
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,13 @@ PAGES: list[SitePage] = [
         "/teacher/articles/{teacher_article}/questions/{teacher_question}/delete",
     ),
     SitePage("results", TEACHER, "/teacher/articles/{teacher_article}/results"),
+    SitePage("item statistics", TEACHER, "/teacher/articles/{teacher_article}/statistics"),
+    SitePage(
+        "replace a question",
+        TEACHER,
+        "/teacher/articles/{teacher_article}/questions/{teacher_question}/replace",
+    ),
+    SitePage("import GIFT", TEACHER, "/teacher/articles/{teacher_article}/import"),
     SitePage("article preview", TEACHER, "/quiz/articles/{teacher_article}"),
 ]
 
