@@ -23,6 +23,7 @@ from lemminflect import getInflection
 from spacy.tokens import Token
 
 from quizapp.generation import grammar
+from quizapp.generation.lexicon_facts import REPORTING_VERBS
 
 MAX_WORDS = 30
 MIN_WORDS = 4
@@ -378,6 +379,7 @@ def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, T
     low = wh[:1].lower() + wh[1:]
     words: list[str] = []
     placed = False
+    speaker = _speaker(verb) if any(t.lower_ == "i" for t in clause) else None
     for token in clause:
         if token.i in removed:
             if not placed:
@@ -385,8 +387,27 @@ def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, T
                 placed = True
             continue
         text = token.text
-        if not words and token.pos_ != "PROPN" and not token.text.isupper():
+        if token.lower_ == "i" and speaker is not None:
+            text = speaker  # "'I am happy to announce …,' Shah said": the speaker
+        elif token.lower_ == "am" and speaker is not None and words and words[-1] == speaker:
+            text = "is"
+        elif not words and token.pos_ != "PROPN" and not token.text.isupper():
             text = text[:1].lower() + text[1:]
         words.append(text)
     text = _finish(" ".join(words))
     return None if text is None else (text, verb)
+
+
+def _speaker(verb: Token) -> str | None:
+    """The person a quotation's "I" stands for: the named subject of the sentence's reporting
+    verb ("…,' said Dr. Jane Roe"), when the clause is inside the quotation."""
+    if not grammar.in_quotation(verb):
+        return None
+    for token in verb.sent:
+        if token.lemma_ not in REPORTING_VERBS or token.i == verb.i:
+            continue
+        for child in token.children:
+            if child.dep_ == "nsubj" and child.ent_type_ == "PERSON":
+                words = [t for t in child.subtree if t.ent_type_ == "PERSON"]
+                return grammar.render(words) if words else None
+    return None
