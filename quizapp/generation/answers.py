@@ -197,7 +197,7 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
             continue
         if kind == "DATE":
             if not _is_time_expression(ent):
-                law = _numbered_law(ent)  # "E.O. 13818" read as a date is an order
+                law = _numbered_law(ent)  # "E.O. 14250" read as a date is an order
                 if law is not None:
                     yield law
                 continue

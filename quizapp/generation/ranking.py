@@ -81,8 +81,8 @@ def serve_order(
 ) -> list[tuple[int, float]]:
     """Greedy order with repeat penalties; scores as probabilities that never rise.
 
-    `answers` are the answers' comparison keys (a person's full name for "Kim" and "Kim Jong
-    Un" alike); by default the normalised answers."""
+    `answers` are the answers' comparison keys (a person's full name for a surname and the
+    full name alike); by default the normalised answers."""
     tied = given_away_pairs(candidates)
     answers = answers if answers is not None else [_answer_key(c) for c in candidates]
     answer_seen: Counter[str] = Counter()

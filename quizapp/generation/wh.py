@@ -388,7 +388,7 @@ def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, T
             continue
         text = token.text
         if token.lower_ == "i" and speaker is not None:
-            text = speaker  # "'I am happy to announce …,' Shah said": the speaker
+            text = speaker  # "'I am happy to announce …,' Roe said": the speaker
         elif token.lower_ == "am" and speaker is not None and words and words[-1] == speaker:
             text = "is"
         elif not words and token.pos_ != "PROPN" and not token.text.isupper():
