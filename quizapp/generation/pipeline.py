@@ -77,7 +77,7 @@ def _generate(
     ranked = keep_clean(
         rank(candidates, article, kinds, weights),
         lambda item: item[0].question,
-        lambda item: item[0].type == "true_false",
+        lambda item: item[0].source != "clause",
         question_cap(article.text),
     )
     return [

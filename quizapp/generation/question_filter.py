@@ -1,11 +1,13 @@
 """The last filter: candidate questions parsed with the article's own pipeline, in batches.
 
 A question in the ranked list is kept only when its parse reads as a question: a finite verb,
-no preposition doubled ("on on"), no cut-off end ("… and?"), no bare demonstrative
-pointing back into the article ("these designations"), at most 30 words. Only the part of the
-list that can be returned is parsed (the ranked list is cut at the question cap anyway), in
-batches through `nlp.pipe`, tagging only (the checks read fine-grained tags): the filter costs a
-fraction of the article's parse.
+no preposition doubled ("on on"), no cut-off end ("… and?"), no bare demonstrative pointing
+back into the article ("these designations"), no first-person pronoun outside a quotation, no
+semicolon list, at most 30 words. Only the part of the list that can be returned is parsed (it
+is cut at the question cap anyway), and only the overgenerator's questions: the per-type
+generators' forms and true/false statements pass their own rules. Batches go through
+`nlp.pipe`, tagging only (the checks read fine-grained tags), so the filter costs a fraction of
+the article's parse.
 """
 
 from __future__ import annotations
@@ -69,20 +71,21 @@ def rejection(doc: Doc) -> str | None:
 def keep_clean(
     items: Sequence[T],
     question: Callable[[T], str],
-    is_statement: Callable[[T], bool],
+    trusted: Callable[[T], bool],
     limit: int,
 ) -> list[T]:
-    """The first `limit` items, in order, whose question passes `rejection`."""
+    """The first `limit` items, in order, that are `trusted` or whose question passes
+    `rejection` (only the others are tagged)."""
     kept: list[T] = []
     position = 0
     while len(kept) < limit and position < len(items):
         size = limit - len(kept) + _BATCH_EXTRA
         batch = items[position : position + size]
         position += len(batch)
-        asked = [item for item in batch if not is_statement(item)]
+        asked = [item for item in batch if not trusted(item)]
         docs = iter(_parse([question(item) for item in asked]))
         for item in batch:
-            if is_statement(item) or rejection(next(docs)) is None:
+            if trusted(item) or rejection(next(docs)) is None:
                 kept.append(item)
                 if len(kept) >= limit:
                     break
