@@ -153,7 +153,7 @@ def test_questions_are_short_questions(path: Path) -> None:
     bad = [
         question.question
         for question in generated(path)[1]
-        if not question.question.rstrip().endswith("?")
+        if not question.question.rstrip().endswith("." if question.type == "true_false" else "?")
         or len(question.question.split()) > MAX_QUESTION_WORDS
     ]
     assert bad == []

@@ -127,7 +127,7 @@ def test_questions_are_short_and_end_with_a_question_mark(
     questions: list[GeneratedQuestion],
 ) -> None:
     for question in questions:
-        assert question.question.endswith("?")
+        assert question.question.endswith("." if question.type == "true_false" else "?")
         assert len(question.question.split()) <= 30
 
 
