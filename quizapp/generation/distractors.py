@@ -9,10 +9,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+import lemminflect
 from text_to_num import text2num
 
 from quizapp.generation import distractor_lists as lists
-from quizapp.generation import names, patterns, words
+from quizapp.generation import distractor_roles as roles
+from quizapp.generation import gazetteer, names, patterns, words
 from quizapp.generation.lexicon import ORGANIZATION_WORDS, TITLE_FIELD_WORDS, TITLE_WORDS
 from quizapp.generation.lexicon_facts import NOT_ORG_HEADS
 from quizapp.generation.names import is_camel_case
@@ -23,6 +25,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 DISTRACTOR_COUNT = 3
+# No choices at all: the question is asked as a short answer (the app stores it so).
+SHORT_ANSWER: tuple[str, ...] = ()
+# Kinds never made up: an invented person beside the article's real ones is a giveaway.
+_NEVER_MADE_UP = frozenset({"PERSON"})
+# A year offered beside a year is at most this far from it (no 1964 for a 2016 answer).
+_YEAR_WINDOW = 12
 # Name words shorter than this are too common to tie a distractor to the question ("Al").
 _MIN_NAME_WORD = 3
 # A distractor longer than this is a clause, not an answer.
@@ -57,7 +65,7 @@ _CLIPPING_KINDS = frozenset({"ORG"})
 _MIN_CLIPPING = 3
 _CLIPPING_SKIPPED_WORDS = frozenset({"the", "us", "uk", "un", "eu"})
 _MAX_NAME_WORDS = 4
-# A word of a person's name: "Solís", "O'Brien", "Ki-moon", "J.", "Jr."
+# A word of a person's name: "Núñez", "O'Brien", "Ki-moon", "J.", "Jr."
 _NAME_WORD = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*$")
 # A score or a vote tally ("74-25", "2-1"): not a count.
 _TALLY = re.compile(r"\b\d+\s?[-–]\s?\d+\b")
@@ -98,23 +106,32 @@ def seed_for(text: str) -> str:
 
 
 def choices_for(candidate: Candidate, article: ParsedArticle, seed: str) -> tuple[str, ...] | None:
-    """The answer and three distractors in a stable shuffled order; None when too few exist."""
+    """The answer and three distractors in a stable shuffled order; SHORT_ANSWER (no
+    choices: the question is asked as a short answer) when fewer than three good ones exist,
+    rather than a choice a student could rule out (an invented person, another kind)."""
     if candidate.choices:
         return candidate.choices  # the generator fixed them (true/false)
     rng = _rng(seed, candidate.question, candidate.answer)
     kind = answer_kind(candidate, article)
-    wrong = distractors(candidate.answer, kind, article, candidate.question, rng)
+    wrong = distractors(
+        candidate.answer,
+        kind,
+        article,
+        candidate.question,
+        rng,
+        sentence_index=candidate.sentence_index,
+    )
     if len(wrong) < DISTRACTOR_COUNT:
-        return None
+        return SHORT_ANSWER
     choices = [candidate.answer, *wrong[:DISTRACTOR_COUNT]]
     rng.shuffle(choices)
     return tuple(choices)
 
 
 def answer_kind(candidate: Candidate, article: ParsedArticle) -> str:
-    """The kind the answer really has in the article: a generator's "PERSON" for "SpaceX"
-    gets organizations as distractors, its "ORG" for "Vogel" gets people; a "NUMBER" written
-    with a currency sign or a percent is an amount of money or a share."""
+    """The kind the answer really has in the article: a generator's "PERSON" for a company
+    gets organizations as distractors, its "ORG" for a person's surname gets people; a
+    "NUMBER" written with a currency sign or a percent is an amount of money or a share."""
     if candidate.kind == "NUMBER":
         currency, percent, _ = _unit(candidate.answer)
         return "MONEY" if currency else "PERCENT" if percent else "NUMBER"
@@ -123,32 +140,51 @@ def answer_kind(candidate: Candidate, article: ParsedArticle) -> str:
     found = article.kind_of(candidate.answer)
     if found == "PERSON" or kind_key(candidate.answer) in article.kinds:
         # The article's own mentions decide; a guess from the words alone does not override a
-        # generator ("Kennedy Space Center" stays a place for a where-question).
+        # generator (a "Space Center" stays a place for a where-question).
         return found if found in _NAME_KINDS else candidate.kind
     return candidate.kind
 
 
 def distractors(
-    answer: str, kind: str, article: ParsedArticle, question: str, rng: random.Random
+    answer: str,
+    kind: str,
+    article: ParsedArticle,
+    question: str,
+    rng: random.Random,
+    *,
+    sentence_index: int | None = None,
 ) -> list[str]:
-    """Up to DISTRACTOR_COUNT wrong answers of the answer's kind, none a second right answer."""
+    """Up to DISTRACTOR_COUNT wrong answers of the answer's kind and role, none a second right
+    answer: the article's own first, then the caller's pool, then made up (never a person).
+
+    `sentence_index` is the answer's sentence: a name coordinated with the answer there ("A
+    and B were sanctioned") is right too, so it is never offered."""
     question_key = f" {normalize(question)} "
     chosen: list[str] = []
     fits = _FITS_BY_KIND.get(kind, _always)
-    # Another name the article gives the answer ("the U.S. House of Representatives" for
-    # "House", "Andrea Solís Vargas" for "Solís") is a second right answer.
+    # Another name the article gives the answer (its full name, its acronym, a short form)
+    # is a second right answer; so is a name coordinated with it in its sentence.
     aliases = _aliases(answer, kind, article)
+    if sentence_index is not None:
+        aliases = [*aliases, *roles.coordinated_with(answer, article, sentence_index)]
     counted = (
         article.memo("counted_nouns", lambda: _counted_nouns(article)) if kind == "NUMBER" else {}
     )
     question_noun = _question_noun(question) if kind == "NUMBER" else ""
+    if kind == "NUMBER" and not question_noun:
+        question_noun = counted.get(answer, "")
+    rank = _ranker(answer, kind, article, question)
     tried: set[str] = set()
     for source in (
-        article.memo(
-            f"distractor_mentions:{kind}", lambda: list(dict.fromkeys(_from_article(kind, article)))
+        _in_rank_order(
+            article.memo(
+                f"distractor_mentions:{kind}",
+                lambda: list(dict.fromkeys(_from_article(kind, article))),
+            ),
+            rank,
         ),
-        _from_pool(kind, article),
-        _made_up(answer, kind, rng, article),
+        _in_rank_order(list(dict.fromkeys(_from_pool(kind, article))), rank),
+        [] if kind in _NEVER_MADE_UP else _made_up(answer, kind, rng, article),
     ):
         for text in source:
             text = _same_case(" ".join(text.split()), answer, kind)
@@ -161,12 +197,53 @@ def distractors(
                 _acceptable(text, answer, chosen, question_key, kind)
                 and fits(answer, text, article)
                 and not any(same_answer(text, alias) for alias in aliases)
+                and not any(roles.same_thing(text, alias, kind) for alias in aliases)
                 and not _unit_clash(question_noun, counted.get(text))
             ):
                 chosen.append(text)
                 if len(chosen) == DISTRACTOR_COUNT:
                     return chosen
     return chosen
+
+
+def _ranker(
+    answer: str, kind: str, article: ParsedArticle, question: str
+) -> Callable[[str], int | None]:
+    """How close a candidate is to the answer's role (0 best), None for another kind: a
+    judge's choices are judges first, a court's are courts, a ministry's bodies of state."""
+    if kind == "PERSON":
+        person_roles = roles.person_roles(article)
+        wanted = person_roles.get(article.full_name(answer)) or roles.role_of_words(
+            question.split()
+        )
+
+        def person_rank(text: str) -> int | None:
+            if wanted is None:
+                return 0
+            return 0 if person_roles.get(text) == wanted else 1
+
+        return person_rank
+    if kind == "ORG":
+        answer_sort = roles.sort_in_article(answer, article)
+        return lambda text: roles.org_rank(answer_sort, roles.sort_in_article(text, article))
+    if kind == "DATE" and _YEAR_ONLY.match(answer.strip()):
+        year = int(answer.strip())
+
+        def year_rank(text: str) -> int | None:
+            if not _YEAR_ONLY.match(text.strip()):
+                return None
+            distance = abs(int(text.strip()) - year)
+            return distance if distance <= _YEAR_WINDOW else None
+
+        return year_rank
+    return lambda text: 0
+
+
+def _in_rank_order(texts: Iterable[str], rank: Callable[[str], int | None]) -> list[str]:
+    """The texts of a kind other than None, best rank first, in text order within a rank."""
+    ranked = [(rank(text), index, text) for index, text in enumerate(texts)]
+    kept = [(value, index, text) for value, index, text in ranked if value is not None]
+    return [text for _, _, text in sorted(kept, key=lambda item: (item[0], item[1]))]
 
 
 def _aliases(answer: str, kind: str, article: ParsedArticle) -> list[str]:
@@ -190,7 +267,7 @@ def _find_aliases(answer: str, kind: str, article: ParsedArticle) -> list[str]:
 
 
 def _is_acronym_like(text: str) -> bool:
-    """A short all-capitals name that may stand for a longer one ("EU", "U.S.", "OFAC")."""
+    """A short all-capitals name that may stand for a longer one ("UN", "U.K.", "NATO")."""
     letters = text.replace(".", "").strip()
     return 2 <= len(letters) <= 6 and letters.isupper()
 
@@ -210,18 +287,20 @@ def _same_case(text: str, answer: str, kind: str) -> str:
 
 def _acceptable(text: str, answer: str, chosen: list[str], question_key: str, kind: str) -> bool:
     """Whether `text` can join the choices: a real, different, new option."""
-    # A long answer ("Section 7031(c) of the Department of State, …") may have long twins.
+    # A long answer ("Section 12(b) of the Clean Rivers Act, …") may have long twins.
     if not text or len(text.split()) > max(MAX_DISTRACTOR_WORDS, len(answer.split())):
         return False
     key = normalize(text)
     if not key or f" {key} " in question_key:
         return False
+    if text.count("(") != text.count(")"):
+        return False  # a name cut inside its parentheses ("the Directorate of X (")
     if kind == "PERSON" and any(
         len(word) >= _MIN_NAME_WORD and f" {word} " in question_key for word in key.split()
     ):
-        return False  # "Who did Malinowski call ...?" cannot offer "Tom Malinowski"
+        return False  # "Who did Lindqvar call ...?" cannot offer "Ann Lindqvar"
     if kind in _NESTING_KINDS and _nested(key, normalize(answer)):
-        return False  # "FBI" for "the FBI’s Pittsburgh Field Office": a part is not wrong
+        return False  # "the Agency" for "the Agency’s Field Office": a part is not wrong
     if kind in _CLIPPING_KINDS and any(_is_clipping(text, other) for other in (answer, *chosen)):
         return False  # "Fed" and "the Federal Reserve" name one body
     return not same_answer(text, answer) and not any(same_answer(text, other) for other in chosen)
@@ -229,7 +308,7 @@ def _acceptable(text: str, answer: str, chosen: list[str], question_key: str, ki
 
 def _is_clipping(first: str, second: str) -> bool:
     """Whether one name is a single word clipped from the first word of the other's name
-    ("Fed" and "The U.S. Federal Reserve"), the short form news writers use for a body."""
+    ("Fed" and "The Federal Reserve"), the short form news writers use for a body."""
     for short, long in ((first, second), (second, first)):
         if " " in short.strip() or len(short) < _MIN_CLIPPING or not short[:1].isupper():
             continue
@@ -244,8 +323,8 @@ def _is_clipping(first: str, second: str) -> bool:
 
 
 def _nested(first: str, second: str) -> bool:
-    """Whether one name's words run inside the other's ("u.s. court of appeals" in "u.s.
-    court of appeals for the 6th circuit")."""
+    """Whether one name's words run inside the other's ("court of claims" in "court
+    of claims for the 9th district")."""
     shorter, longer = sorted((first, second), key=len)
     return bool(shorter) and f" {shorter} " in f" {longer} "
 
@@ -287,10 +366,12 @@ def _from_article(kind: str, article: ParsedArticle) -> Iterator[str]:
                 continue
             if span.text in people or span.text.endswith(("'s", "’s")):
                 continue
+            if roles.is_group_of_people(span.text, span):
+                continue  # "Democrats" are members, not a body
             yield span.text
         return
     if kind == "GPE":
-        # A dateline in capitals ("WASHINGTON —") is not how a choice should read.
+        # A dateline in capitals ("LAKESIDE —") is not how a choice should read.
         yield from (
             text
             for text in article.mentions.get(kind, ())
@@ -342,8 +423,15 @@ def _question_noun(question: str) -> str:
     match = _HOW_MANY_NOUN.match(question)
     if not match:
         return ""
-    words = [_singular(word.lower()) for word in match.group(1).split()]
-    return next((word for word in words if word in lists.MEASURE_UNITS), words[0])
+    written = match.group(1).split()
+    words = [_singular(word.lower()) for word in written]
+    measure = next((word for word in words if word in lists.MEASURE_UNITS), None)
+    if measure is not None:
+        return measure
+    # The first word in lower case is the noun ("How many North Korean entities ...").
+    noun = next((word for word in written if word.islower()), written[0]).lower()
+    lemmas = lemminflect.getLemma(noun, upos="NOUN")
+    return lemmas[0] if lemmas else _singular(noun)
 
 
 def _singular(word: str) -> str:
@@ -359,13 +447,14 @@ def _unit_clash(question_noun: str, counted: str | None) -> bool:
         return False
     if question_noun in lists.MEASURE_UNITS:
         return True  # a measure needs the same measure, not a bare count
-    return counted in lists.MEASURE_UNITS
+    # A count of another noun ("167 observers" for a count of seats) is another kind.
+    return bool(counted)
 
 
 def is_person_like(text: str) -> bool:
     """Whether a text is shaped like a person's name: one to four capitalised words, none a
     title, an organization's or a facility's word ("Soto Cano Air Base", "USAID
-    Administrator", "Intelligence Karen Whitley" are not)."""
+    Administrator", "Intelligence Ann Lindqvar" are not)."""
     words = text.split()
     if not 1 <= len(words) <= _MAX_NAME_WORDS:
         return False
@@ -382,8 +471,8 @@ def is_person_like(text: str) -> bool:
 
 
 def _is_organization_like(span: Span, article: ParsedArticle) -> bool:
-    """An ORG mention that names a body: not a title ("USAID Administrator"), a piece of a
-    title ("New Mexico Health" Secretary), a thing ("Entity List", "the International Space
+    """An ORG mention that names a body: not a title ("Agency Administrator"), a piece of a
+    title ("Lakeside State Health" Secretary), a thing ("Entity List", "the International Space
     Station", "Falcon" 9) or a name used only to modify a noun ("MMR" vaccine)."""
     last = span[-1].lower_
     if last in TITLE_WORDS or last in NOT_ORG_HEADS or last in patterns.FACILITY_WORDS:
@@ -392,7 +481,7 @@ def _is_organization_like(span: Span, article: ParsedArticle) -> bool:
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None:
         if following.is_title and following.lower_ in TITLE_WORDS:
-            return False  # "New Mexico Health Secretary"
+            return False  # "Lakeside State Health Secretary"
         if following.like_num and not following.is_punct:
             return False  # "Falcon 9"
         if (
@@ -431,18 +520,20 @@ def _is_place_like(text: str, article: ParsedArticle) -> bool:
 
 
 def _is_shouted(text: str) -> bool:
-    """A name written in capitals that is not an acronym ("WASHINGTON", "COSTA RICA")."""
+    """A name written in capitals that is not an acronym ("LAKESIDE", "SAN MARINO")."""
     return text.isupper() and len(text.replace(".", "").replace(" ", "")) > 4
 
 
 def _is_fragment(span: Span, person_words: set[str]) -> bool:
     """An entity cut out of a longer name ("Labor" in "Democracy, Human Rights and Labor")."""
     if span[-1].lower_ in _DANGLING_WORDS:
-        return True  # "The U.S. Agency for"
+        return True  # "The Agency for"
     if len(span) == 1 and span.text in person_words:
         return True  # a surname the model called an organization
     if span.start < 2:
         return False
+    if span[0].lower_ == "the" or roles.org_sort(span[-1].text) is not None:
+        return False  # "..., the College of X", "... and Y University": names of their own
     before, earlier = span.doc[span.start - 1], span.doc[span.start - 2]
     if before.lower_ in {"of", "for", "and", "&", ","} and earlier.is_title:
         return True
@@ -849,7 +940,7 @@ def _swap(text: str, match: re.Match[str], replacement: str) -> str:
 
 def _place_sort(text: str, article: ParsedArticle | None = None) -> str | None:
     """ "country", "state", "city" or "region" for a place the gazetteer or the article knows
-    ("Columbus, Ohio" makes Columbus a city; a LOC mention is a region); None if unknown."""
+    ("Lakeside, Nevada" makes Lakeside a city; a LOC mention is a region); None if unknown."""
     known = names.place_sort(text)
     if known is not None or article is None:
         return known
@@ -859,7 +950,8 @@ def _place_sort(text: str, article: ParsedArticle | None = None) -> str | None:
 
 
 def _article_place_sorts(article: ParsedArticle) -> dict[str, str]:
-    """Sorts the article shows: "X, Ohio" or "X, Honduras" is a city, a LOC is a region."""
+    """Sorts the article shows: in "X, Y" X is a city and Y its state when Y is no country;
+    a LOC mention is a region."""
     sorts: dict[str, str] = {}
     doc = article.doc
     for span in article.spans.get("GPE", ()):
@@ -869,11 +961,14 @@ def _article_place_sorts(article: ParsedArticle) -> dict[str, str]:
             continue
         after = doc[span.end : span.end + 3].text if span.end < len(doc) else ""
         match = re.match(r",\s+([A-Z][\w.]*(?: [A-Z][\w.]*)?)", after)
-        if match and (
-            match.group(1) in lists.GAZETTEER_US_STATES
-            or match.group(1) in lists.GAZETTEER_COUNTRIES
-        ):
+        if match is None or names.place_sort(bare) not in {None, "city"}:
+            continue
+        higher = match.group(1)
+        if higher in lists.GAZETTEER_COUNTRIES or higher in lists.GAZETTEER_US_STATES:
             sorts[bare] = "city"
+        elif any(other.text == higher for other in article.spans.get("GPE", ())):
+            sorts[bare] = "city"
+            sorts.setdefault(higher, "state")
     return sorts
 
 
@@ -890,46 +985,69 @@ def _fits_place(answer: str, text: str, article: ParsedArticle | None = None) ->
 def _made_up_places(
     answer: str, rng: random.Random, article: ParsedArticle | None = None
 ) -> Iterator[str]:
-    """Places of the answer's sort from the built-in lists (cities for an unknown town)."""
+    """Places of the answer's sort from the libraries' gazetteer, its neighbours first: the
+    countries of its continent, the cities of its country. A state gets none (no library
+    lists states), an unknown town gets the cities nearest the country the article names."""
     sort = _place_sort(answer, article) or "city"
-    places = {
-        "country": lists.COUNTRIES,
-        "state": lists.US_STATES,
-        "region": lists.REGIONS,
-    }.get(sort, lists.CITIES)
-    if sort == "city" and _LEADING_THE.sub("", answer) in lists.US_CITIES:
-        places = lists.US_CITIES  # Columbus gets Cleveland and Denver, not Nairobi
-    # A place's "the" belongs to its name ("the Philippines", never "the Poland"): a list
-    # name keeps its own, except that a bare answer gets bare choices.
+    bare = _LEADING_THE.sub("", answer.strip())
+    if sort == "state":
+        return
+    if sort == "region":
+        places = _shuffled(gazetteer.region_names(), rng)
+    elif sort == "country":
+        places = gazetteer.neighbours_first(
+            bare, tuple(_shuffled(gazetteer.country_choices(), rng))
+        )
+    else:
+        near = bare if gazetteer.country_of(bare) else _article_country(article)
+        cities = tuple(_shuffled(sorted(gazetteer.city_names()), rng))
+        places = gazetteer.neighbours_first(near, cities) if near else list(cities)
+    # A place's "the" belongs to its name: a bare answer gets bare choices.
     keep_the = _LEADING_THE.match(answer) is not None
-    for place in _shuffled(places, rng):
+    for place in places:
         yield place if keep_the else _LEADING_THE.sub("", place)
 
 
-def _org_sort(text: str) -> str | None:
-    """The sort of an organization guessed from the words in its name."""
-    words = set(normalize(text).split())
-    for sort, markers in lists.ORG_SORT_WORDS.items():
-        if words & set(markers):
-            return sort
+def _article_country(article: ParsedArticle | None) -> str | None:
+    """The first country the article names, to place its towns' made-up neighbours."""
+    if article is None:
+        return None
+    for text in article.mentions.get("GPE", ()):
+        bare = _LEADING_THE.sub("", text)
+        if bare in gazetteer.country_names():
+            return bare
     return None
 
 
+_MINISTRY = re.compile(r"^(?P<before>.*?\bMinistry of )(?P<field>[A-Z][a-z]+(?: Affairs)?)$")
+_DEPARTMENT = re.compile(r"^(?P<before>(?:.*\s)?)(?P<field>[A-Z][a-z]+)(?P<after> Department)$")
+
+
 def _made_up_orgs(answer: str, rng: random.Random) -> Iterator[str]:
-    """Organizations of the answer's sort, then of any sort."""
-    sort = _org_sort(answer)
-    first = lists.ORGANIZATIONS_BY_SORT.get(sort or "", ())
-    rest = [name for names in lists.ORGANIZATIONS_BY_SORT.values() for name in names]
-    yield from _match_article(answer, _shuffled(first, rng))
-    yield from _match_article(answer, _shuffled(rest, rng))
+    """Sibling bodies of a ministry or department ("the Ministry of Trade" -> "the Ministry
+    of Health"), its portfolio swapped for another; nothing is invented for other bodies."""
+    for pattern, portfolios in (
+        (_MINISTRY, lists.MINISTRY_PORTFOLIOS),
+        (_DEPARTMENT, lists.DEPARTMENT_PORTFOLIOS),
+    ):
+        match = pattern.match(answer.strip())
+        if match is None or match.group("field") not in portfolios:
+            continue
+        after = match.groupdict().get("after") or ""
+        for field in _shuffled(portfolios, rng):
+            if field != match.group("field"):
+                yield f"{match.group('before')}{field}{after}"
+        return
 
 
 def _fits_org(answer: str, text: str, article: ParsedArticle | None = None) -> bool:
-    """An organization's name, not a title, a thing or a person (pool texts come unparsed:
-    "USAID Administrator", "Entity List", "Kennedy Space Center", "Lena Vogel")."""
+    """An organization's name, not a title, a thing, a person or a group of people (pool
+    texts come unparsed: "Agency Administrator", "Entity List", "Space Center", "Democrats")."""
     words = text.split()
     last = words[-1].lower().strip(".,") if words else ""
     if last in TITLE_WORDS or last in NOT_ORG_HEADS or last in patterns.FACILITY_WORDS:
+        return False
+    if roles.is_group_of_people(text) and not roles.is_group_of_people(answer):
         return False
     return article is None or article.kind_of(text) in {"ORG", None}
 
@@ -939,18 +1057,9 @@ def _fits_person(answer: str, text: str, article: ParsedArticle | None = None) -
     return is_person_like(text) and (len(answer.split()) == 1) == (len(text.split()) == 1)
 
 
-def _made_up_people(answer: str, rng: random.Random) -> Iterator[str]:
-    """Ordinary names nobody in a local story could be confused with (not world leaders),
-    surnames only when the answer is a surname."""
-    if len(answer.split()) == 1:
-        yield from _shuffled(lists.COMMON_SURNAMES, rng)
-        return
-    given, family = _shuffled(lists.COMMON_GIVEN_NAMES, rng), _shuffled(lists.COMMON_SURNAMES, rng)
-    yield from (f"{first} {last}" for first, last in zip(given, family, strict=False))
-
-
 def _made_up_laws(answer: str, rng: random.Random) -> Iterator[str]:
-    """Numbered references near a numbered answer, else other well-known laws."""
+    """Numbered references near a numbered answer ("Section 7", "Executive Order 13"); a named
+    law gets none: an invented title is easy to rule out and a real one is knowledge."""
     section = _SECTION.match(answer)
     if section:
         number = int(section.group(1))
@@ -961,12 +1070,6 @@ def _made_up_laws(answer: str, rng: random.Random) -> Iterator[str]:
         number = int(order.group(1))
         for offset in (-7, 28, 116, 3):
             yield f"Executive Order {number + offset}"
-    # Laws sharing a word of the answer's subject first ("Sanctions", "Human Rights").
-    words = {word for word in re.findall(r"[A-Za-z]+", answer) if word[0].isupper()}
-    words -= {"Act", "The", "Of", "And"}
-    laws = _shuffled(lists.LAWS, rng)
-    laws.sort(key=lambda law: -len(words & set(re.findall(r"[A-Za-z]+", law))))
-    yield from _match_article(answer, laws)
 
 
 def _fits_law(answer: str, text: str, article: ParsedArticle | None = None) -> bool:
@@ -988,7 +1091,6 @@ _MAKERS: dict[str, Callable[[str, random.Random], Iterator[str]]] = {
     "DATE": _made_up_dates,
     "GPE": _made_up_places,
     "ORG": _made_up_orgs,
-    "PERSON": _made_up_people,
     "LAW": _made_up_laws,
 }
 _FITS_BY_KIND: dict[str, Callable[[str, str, ParsedArticle], bool]] = {

@@ -1,0 +1,131 @@
+"""Countries, world regions and cities from libraries (Babel's territory names, the tz
+database's zone cities), so that no place name is written into the generator's code."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import pytz
+from babel import Locale
+from babel.core import get_global
+
+# The tz database's research stations are no cities.
+_NO_CITY_AREA = "Antarctica"
+# Territory names that are no country's everyday name ("St. Kitts & Nevis", "Macao SAR
+# (a region)", "Congo - Kinshasa"): left out of the choices, still known as places.
+_AWKWARD_NAME = re.compile(r"&|\bSAR\b| - |\bTerritor|\bOutlying\b|\bSt\.")
+_PARENTHESES = re.compile(r"^(.*?)\s*\((.*)\)$")
+_UNITED = "United "
+# Countries offered as made-up choices are ones a student has heard of: CLDR lists at least
+# this many languages spoken in them (a rough, library-given sign of a sizeable country).
+_MIN_LANGUAGES = 4
+
+
+@functools.cache
+def _territories() -> dict[str, str]:
+    """English names of the territories that have a time zone of their own, by code."""
+    names = Locale("en").territories
+    return {code: names[code] for code in pytz.country_timezones if code in names}
+
+
+@functools.cache
+def _country_codes() -> dict[str, str]:
+    """Country name -> its code, with the short forms a name implies: "Côte d’Ivoire (Ivory
+    Coast)"-style names give both, "United Kingdom" also "UK" and "U.K."."""
+    codes: dict[str, str] = {}
+    for code, name in _territories().items():
+        match = _PARENTHESES.match(name)
+        forms = [match.group(1), match.group(2)] if match else [name]
+        for form in forms:
+            codes.setdefault(form, code)
+            if form.startswith(_UNITED) and " " in form:
+                initials = "".join(word[0] for word in form.split())
+                codes.setdefault(initials, code)
+                codes.setdefault(".".join(initials) + ".", code)
+    return codes
+
+
+@functools.cache
+def country_names() -> frozenset[str]:
+    """Every country's name and short forms."""
+    return frozenset(_country_codes())
+
+
+@functools.cache
+def country_choices() -> tuple[str, ...]:
+    """Sizeable countries by their everyday names, fit to offer as made-up choices."""
+    languages = get_global("territory_languages")
+    return tuple(
+        sorted(
+            name
+            for name, code in _country_codes().items()
+            if not _AWKWARD_NAME.search(name)
+            and not name.replace(".", "").isupper()
+            and len(languages.get(code, ())) >= _MIN_LANGUAGES
+        )
+    )
+
+
+@functools.cache
+def region_names() -> tuple[str, ...]:
+    """World regions ("Eastern Africa", "Southeast Asia"): Babel's numbered territories."""
+    names = Locale("en").territories
+    return tuple(
+        sorted(name for code, name in names.items() if code.isdigit() and name[:1].isupper())
+    )
+
+
+@functools.cache
+def _cities() -> dict[str, str]:
+    """City name -> the code of its country, from the tz database's zone names."""
+    cities: dict[str, str] = {}
+    for code, zones in pytz.country_timezones.items():
+        for zone in zones:
+            parts = zone.split("/")
+            if len(parts) == 2 and parts[0] != _NO_CITY_AREA:
+                cities.setdefault(parts[1].replace("_", " "), code)
+    return cities
+
+
+@functools.cache
+def city_names() -> frozenset[str]:
+    """Every city the tz database names."""
+    return frozenset(_cities())
+
+
+def _area_of(code: str) -> str:
+    """The continent of a country's first time zone ("Europe", "Asia")."""
+    zones = pytz.country_timezones.get(code, ())
+    return zones[0].split("/")[0] if zones else ""
+
+
+def country_of(place: str) -> str | None:
+    """The code of a country or a tz city's country, or None."""
+    return _country_codes().get(place) or _cities().get(place)
+
+
+def neighbours_first(answer: str, places: tuple[str, ...]) -> list[str]:
+    """`places` with those of the answer's own country, then of its continent, first."""
+    code = country_of(answer)
+    if code is None:
+        return list(places)
+    area = _area_of(code)
+
+    def distance(place: str) -> int:
+        other = country_of(place)
+        if other == code:
+            return 0
+        return 1 if other is not None and _area_of(other) == area else 2
+
+    return sorted(places, key=distance)
+
+
+def cities_near(answer: str) -> list[str]:
+    """Cities of the answer's country first, then of its continent, then the rest."""
+    return neighbours_first(answer, tuple(sorted(_cities())))
+
+
+def countries_near(answer: str) -> list[str]:
+    """Countries of the answer's continent first."""
+    return [name for name in neighbours_first(answer, country_choices()) if name != answer]
