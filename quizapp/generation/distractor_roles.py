@@ -23,6 +23,8 @@ _WORD = re.compile(r"[\w.&'’-]+")
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "&"})
 # A one-word plural name of people: "Democrats", "Republicans", "Conservatives", "Maoists".
 _PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ists|crats|ites|ives|ers)$")
+# A plural name shorter than this is no group ("Bs").
+_MIN_PLURAL = 4
 # How far before a name a title may stand ("Chief District Judge Ann Lee": three words).
 _TITLE_REACH = 4
 
@@ -46,7 +48,7 @@ def org_sort(text: str) -> str | None:
     return None
 
 
-def org_rank(answer_sort: str | None, text_sort: str | None) -> int | None:
+def org_rank(answer_sort: str | None, text_sort: str | None, text: str = "") -> int | None:
     """How well a body of `text_sort` stands beside an answer of `answer_sort`: 0 the same
     sort, 1 the same family, 2 a body whose sort is unknown; None when it is another kind."""
     if answer_sort is None:
@@ -56,7 +58,9 @@ def org_rank(answer_sort: str | None, text_sort: str | None) -> int | None:
     if text_sort == answer_sort:
         return 0
     if text_sort is None:
-        return None if answer_sort in lists.STRICT_ORG_SORTS else 2
+        # A name that tells nothing may be a person or a title the model took for a body:
+        # only an acronym (most stand for bodies of state) may stand beside a known sort.
+        return None if answer_sort in lists.STRICT_ORG_SORTS or not is_acronym(text) else 2
     if lists.ORG_FAMILIES.get(text_sort) == lists.ORG_FAMILIES.get(answer_sort):
         return 1
     return None
@@ -86,15 +90,31 @@ def sort_in_article(text: str, article: ParsedArticle) -> str | None:
     return org_sort(text) or acronym_sorts(article).get(kind_key(text))
 
 
-def is_group_of_people(text: str, span: Span | None = None) -> bool:
-    """A group of people, not a body: a nationality or a party's members ("Democrats")."""
+def is_group_of_people(
+    text: str, span: Span | None = None, article: ParsedArticle | None = None
+) -> bool:
+    """A group of people, not a body: a nationality or a party's members ("Democrats"), or
+    a plural of a word the article uses as a name's adjective ("Tamils" beside "Tamil")."""
     if span is not None:
         if span.label_ == "NORP":
             return True
         if len(span) == 1 and span[0].tag_ == "NNPS":
             return True
     bare = kind_key(text)
-    return " " not in bare and _PEOPLE_PLURAL.match(bare) is not None
+    if " " in bare:
+        return False
+    if _PEOPLE_PLURAL.match(bare) is not None:
+        return True
+    if article is None or not bare.endswith("s") or len(bare) < _MIN_PLURAL:
+        return False
+    singular = bare[:-1]
+    words = article.memo("capitalized_words", lambda: _capitalized_words(article))
+    return singular in words
+
+
+def _capitalized_words(article: ParsedArticle) -> frozenset[str]:
+    """Every capitalised word of the article."""
+    return frozenset(token.text for token in article.tokens if token.is_title)
 
 
 # ---- one thing, two forms ----------------------------------------------------------------

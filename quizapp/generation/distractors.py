@@ -225,7 +225,7 @@ def _ranker(
         return person_rank
     if kind == "ORG":
         answer_sort = roles.sort_in_article(answer, article)
-        return lambda text: roles.org_rank(answer_sort, roles.sort_in_article(text, article))
+        return lambda text: roles.org_rank(answer_sort, roles.sort_in_article(text, article), text)
     if kind == "DATE" and _YEAR_ONLY.match(answer.strip()):
         year = int(answer.strip())
 
@@ -366,7 +366,7 @@ def _from_article(kind: str, article: ParsedArticle) -> Iterator[str]:
                 continue
             if span.text in people or span.text.endswith(("'s", "’s")):
                 continue
-            if roles.is_group_of_people(span.text, span):
+            if roles.is_group_of_people(span.text, span, article):
                 continue  # "Democrats" are members, not a body
             yield span.text
         return
@@ -1047,7 +1047,9 @@ def _fits_org(answer: str, text: str, article: ParsedArticle | None = None) -> b
     last = words[-1].lower().strip(".,") if words else ""
     if last in TITLE_WORDS or last in NOT_ORG_HEADS or last in patterns.FACILITY_WORDS:
         return False
-    if roles.is_group_of_people(text) and not roles.is_group_of_people(answer):
+    if roles.is_group_of_people(text, article=article) and not roles.is_group_of_people(
+        answer, article=article
+    ):
         return False
     return article is None or article.kind_of(text) in {"ORG", None}
 
