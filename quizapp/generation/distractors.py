@@ -1000,7 +1000,7 @@ def _made_up_places(
         )
     else:
         near = bare if gazetteer.country_of(bare) else _article_country(article)
-        cities = tuple(_shuffled(sorted(gazetteer.city_names()), rng))
+        cities = tuple(_shuffled(gazetteer.city_choices(), rng))
         places = gazetteer.neighbours_first(near, cities) if near else list(cities)
     # A place's "the" belongs to its name: a bare answer gets bare choices.
     keep_the = _LEADING_THE.match(answer) is not None

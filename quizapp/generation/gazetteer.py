@@ -4,11 +4,13 @@ database's zone cities), so that no place name is written into the generator's c
 from __future__ import annotations
 
 import functools
+import json
 import re
 
 import pytz
 from babel import Locale
-from babel.core import get_global
+
+from quizapp.generation.nlp import load_nlp
 
 # The tz database's research stations are no cities.
 _NO_CITY_AREA = "Antarctica"
@@ -17,9 +19,6 @@ _NO_CITY_AREA = "Antarctica"
 _AWKWARD_NAME = re.compile(r"&|\bSAR\b| - |\bTerritor|\bOutlying\b|\bSt\.")
 _PARENTHESES = re.compile(r"^(.*?)\s*\((.*)\)$")
 _UNITED = "United "
-# Countries offered as made-up choices are ones a student has heard of: CLDR lists at least
-# this many languages spoken in them (a rough, library-given sign of a sizeable country).
-_MIN_LANGUAGES = 4
 
 
 @functools.cache
@@ -53,16 +52,33 @@ def country_names() -> frozenset[str]:
 
 
 @functools.cache
+def _familiar_words() -> frozenset[str]:
+    """The words of the spaCy model's own string store as shipped (its news training text):
+    a place all of whose words are in it is one a reader of news has met. Read from the
+    package's file, never from the live store, which grows with every text parsed."""
+    path = load_nlp().path
+    strings = path / "vocab" / "strings.json" if path is not None else None
+    if strings is None or not strings.is_file():
+        return frozenset()
+    return frozenset(json.loads(strings.read_text(encoding="utf-8")))
+
+
+def is_familiar(place: str) -> bool:
+    """Whether every word of a place's name is one the model met in news (no "Yakutat")."""
+    known = _familiar_words()
+    return not known or all(word in known for word in place.split())
+
+
+@functools.cache
 def country_choices() -> tuple[str, ...]:
-    """Sizeable countries by their everyday names, fit to offer as made-up choices."""
-    languages = get_global("territory_languages")
+    """Countries by their everyday names, fit to offer as made-up choices: familiar ones."""
     return tuple(
         sorted(
             name
-            for name, code in _country_codes().items()
+            for name in _country_codes()
             if not _AWKWARD_NAME.search(name)
             and not name.replace(".", "").isupper()
-            and len(languages.get(code, ())) >= _MIN_LANGUAGES
+            and is_familiar(name)
         )
     )
 
@@ -121,11 +137,7 @@ def neighbours_first(answer: str, places: tuple[str, ...]) -> list[str]:
     return sorted(places, key=distance)
 
 
-def cities_near(answer: str) -> list[str]:
-    """Cities of the answer's country first, then of its continent, then the rest."""
-    return neighbours_first(answer, tuple(sorted(_cities())))
-
-
-def countries_near(answer: str) -> list[str]:
-    """Countries of the answer's continent first."""
-    return [name for name in neighbours_first(answer, country_choices()) if name != answer]
+@functools.cache
+def city_choices() -> tuple[str, ...]:
+    """Familiar cities, fit to offer as made-up choices."""
+    return tuple(sorted(city for city in _cities() if is_familiar(city)))
