@@ -154,7 +154,7 @@ ROLE_GROUPS = {
         "chancellor", "governor", "mayor", "administrator", "director", "commissioner",
         "ambassador", "spokesperson", "spokesman", "spokeswoman", "official", "chief", "head",
         "chair", "chairman", "chairwoman", "consul", "envoy", "leader", "king", "queen",
-        "prince", "dictator", "sheriff",
+        "prince", "dictator", "sheriff", "commissar",
     ),
     "military": (
         "general", "gen", "colonel", "col", "admiral", "commander", "sergeant", "major",

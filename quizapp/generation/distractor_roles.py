@@ -130,7 +130,8 @@ def stands_for(acronym: str, name: str) -> bool:
     """Whether `acronym` is made of the initials of `name` ("NTSB", "National Transportation
     Safety Board"), small words in or out."""
     letters = re.sub(r"[^A-Za-z]", "", kind_key(acronym)).upper()
-    words = [word for word in _WORD.findall(kind_key(name)) if word[:1].isalpha()]
+    name = _POSSESSIVE_SPLIT.split(kind_key(name))[-1]  # "X's Office of Y" -> "Office of Y"
+    words = [word for word in _WORD.findall(name) if word[:1].isalpha()]
     if len(letters) < 2 or len(words) < 2:
         return False
     every = "".join(word[0] for word in words).upper()
@@ -165,6 +166,11 @@ def same_thing(first: str, second: str, kind: str) -> bool:
 
 
 # ---- people ------------------------------------------------------------------------------
+
+
+def is_title(word: str) -> bool:
+    """Whether a word is a title ("Commissar", "Judge")."""
+    return word.lower().strip(".,") in _ROLE_BY_WORD
 
 
 def role_of_words(words: list[str]) -> str | None:

@@ -29,6 +29,8 @@ DISTRACTOR_COUNT = 3
 SHORT_ANSWER: tuple[str, ...] = ()
 # Kinds never made up: an invented person beside the article's real ones is a giveaway.
 _NEVER_MADE_UP = frozenset({"PERSON"})
+# "Who is the chief judge?" asks a title, not what the sentence's coordinated names did.
+_IDENTITY_QUESTION = re.compile(r"^(?:Who|What|Which \w+) (?:is|was|are|were) (?:the|an?) ")
 # A year offered beside a year is at most this far from it (no 1964 for a 2016 answer).
 _YEAR_WINDOW = 12
 # Name words shorter than this are too common to tie a distractor to the question ("Al").
@@ -165,7 +167,7 @@ def distractors(
     # Another name the article gives the answer (its full name, its acronym, a short form)
     # is a second right answer; so is a name coordinated with it in its sentence.
     aliases = _aliases(answer, kind, article)
-    if sentence_index is not None:
+    if sentence_index is not None and not _IDENTITY_QUESTION.match(question):
         aliases = [*aliases, *roles.coordinated_with(answer, article, sentence_index)]
     counted = (
         article.memo("counted_nouns", lambda: _counted_nouns(article)) if kind == "NUMBER" else {}
@@ -1047,6 +1049,8 @@ def _fits_org(answer: str, text: str, article: ParsedArticle | None = None) -> b
     last = words[-1].lower().strip(".,") if words else ""
     if last in TITLE_WORDS or last in NOT_ORG_HEADS or last in patterns.FACILITY_WORDS:
         return False
+    if roles.is_title(last) and not roles.is_title(answer.split()[-1]):
+        return False  # "Political Commissar", a title the model took for a body
     if roles.is_group_of_people(text, article=article) and not roles.is_group_of_people(
         answer, article=article
     ):

@@ -631,3 +631,24 @@ def test_the_plural_of_a_name_word_is_a_group_of_people() -> None:
     assert not roles.is_group_of_people("the Water Board", article=article)
     found = wrong(article, "The Harbor Board", "ORG", "Which board agreed?")
     assert "Tamils" not in found
+
+
+def test_a_title_question_may_offer_a_coordinated_name() -> None:
+    article = parse_article(
+        "The panel included Chief Judge Ann Lee, Judge Mark Cole and Judge Rosa Diaz. Judge"
+        " Owen Hart dissented."
+    )
+    found = wrong(article, "Ann Lee", "PERSON", "Who is the chief judge?", sentence_index=0)
+    assert_valid("Ann Lee", found)  # the others sat on the panel but are not the chief judge
+    assert "Mark Cole" in found
+
+
+def test_an_acronym_after_a_possessive_name_is_the_same_body() -> None:
+    assert roles.stands_for("OTA", "the Harbor Department’s Office of Tidal Affairs")
+    article = parse_article(
+        "The Harbor Department’s Office of Tidal Affairs (OTA) closed the port. OTA said the"
+        " Coast Guard, the Port Authority, the Roads Agency and Political Commissar Lin Bo"
+        " agreed."
+    )
+    found = wrong(article, "the Coast Guard", "ORG", "Which body agreed?")
+    assert not any("Commissar" in text for text in found)
