@@ -107,10 +107,13 @@ def seed_for(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def choices_for(candidate: Candidate, article: ParsedArticle, seed: str) -> tuple[str, ...] | None:
-    """The answer and three distractors in a stable shuffled order; SHORT_ANSWER (no
-    choices: the question is asked as a short answer) when fewer than three good ones exist,
-    rather than a choice a student could rule out (an invented person, another kind)."""
+def choices_for(
+    candidate: Candidate, article: ParsedArticle, seed: str, *, short_answer: bool = True
+) -> tuple[str, ...] | None:
+    """The answer and three distractors in a stable shuffled order. When fewer than three
+    good ones exist (rather than offer a choice a student could rule out: an invented person,
+    another kind of thing) the question becomes a short answer, SHORT_ANSWER (no choices);
+    with `short_answer=False` it gets None instead, for a caller that drops such questions."""
     if candidate.choices:
         return candidate.choices  # the generator fixed them (true/false)
     rng = _rng(seed, candidate.question, candidate.answer)
@@ -124,7 +127,7 @@ def choices_for(candidate: Candidate, article: ParsedArticle, seed: str) -> tupl
         sentence_index=candidate.sentence_index,
     )
     if len(wrong) < DISTRACTOR_COUNT:
-        return SHORT_ANSWER
+        return SHORT_ANSWER if short_answer else None
     choices = [candidate.answer, *wrong[:DISTRACTOR_COUNT]]
     rng.shuffle(choices)
     return tuple(choices)

@@ -368,6 +368,7 @@ def test_too_few_real_people_make_a_short_answer_question(seed: ParsedArticle) -
         kind="PERSON",
     )
     assert choices_for(question, seed, seed_for(seed.text)) == SHORT_ANSWER == ()
+    assert choices_for(question, seed, seed_for(seed.text), short_answer=False) is None
 
 
 def test_the_pool_fills_in_real_people(short: ParsedArticle) -> None:
