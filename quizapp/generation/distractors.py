@@ -308,7 +308,12 @@ def _acceptable(text: str, answer: str, chosen: list[str], question_key: str, ki
         return False  # "the Agency" for "the Agency’s Field Office": a part is not wrong
     if kind in _CLIPPING_KINDS and any(_is_clipping(text, other) for other in (answer, *chosen)):
         return False  # "Fed" and "the Federal Reserve" name one body
-    return not same_answer(text, answer) and not any(same_answer(text, other) for other in chosen)
+    # Two forms of one thing ("OTA" and "the Office of Tidal Affairs", a surname and the full
+    # name) are never two choices, nor a choice and the answer.
+    return not any(
+        same_answer(text, other) or roles.same_thing(text, other, kind)
+        for other in (answer, *chosen)
+    )
 
 
 def _is_clipping(first: str, second: str) -> bool:

@@ -653,3 +653,14 @@ def test_an_acronym_after_a_possessive_name_is_the_same_body() -> None:
     )
     found = wrong(article, "the Coast Guard", "ORG", "Which body agreed?")
     assert not any("Commissar" in text for text in found)
+
+
+def test_two_distractors_are_never_two_forms_of_one_body() -> None:
+    article = parse_article(
+        "The Office of Tidal Affairs (OTA) closed the port on Monday. The Roads Agency, OTA and"
+        " the Water Board agreed, and the Harbor Board and the Port Authority objected."
+    )
+    found = wrong(article, "the Roads Agency", "ORG", "Which agency agreed?")
+    assert_valid("the Roads Agency", found)
+    assert not {"OTA", "The Office of Tidal Affairs"} <= set(found)
+    assert sum(text in {"OTA", "The Office of Tidal Affairs"} for text in found) <= 1
