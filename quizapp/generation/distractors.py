@@ -1057,7 +1057,7 @@ def _fits_org(answer: str, text: str, article: ParsedArticle | None = None) -> b
     last = words[-1].lower().strip(".,") if words else ""
     if last in TITLE_WORDS or last in NOT_ORG_HEADS or last in patterns.FACILITY_WORDS:
         return False
-    if roles.is_title(last) and not roles.is_title(answer.split()[-1]):
+    if roles.is_title(last) and not any(roles.is_title(word) for word in answer.split()[-1:]):
         return False  # "Political Commissar", a title the model took for a body
     if roles.is_group_of_people(text, article=article) and not roles.is_group_of_people(
         answer, article=article
