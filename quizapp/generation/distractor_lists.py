@@ -176,3 +176,77 @@ MEASURE_UNITS = frozenset(
         "barrel", "degree", "vote", "time",
     }
 )  # fmt: skip
+
+# Invented people, only when the article and the pool give too few real ones (and then all
+# three choices are invented, never one beside a real person). Common given names and
+# surnames of one origin go together ("Keiko Tanaka", not "Keiko Mbeki"); the three invented
+# people come from three origins. General lists, checked against no article: any name that
+# shares a word with the article's own names is skipped at run time.
+PERSON_NAME_ORIGINS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        ("Anders", "Astrid", "Greta", "Ingrid", "Jonas", "Sven", "Oskar"),
+        ("Andersen", "Dahlberg", "Eklund", "Halvorsen", "Lindgren", "Eriksen", "Jansen"),
+    ),
+    (
+        ("Lucia", "Mateo", "Rafael", "Rosa", "Tomas", "Valeria"),
+        ("Alvarado", "Barros", "Ibarra", "Quintero", "Rosales", "Sandoval", "Zamora"),
+    ),
+    (
+        ("Camille", "Leon", "Mara", "Isaac", "Esther", "Nora"),
+        ("Castellano", "Gallo", "Moretti", "Rossi", "Fontaine", "Schreiber", "Weber"),
+    ),
+    (
+        ("Dmitri", "Marek", "Petra", "Zofia", "Nikos"),
+        ("Kowalczyk", "Novak", "Petrov", "Varga", "Horvath"),
+    ),
+    (
+        ("Bilal", "Dalia", "Farid", "Laila", "Omar", "Rania", "Samir", "Tariq", "Yara"),
+        ("Farouk", "Haddad", "Karimi", "Rahimi", "Saleh"),
+    ),
+    (("Elif", "Selin", "Yusuf", "Kaveh", "Noor"), ("Demir", "Yilmaz", "Aydin", "Kaya")),
+    (("Arjun", "Ravi", "Sanjay", "Anika", "Kavita"), ("Bakshi", "Kapoor", "Iqbal", "Mehta")),
+    (("Keiko", "Hana", "Haruto", "Yuki"), ("Nakamura", "Tanaka", "Takahashi", "Yamada")),
+    (
+        ("Amara", "Chidi", "Emeka", "Kwame", "Kofi"),
+        ("Abara", "Adeyemi", "Mbeki", "Mensah", "Osei"),
+    ),
+)
+
+# Invented sibling bodies: the word of a body's name that says what it deals with, swapped
+# for another general one ("the District Court" -> "the Bankruptcy Court").
+ORG_PATTERN_HEADS = frozenset(
+    {
+        "agency", "commission", "office", "court", "board", "bureau", "service", "authority",
+        "council", "committee", "institute", "administration", "directorate", "inspectorate",
+        "tribunal",
+    }
+)  # fmt: skip
+COURT_SUBJECTS = (
+    "District", "Appeals", "Bankruptcy", "Tax", "Claims", "Supreme", "Family", "Juvenile",
+    "Circuit", "Probate", "Criminal", "Superior", "Constitutional", "High",
+)  # fmt: skip
+ORG_SUBJECT_NOUNS = (
+    "Agriculture", "Aviation", "Consumer", "Customs", "Defense", "Education", "Election",
+    "Energy", "Environment", "Fisheries", "Forest", "Health", "Housing", "Immigration", "Labor",
+    "Mining", "Postal", "Railway", "Refugee", "Revenue", "Securities", "Security", "Statistics",
+    "Tax", "Tourism", "Trade", "Transport", "Veterans", "Water", "Weather", "Wildlife",
+    "Broadcasting", "Competition", "Communications", "Telecommunications", "Highway",
+)  # fmt: skip
+ORG_SUBJECT_ADJECTIVES = (
+    "Agricultural", "Electoral", "Environmental", "Financial", "Judicial", "Maritime",
+    "Medical", "Educational", "Industrial", "Nuclear", "Civil", "Economic",
+    "Monetary", "Regulatory", "Statistical", "Cultural", "Scientific",
+)  # fmt: skip
+
+# Invented named laws, in the answer's own pattern ("the X Protection Act of 2008"): what a
+# law is about and what it does, in general words.
+LAW_SUBJECTS = (
+    "Clean Water", "Consumer", "Public Health", "Food Safety", "Energy Security", "Workforce",
+    "Affordable Housing", "Student Aid", "Wildlife", "Small Business", "Rural Development",
+    "Veterans", "Data Privacy", "Child Welfare", "Coastal", "Highway Safety", "Farm Credit",
+    "Pension", "Mine Safety", "Broadband",
+)  # fmt: skip
+LAW_PURPOSES = (
+    "Protection", "Reform", "Improvement", "Modernization", "Relief", "Enforcement",
+    "Investment", "Recovery", "Security", "Assistance",
+)  # fmt: skip

@@ -27,8 +27,11 @@ if TYPE_CHECKING:
 DISTRACTOR_COUNT = 3
 # No choices at all: the question is asked as a short answer (the app stores it so).
 SHORT_ANSWER: tuple[str, ...] = ()
-# Kinds never made up: an invented person beside the article's real ones is a giveaway.
-_NEVER_MADE_UP = frozenset({"PERSON"})
+# A single capital with a full stop: a middle initial ("Steven T. Mnuchin").
+_INITIAL = re.compile(r"^[A-Z]\.$")
+_INITIALS = "ABCDEFGHJKLMNPRSTW"
+# Courtesy titles a name may carry ("Dr. Ana Ruiz"), beside the titles of office.
+_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "prof"})
 # "Who is the chief judge?" asks a title, not what the sentence's coordinated names did.
 _IDENTITY_QUESTION = re.compile(r"^(?:Who|What|Which \w+) (?:is|was|are|were) (?:the|an?) ")
 # A year offered beside a year is at most this far from it (no 1964 for a 2016 answer).
@@ -110,10 +113,10 @@ def seed_for(text: str) -> str:
 def choices_for(
     candidate: Candidate, article: ParsedArticle, seed: str, *, short_answer: bool = True
 ) -> tuple[str, ...] | None:
-    """The answer and three distractors in a stable shuffled order. When fewer than three
-    good ones exist (rather than offer a choice a student could rule out: an invented person,
-    another kind of thing) the question becomes a short answer, SHORT_ANSWER (no choices);
-    with `short_answer=False` it gets None instead, for a caller that drops such questions."""
+    """The answer and three distractors in a stable shuffled order. Only when not even the
+    last fallback of its kind gives three (rather than offer a choice of another kind) the
+    question becomes a short answer, SHORT_ANSWER (no choices); with `short_answer=False` it
+    gets None instead, for a caller that drops such questions."""
     if candidate.choices:
         return candidate.choices  # the generator fixed them (true/false)
     rng = _rng(seed, candidate.question, candidate.answer)
@@ -160,7 +163,10 @@ def distractors(
     sentence_index: int | None = None,
 ) -> list[str]:
     """Up to DISTRACTOR_COUNT wrong answers of the answer's kind and role, none a second right
-    answer: the article's own first, then the caller's pool, then made up (never a person).
+    answer: the article's own first, then the caller's pool, then made up. People are all
+    real or all invented (three invented when fewer than three real ones fit: an invented
+    person beside real ones is a giveaway); organizations end with real bodies of another
+    sort when no sibling can be made up.
 
     `sentence_index` is the answer's sentence: a name coordinated with the answer there ("A
     and B were sanctioned") is right too, so it is never offered."""
@@ -180,17 +186,9 @@ def distractors(
         question_noun = counted.get(answer, "")
     rank = _ranker(answer, kind, article, question)
     tried: set[str] = set()
-    for source in (
-        _in_rank_order(
-            article.memo(
-                f"distractor_mentions:{kind}",
-                lambda: list(dict.fromkeys(_from_article(kind, article))),
-            ),
-            rank,
-        ),
-        _in_rank_order(list(dict.fromkeys(_from_pool(kind, article))), rank),
-        [] if kind in _NEVER_MADE_UP else _made_up(answer, kind, rng, article),
-    ):
+
+    def take(source: Iterable[str]) -> bool:
+        """Add the acceptable texts of a source to `chosen`; True once there are enough."""
         for text in source:
             text = _same_case(" ".join(text.split()), answer, kind)
             if kind == "LAW":
@@ -207,8 +205,120 @@ def distractors(
             ):
                 chosen.append(text)
                 if len(chosen) == DISTRACTOR_COUNT:
-                    return chosen
+                    return True
+        return False
+
+    mentions = article.memo(
+        f"distractor_mentions:{kind}", lambda: list(dict.fromkeys(_from_article(kind, article)))
+    )
+    pooled = list(dict.fromkeys(_from_pool(kind, article)))
+    if take(_in_rank_order(mentions, rank)) or take(_in_rank_order(pooled, rank)):
+        return chosen
+    if kind == "PERSON":
+        # Too few real people: three invented ones, never one beside a real person.
+        return invented_people(answer, article, question)
+    if take(_made_up(answer, kind, rng, article)):
+        return chosen
+    if kind == "ORG":
+        # Last: real bodies of another sort (never a group of people, a title or a thing).
+        take(_other_sorts([*mentions, *pooled], rank, article))
     return chosen
+
+
+def _other_sorts(
+    texts: Iterable[str], rank: Callable[[str], int | None], article: ParsedArticle
+) -> list[str]:
+    """The bodies the answer's ranking left out whose name tells what body they are (a court,
+    an agency, an acronym): the last real choices for an organization."""
+    found: list[str] = []
+    for text in dict.fromkeys(texts):
+        if rank(text) is not None:
+            continue  # offered already, or turned down for its own reasons
+        sort = roles.sort_in_article(text, article)
+        if sort == "country" or (sort is None and not roles.is_acronym(text)):
+            continue
+        found.append(text)
+    return found
+
+
+def invented_people(answer: str, article: ParsedArticle, question: str = "") -> list[str]:
+    """Three invented people shaped like the answer (a surname for a surname, given name and
+    surname, a middle initial, a title kept), each from another origin's common names, none
+    sharing a word with a name of the article or the question. Drawn from a generator seeded
+    by the answer alone, so a question always gets the same three. [] for an answer that is
+    not shaped like a person's name."""
+    words = answer.split()
+    titles = 0
+    while titles < len(words) - 1 and _is_title_word(words[titles]):
+        titles += 1
+    name = words[titles:]
+    if not name or not is_person_like(" ".join(name)):
+        return []
+    taken = _article_name_words(article) | {
+        word.lower() for word in re.findall(r"[\w'’-]+", f"{answer} {question}")
+    }
+    digest = hashlib.sha256(answer.encode("utf-8", "surrogatepass")).digest()
+    rng = random.Random(int.from_bytes(digest[:8], "big"))
+    origins = list(lists.PERSON_NAME_ORIGINS)
+    rng.shuffle(origins)
+    people: list[str] = []
+    for given_names, surnames in origins:
+        given = [word for word in _shuffled(given_names, rng) if word.lower() not in taken]
+        family = [word for word in _shuffled(surnames, rng) if word.lower() not in taken]
+        shaped = _shape_name(name, given, family, rng)
+        if shaped is None:
+            continue
+        taken.update(word.lower() for word in shaped)
+        people.append(" ".join([*words[:titles], *shaped]))
+        if len(people) == DISTRACTOR_COUNT:
+            return people
+    return []
+
+
+def _is_title_word(word: str) -> bool:
+    """A title before a name ("Judge", "Dr.", "President")."""
+    bare = word.lower().strip(".,")
+    return bare in TITLE_WORDS or bare in _COURTESY_TITLES or roles.is_title(bare)
+
+
+def _shape_name(
+    name: list[str], given: list[str], family: list[str], rng: random.Random
+) -> list[str] | None:
+    """Words for a name shaped like `name`: its last word a surname, its first (of several) a
+    given name, a middle initial an initial, another middle word a given name, the third of
+    four words a second surname; None when the lists run short."""
+    if len(name) == 1:
+        return family[:1] or None
+    middle = name[1:-1]
+    second_surname = len(name) >= _MAX_NAME_WORDS
+    if second_surname:
+        middle = middle[:-1]
+    given_needed = 1 + sum(not _INITIAL.match(word) for word in middle)
+    if len(given) < given_needed or len(family) < 1 + second_surname:
+        return None
+    given_left = iter(given)
+    shaped = [next(given_left)]
+    shaped += [
+        f"{rng.choice(_INITIALS)}." if _INITIAL.match(word) else next(given_left)
+        for word in middle
+    ]
+    if second_surname:
+        shaped.append(family[1])
+    shaped.append(family[0])
+    return shaped
+
+
+def _article_name_words(article: ParsedArticle) -> set[str]:
+    """Every capitalised word of the article, lower-cased: an invented name shares none."""
+    return article.memo(
+        "article_name_words",
+        lambda: {
+            word.lower()
+            for token in article.tokens
+            if token.text[:1].isupper()
+            for word in re.findall(r"[\w'’]+", token.text)
+        },
+    )
 
 
 def _ranker(
@@ -1030,12 +1140,20 @@ def _article_country(article: ParsedArticle | None) -> str | None:
 
 
 _MINISTRY = re.compile(r"^(?P<before>.*?\bMinistry of )(?P<field>[A-Z][a-z]+(?: Affairs)?)$")
+# A named law: "the Clean Rivers Act of 2016", "Water Code", "the Data Act, 2026".
+_NAMED_LAW = re.compile(
+    r"^(?P<the>(?:the|The) )?(?P<name>[A-Z].*?) (?P<act>Act|Law|Code)"
+    r"(?P<tail>(?: of|,) (?:1[6-9]|20)\d\d)?$"
+)
 _DEPARTMENT = re.compile(r"^(?P<before>(?:.*\s)?)(?P<field>[A-Z][a-z]+)(?P<after> Department)$")
 
 
 def _made_up_orgs(answer: str, rng: random.Random) -> Iterator[str]:
-    """Sibling bodies of a ministry or department ("the Ministry of Trade" -> "the Ministry
-    of Health"), its portfolio swapped for another; nothing is invented for other bodies."""
+    """Sibling bodies in the answer's own pattern: a ministry or department with another
+    portfolio ("the Ministry of Trade" -> "the Ministry of Health"), a court of another sort
+    ("the District Court" -> "the Bankruptcy Court"), an agency, board, office or commission
+    with another subject ("the Water Development Board" -> "the Energy Development Board");
+    nothing for a body whose name has no such word."""
     for pattern, portfolios in (
         (_MINISTRY, lists.MINISTRY_PORTFOLIOS),
         (_DEPARTMENT, lists.DEPARTMENT_PORTFOLIOS),
@@ -1048,6 +1166,37 @@ def _made_up_orgs(answer: str, rng: random.Random) -> Iterator[str]:
             if field != match.group("field"):
                 yield f"{match.group('before')}{field}{after}"
         return
+    yield from _made_up_subject_bodies(answer, rng)
+
+
+def _made_up_subject_bodies(answer: str, rng: random.Random) -> Iterator[str]:
+    """The answer with the subject word nearest its head swapped ("the U.S. Customs Service"
+    -> "the U.S. Postal Service"); a court's sort word must stand right before "Court"."""
+    words = answer.strip().split()
+    heads = [
+        index
+        for index, word in enumerate(words)
+        if word.lower().strip(".,") in lists.ORG_PATTERN_HEADS
+    ]
+    if not heads:
+        return
+    head = heads[0]
+    if words[head].lower().strip(".,") in {"court", "tribunal"}:
+        slots = [(head - 1, lists.COURT_SUBJECTS)] if head > 0 else []
+    else:
+        slots = [
+            (index, subjects)
+            for index in reversed(range(len(words)))
+            for subjects in (lists.ORG_SUBJECT_NOUNS, lists.ORG_SUBJECT_ADJECTIVES)
+            if words[index] in subjects
+        ]
+    for index, subjects in slots[:1]:
+        if words[index] not in subjects:
+            return
+        taken = {word.lower() for word in words}
+        for subject in _shuffled(subjects, rng):
+            if subject.lower() not in taken:
+                yield " ".join([*words[:index], subject, *words[index + 1 :]])
 
 
 def _fits_org(answer: str, text: str, article: ParsedArticle | None = None) -> bool:
@@ -1072,8 +1221,9 @@ def _fits_person(answer: str, text: str, article: ParsedArticle | None = None) -
 
 
 def _made_up_laws(answer: str, rng: random.Random) -> Iterator[str]:
-    """Numbered references near a numbered answer ("Section 7", "Executive Order 13"); a named
-    law gets none: an invented title is easy to rule out and a real one is knowledge."""
+    """Numbered references near a numbered answer ("Section 7", "Executive Order 13"); for a
+    named law, laws in its pattern made of general words ("the Consumer Protection Act of
+    2008" for "the … Act of 2008"), none sharing a telling word with the answer."""
     section = _SECTION.match(answer)
     if section:
         number = int(section.group(1))
@@ -1084,6 +1234,22 @@ def _made_up_laws(answer: str, rng: random.Random) -> Iterator[str]:
         number = int(order.group(1))
         for offset in (-7, 28, 116, 3):
             yield f"Executive Order {number + offset}"
+    named = _NAMED_LAW.match(answer.strip())
+    if section or order or named is None:
+        return
+    taken = {word.lower() for word in re.findall(r"\w+", named.group("name"))}
+    subjects = [
+        subject
+        for subject in _shuffled(lists.LAW_SUBJECTS, rng)
+        if not taken & set(subject.lower().split())
+    ]
+    purposes = [
+        purpose for purpose in _shuffled(lists.LAW_PURPOSES, rng) if purpose.lower() not in taken
+    ]
+    for subject, purpose in zip(subjects, purposes, strict=False):
+        yield f"{named.group('the') or ''}{subject} {purpose} {named.group('act')}" + (
+            named.group("tail") or ""
+        )
 
 
 def _fits_law(answer: str, text: str, article: ParsedArticle | None = None) -> bool:
