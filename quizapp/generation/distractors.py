@@ -299,8 +299,7 @@ def _shape_name(
     given_left = iter(given)
     shaped = [next(given_left)]
     shaped += [
-        f"{rng.choice(_INITIALS)}." if _INITIAL.match(word) else next(given_left)
-        for word in middle
+        f"{rng.choice(_INITIALS)}." if _INITIAL.match(word) else next(given_left) for word in middle
     ]
     if second_surname:
         shaped.append(family[1])
@@ -1165,6 +1164,14 @@ def _made_up_orgs(answer: str, rng: random.Random) -> Iterator[str]:
         for field in _shuffled(portfolios, rng):
             if field != match.group("field"):
                 yield f"{match.group('before')}{field}{after}"
+        return
+    bare = _LEADING_THE.sub("", answer.strip())
+    if " " not in bare and roles.org_sort(bare) == "ministry":
+        # A ministry named by its portfolio alone ("Treasury"): departments beside it.
+        taken = {word.lower() for word in answer.split()}
+        for field in _shuffled(lists.DEPARTMENT_PORTFOLIOS, rng):
+            if field.lower() not in taken:
+                yield f"the {field} Department"
         return
     yield from _made_up_subject_bodies(answer, rng)
 
