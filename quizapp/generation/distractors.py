@@ -259,6 +259,14 @@ def invented_people(answer: str, article: ParsedArticle, question: str = "") -> 
     }
     digest = hashlib.sha256(answer.encode("utf-8", "surrogatepass")).digest()
     rng = random.Random(int.from_bytes(digest[:8], "big"))
+    # Nor a longer form of one of the answer's words ("Tomas" for "Tom").
+    stems = tuple(word.lower() for word in name if len(word) >= _MIN_NAME_WORD)
+    taken |= {
+        word.lower()
+        for given, family in lists.PERSON_NAME_ORIGINS
+        for word in (*given, *family)
+        if word.lower().startswith(stems)
+    }
     origins = list(lists.PERSON_NAME_ORIGINS)
     rng.shuffle(origins)
     people: list[str] = []
@@ -682,16 +690,15 @@ def _shuffled(items: Sequence[str], rng: random.Random) -> list[str]:
 
 
 def _match_article(answer: str, items: Iterable[str]) -> Iterator[str]:
-    """Items with a leading "the" written the way the answer writes it."""
+    """Named laws with a leading "the" written the way the answer writes it ("the Water Act"
+    beside "the Clean Air Act"); a numbered reference never takes one."""
     prefix = answer[:4] if _LEADING_THE.match(answer) else ""
     for item in items:
         bare = _LEADING_THE.sub("", item)
-        if not prefix:
+        if not prefix or _SECTION.match(bare) or _ORDER.match(bare):
             yield bare
-        elif bare != item:
-            yield prefix + bare
         else:
-            yield item
+            yield prefix + bare
 
 
 # ---- numbers ------------------------------------------------------------------------------

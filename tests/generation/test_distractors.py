@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,13 @@ from quizapp.generation import distractor_lists as lists
 from quizapp.generation import distractor_roles as roles
 from quizapp.generation import gazetteer, generate_questions
 from quizapp.generation.cleaning import clean_text
-from quizapp.generation.distractors import SHORT_ANSWER, choices_for, distractors, seed_for
+from quizapp.generation.distractors import (
+    SHORT_ANSWER,
+    choices_for,
+    distractors,
+    invented_people,
+    seed_for,
+)
 from quizapp.generation.normalize import normalize, same_answer
 from quizapp.generation.parsing import parse_article
 from quizapp.generation.types import Candidate, ParsedArticle
@@ -113,8 +120,8 @@ def test_a_distractor_in_the_question_is_skipped(seed: ParsedArticle) -> None:
 
 
 def test_a_pool_given_as_one_string_is_one_text() -> None:
-    article = parse_article(SHORT, pool={"PERSON": "Grace Hopper"})  # type: ignore[dict-item]
-    assert wrong(article, "Tom Malinowski", "PERSON")[0] == "Grace Hopper"
+    article = parse_article(SHORT, pool={"ORG": "the Harbor Board"})  # type: ignore[dict-item]
+    assert wrong(article, "the Roads Agency", "ORG")[0] == "the Harbor Board"
 
 
 def test_choices_are_stable_and_contain_the_answer_once(seed: ParsedArticle) -> None:
@@ -348,27 +355,107 @@ def test_sums_of_money_come_from_the_pool_of_numbers() -> None:
     assert "12 astronauts" not in found and "45%" not in found
 
 
-# ---- people: real ones only, the answer's role first -----------------------------------
+# ---- people: real ones, the answer's role first; else three invented, never a mix ------
 
 
-def test_people_are_never_made_up(seed: ParsedArticle, short: ParsedArticle) -> None:
-    assert wrong(seed, "Kim Jong Un", "PERSON", "Who is the North Korean leader?") == [
-        "Tom Malinowski"
-    ]
-    assert wrong(short, "Tom Malinowski", "PERSON") == []
+def invented_words() -> set[str]:
+    """Every given name and surname the invented people are drawn from."""
+    return {word for given, family in lists.PERSON_NAME_ORIGINS for word in (*given, *family)}
 
 
-def test_too_few_real_people_make_a_short_answer_question(seed: ParsedArticle) -> None:
-    question = Candidate(
-        type="who",
-        question="Who is the North Korean leader?",
-        answer="Kim Jong Un",
-        evidence="The sanctions send a warning to North Korean leader Kim Jong Un.",
-        sentence_index=0,
-        kind="PERSON",
+def assert_all_invented(found: list[str], article: ParsedArticle, answer: str) -> None:
+    """Three invented people: list names only, no word shared with the article's names, the
+    answer or one another."""
+    assert len(found) == 3
+    names = invented_words()
+    article_words = {token.text.lower() for token in article.tokens if token.text[:1].isupper()}
+    seen: set[str] = set()
+    for text in found:
+        words = [word for word in text.split() if not word.endswith(".") or len(word) > 2]
+        assert all(word in names or roles.is_title(word) or word == "Dr." for word in words)
+        lowered = {word.lower() for word in words if word in names}
+        assert not lowered & article_words, text
+        assert not lowered & {word.lower() for word in answer.split()}
+        assert not lowered & seen
+        seen |= lowered
+
+
+def test_too_few_real_people_get_three_invented_and_no_real_one(seed: ParsedArticle) -> None:
+    found = wrong(seed, "Kim Jong Un", "PERSON", "Who is the North Korean leader?")
+    assert "Tom Malinowski" not in found  # the one real person is never mixed with invented
+    assert_all_invented(found, seed, "Kim Jong Un")
+    assert all(len(text.split()) == 3 for text in found)  # shaped like the answer
+    again = distractors(
+        "Kim Jong Un", "PERSON", seed, "Who is the North Korean leader?", random.Random(99)
     )
-    assert choices_for(question, seed, seed_for(seed.text)) == SHORT_ANSWER == ()
-    assert choices_for(question, seed, seed_for(seed.text), short_answer=False) is None
+    assert again == found  # seeded by the answer, not by the caller's generator
+
+
+def test_two_people_and_no_pool_get_no_mix() -> None:
+    article = parse_article(
+        "Mayor Ruth Okonkwo opened the bridge on Monday. Engineer Paul Devereux said it would"
+        " carry 40,000 cars a day."
+    )
+    found = wrong(article, "Ruth Okonkwo", "PERSON", "Who opened the bridge on Monday?")
+    assert "Paul Devereux" not in found
+    assert_all_invented(found, article, "Ruth Okonkwo")
+
+
+def test_one_pooled_person_is_not_mixed_with_invented_ones(short: ParsedArticle) -> None:
+    pooled = parse_article(SHORT, pool={"PERSON": ["Ada Lovelace"]})
+    found = wrong(pooled, "Tom Malinowski", "PERSON")
+    assert "Ada Lovelace" not in found
+    assert_all_invented(found, pooled, "Tom Malinowski")
+
+
+@pytest.mark.parametrize(
+    ("answer", "pattern"),
+    [
+        ("Malinowski", r"^\w+$"),
+        ("Tom Malinowski", r"^\w+ \w+$"),
+        ("Steven T. Mnuchin", r"^\w+ [A-Z]\. \w+$"),
+        ("Dr. Ana Ruiz", r"^Dr\. \w+ \w+$"),
+        ("Horacio Manuel Cartes Jara", r"^\w+ \w+ \w+ \w+$"),
+    ],
+)
+def test_invented_people_take_the_answers_shape(
+    short: ParsedArticle, answer: str, pattern: str
+) -> None:
+    found = wrong(short, answer, "PERSON", "Who spoke?")
+    assert_all_invented(found, short, answer)
+    assert all(re.match(pattern, text) for text in found), found
+
+
+def test_invented_people_share_no_word_with_the_articles_names() -> None:
+    # An article whose names use words of the invented lists.
+    taken = ("Keiko Tanaka", "Omar Haddad", "Sven Lindgren", "Rosa Zamora", "Kofi Mensah")
+    article = parse_article(
+        " ".join(f"{name} met the council on Monday." for name in taken)
+        + " The Tanaka Institute and Haddad Corp. agreed."
+    )
+    found = invented_people("Leon Moretti", article, "Who spoke?")
+    assert len(found) == 3
+    used = {word for text in found for word in text.split()}
+    assert not used & {word for name in taken for word in name.split()}
+    assert not {"Leon", "Moretti"} & used
+
+
+def test_a_name_that_is_no_persons_gets_no_invented_people(short: ParsedArticle) -> None:
+    assert wrong(short, "the suspect", "PERSON", "Who fled?") == []
+
+
+def test_a_body_with_nothing_to_stand_beside_it_is_a_short_answer() -> None:
+    article = parse_article("The Harbor Authority of Lakeside closed the port on Monday.")
+    question = Candidate(
+        type="which_org",
+        question="Which body closed the port on Monday?",
+        answer="The Harbor Authority of Lakeside",
+        evidence="The Harbor Authority of Lakeside closed the port on Monday.",
+        sentence_index=0,
+        kind="ORG",
+    )
+    assert choices_for(question, article, seed_for(article.text)) == SHORT_ANSWER == ()
+    assert choices_for(question, article, seed_for(article.text), short_answer=False) is None
 
 
 def test_the_pool_fills_in_real_people(short: ParsedArticle) -> None:
@@ -408,9 +495,11 @@ def test_an_official_gets_officials_first(courtroom: ParsedArticle) -> None:
     assert found[0] == "Tom Brandt"
 
 
-def test_a_surname_gets_real_surnames_or_none(courtroom: ParsedArticle) -> None:
+def test_a_surname_gets_real_surnames_or_invented_ones(courtroom: ParsedArticle) -> None:
     found = wrong(courtroom, "Castell", "PERSON", "Who blocked the law?")
-    assert found == []  # the article gives full names only: no surname is made up
+    # The article gives full names only: three invented surnames, no real full name.
+    assert_all_invented(found, courtroom, "Castell")
+    assert all(" " not in text for text in found)
 
 
 def test_a_coordinated_name_is_a_second_right_answer() -> None:
@@ -506,9 +595,77 @@ def test_a_ministry_gets_sibling_ministries_when_the_article_has_none() -> None:
     assert sum(text.startswith("the ") and text.endswith(" Department") for text in department) >= 2
 
 
-def test_a_body_without_siblings_gets_no_invented_ones() -> None:
+def test_a_body_without_a_subject_word_gets_no_invented_siblings() -> None:
     article = parse_article("The Harbor Authority of Lakeside closed the port on Monday.")
     assert wrong(article, "The Harbor Authority of Lakeside", "ORG", "Which body?") == []
+
+
+def test_a_court_gets_invented_sibling_courts() -> None:
+    article = parse_article("The U.S. District Court in Chicago sentenced the man on Monday.")
+    found = wrong(article, "the U.S. District Court", "ORG", "Which court sentenced him?")
+    assert_valid("the U.S. District Court", found)
+    assert all(text.startswith("the U.S. ") and text.endswith(" Court") for text in found)
+    assert all(text.split()[2] in lists.COURT_SUBJECTS for text in found)
+
+
+def test_an_agency_gets_invented_siblings_with_another_subject() -> None:
+    article = parse_article("The National Electoral Board of Ethiopia counted the votes.")
+    answer = "the National Electoral Board of Ethiopia"
+    found = wrong(article, answer, "ORG", "Which board counted the votes?")
+    assert_valid(answer, found)
+    for text in found:
+        assert text.startswith("the National ") and text.endswith(" Board of Ethiopia")
+        assert text.split()[2] in lists.ORG_SUBJECT_ADJECTIVES
+    article = parse_article("The U.S. Customs Service ruled on the exemption.")
+    service = wrong(article, "the U.S. Customs Service", "ORG", "Which service ruled?")
+    assert_valid("the U.S. Customs Service", service)
+    assert all(text.split()[2] in lists.ORG_SUBJECT_NOUNS for text in service)
+
+
+def test_a_ministry_named_by_its_portfolio_gets_sibling_departments() -> None:
+    article = parse_article("Treasury issued the rules on Monday.")
+    found = wrong(article, "Treasury", "ORG", "Which organization issued the rules?")
+    assert_valid("Treasury", found)
+    assert all(text.startswith("the ") and text.endswith(" Department") for text in found)
+    assert not any("Treasury" in text for text in found)
+
+
+def test_real_bodies_of_another_sort_come_last_and_never_groups_or_titles() -> None:
+    article = parse_article(
+        "The Harbor Authority of Lakeside closed the port on Monday. The Roads Agency agreed."
+        " The Court of Federal Claims heard the case. Ridgeway College studied it. Democrats"
+        " objected, and Political Commissar Lin Bo said nothing."
+    )
+    found = wrong(article, "The Harbor Authority of Lakeside", "ORG", "Which body closed it?")
+    assert_valid("The Harbor Authority of Lakeside", found)
+    assert found[0] == "The Roads Agency"  # the same sort first
+    assert {"The Court of Federal Claims", "Ridgeway College"} <= set(found)
+    assert not any("Democrats" in text or "Commissar" in text for text in found)
+
+
+# ---- laws: real, numbered, then invented in the answer's pattern -----------------------
+
+
+def test_a_named_law_gets_invented_siblings_in_its_pattern() -> None:
+    article = parse_article("Congress passed the Clean Rivers Act of 2016 in May.")
+    answer = "the Clean Rivers Act of 2016"
+    found = wrong(article, answer, "LAW", "Which law did Congress pass?")
+    assert_valid(answer, found)
+    for text in found:
+        assert text.startswith("the ") and text.endswith(" Act of 2016")
+        assert not {"clean", "rivers"} & set(normalize(text).split())
+    purposes = [text.split()[-4] for text in found]
+    assert len(set(purposes)) == 3  # three laws, not three forms of one
+
+
+def test_a_real_law_comes_before_invented_ones() -> None:
+    article = parse_article(
+        "Congress passed the Clean Rivers Act of 2016 in May. It amends the Water Quality Act"
+        " of 1987."
+    )
+    found = wrong(article, "the Clean Rivers Act of 2016", "LAW", "Which law did it pass?")
+    assert_valid("the Clean Rivers Act of 2016", found)
+    assert found[0] == "the Water Quality Act of 1987"
 
 
 def test_a_mislabelled_answer_gets_distractors_of_its_real_kind() -> None:
