@@ -250,3 +250,14 @@ LAW_PURPOSES = (
     "Protection", "Reform", "Improvement", "Modernization", "Relief", "Enforcement",
     "Investment", "Recovery", "Security", "Assistance",
 )  # fmt: skip
+
+# Last resorts for counts that no value moves: shares, ranks, vague amounts (general words).
+FRACTIONS = ("a quarter", "a third", "half", "two-thirds", "three-quarters", "a fifth")
+ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth",
+)  # fmt: skip
+# Vague plural scales, smallest first ("tens of millions", "hundreds of thousands").
+VAGUE_SCALES = ("dozens", "tens", "hundreds", "thousands", "millions", "billions")
+# Clock times for a time of day that has no number ("noon").
+CLOCK_TIMES = ("noon", "midnight", "6 a.m.", "9 a.m.", "3 p.m.", "8 p.m.")

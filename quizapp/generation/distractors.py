@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import functools
 import hashlib
 import random
@@ -95,6 +96,13 @@ _AMOUNT_KINDS = frozenset({"MONEY", "PERCENT"})
 _SCALE_VALUES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 # An amount in digits with an optional scale word: "843 million", "1.1 billion", "3.75".
 _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s+(thousand|million|billion|trillion)\b)?", re.I)
+# Kinds that always have a last resort written in the answer's words (a count, a sum, a date).
+_LAST_RESORT_KINDS = frozenset({"NUMBER", "MONEY", "PERCENT", "DATE"})
+_FRACTION_WORD = re.compile(r"\b(?:half|halves|thirds?|quarters?|fifths?|tenths?)\b", re.I)
+_ORDINAL_WORD = re.compile(r"\b(?:" + "|".join(lists.ORDINALS) + r")\b", re.I)
+_VAGUE_SCALE = re.compile(r"\b(?:" + "|".join(lists.VAGUE_SCALES) + r")\b", re.I)
+_LAST_RESORT_FACTORS = (2.0, 0.5, 3.0, 1.5, 4.0, 0.25, 5.0, 10.0)
+_LAST_RESORT_YEARS = (4, -4, 5, -5, 6, -6, 10, -10)
 # Wrong sums of money: a quarter to three times the answer, rounded like it.
 _MONEY_FACTORS = (0.75, 1.3, 0.6, 1.6, 0.5, 2.0, 1.15, 0.4, 3.0)
 
@@ -187,18 +195,19 @@ def distractors(
     rank = _ranker(answer, kind, article, question)
     tried: set[str] = set()
 
-    def take(source: Iterable[str]) -> bool:
-        """Add the acceptable texts of a source to `chosen`; True once there are enough."""
+    def take(source: Iterable[str], *, check_fit: bool = True) -> bool:
+        """Add the acceptable texts of a source to `chosen`; True once there are enough (a
+        last resort written in the answer's own words skips the kind's fit check)."""
         for text in source:
             text = _same_case(" ".join(text.split()), answer, kind)
             if kind == "LAW":
                 text = next(_match_article(answer, (text,)))
-            if text in tried:
+            if check_fit and text in tried:
                 continue  # the same text from another source fails or passes the same way
             tried.add(text)
             if (
                 _acceptable(text, answer, chosen, question_key, kind)
-                and fits(answer, text, article)
+                and (not check_fit or fits(answer, text, article))
                 and not any(same_answer(text, alias) for alias in aliases)
                 and not any(roles.same_thing(text, alias, kind) for alias in aliases)
                 and not _unit_clash(question_noun, counted.get(text))
@@ -218,6 +227,8 @@ def distractors(
         # Too few real people: three invented ones, never one beside a real person.
         return invented_people(answer, article, question)
     if take(_made_up(answer, kind, rng, article)):
+        return chosen
+    if kind in _LAST_RESORT_KINDS and take(_last_resort(answer, kind), check_fit=False):
         return chosen
     if kind == "ORG":
         # Last: real bodies of another sort (never a group of people, a title or a thing).
@@ -751,6 +762,8 @@ def _fits_number(answer: str, text: str, article: ParsedArticle | None = None) -
         return False
     if _TALLY.search(text) and not _TALLY.search(answer):
         return False
+    if _style(answer) == "vague":
+        return True  # "dozens" beside "hundreds": no value to compare
     a, b = _first_amount(answer), _first_amount(text)
     if a is None or b is None or a <= 0 or b <= 0:
         return a == b == 0
@@ -844,8 +857,17 @@ def _number_words(value: int) -> str | None:
 
 
 def _made_up_numbers(answer: str, rng: random.Random) -> Iterator[str]:
-    """Counts near the answer, written in its style (words, digits, a range)."""
+    """Counts near the answer, written in its style (words, digits, a range); other shares,
+    ranks or scales for a share, a rank or a bare scale ("a third", "first", "a million")."""
+    if _FRACTION_WORD.search(answer) or _ORDINAL_WORD.search(answer):
+        yield from _last_resort(answer, "NUMBER")
+        return
     numbers = _numbers_in(answer)
+    if numbers and all(match.group().lower() in _SCALE_WORDS for match in numbers):
+        for scale in ("dozen", *lists.SCALE_WORDS.values()):
+            if scale != numbers[0].group().lower():
+                yield _swap(answer, numbers[0], _like_case((scale,), numbers[0].group()).__next__())
+        return
     values = [_value(match.group()) for match in numbers]
     if not numbers or any(value is None for value in values):
         yield from _shuffled(lists.VAGUE_AMOUNTS, rng)
@@ -1039,21 +1061,136 @@ def _made_up_dates(answer: str, rng: random.Random) -> Iterator[str]:
     if month:
         name = words.MONTH_ABBREVIATIONS.get(month.group(), month.group())
         index = words.MONTHS.index(name)
-        for offset in (1, -1, 2, -3):
-            yield _swap(answer, month, words.MONTHS[(index + offset) % 12])
+        day = _DAY.search(answer, month.end())
+        for offset in (1, -1, 2, -3, 4, -4):
+            other = (index + offset) % 12
+            if day is None or int(day.group()) <= calendar.monthrange(2000, other + 1)[1]:
+                yield _swap(answer, month, words.MONTHS[other])  # no "February 31"
         year = _YEAR.search(answer)
         if year:
             yield _swap(answer, year, str(int(year.group()) - 1))
-        day = _DAY.search(answer, month.end())
         if day and int(day.group()) <= 25:
             yield _swap(answer, day, str(int(day.group()) + 3))
         return
-    year = _YEAR.search(answer)
-    if year:
-        for offset in (-1, 1, -2, 2, -3):
-            yield _swap(answer, year, str(int(year.group()) + offset))
+    if _YEAR.search(answer):
+        yield from _shift_years(answer, (-1, 1, -2, 2, -3))
         return
     yield from _shuffled(lists.RELATIVE_DATES, rng)
+
+
+def _shift_years(answer: str, offsets: Iterable[int]) -> Iterator[str]:
+    """The answer with every year moved by each offset ("2016-2017" -> "2015-2016")."""
+    for offset in offsets:
+        yield _YEAR.sub(lambda match, by=offset: str(int(match.group()) + by), answer)
+
+
+# ---- last resorts: same-kind choices written in the answer's own words ---------------------
+
+
+def _last_resort(answer: str, kind: str) -> Iterator[str]:
+    """Choices of the answer's kind built from its own words, for when the article, the pool
+    and the made-up neighbours gave too few: other shares, ranks, scales, multiples, clock
+    times, years further off."""
+    if kind == "DATE":
+        yield from _last_resort_dates(answer)
+    elif _FRACTION_WORD.search(answer) and kind == "NUMBER":
+        yield from _like_case(lists.FRACTIONS, answer)
+    elif (
+        kind == "NUMBER"
+        and (numbers := _numbers_in(answer))
+        and all(match.group().lower() in _SCALE_WORDS for match in numbers)
+    ):
+        yield from _made_up_numbers(answer, random.Random(0))  # its scales, not its values
+    elif (ordinal := _ORDINAL_WORD.search(answer)) is not None:
+        index = lists.ORDINALS.index(ordinal.group().lower())
+        for offset in (1, -1, 2, 3, -2, 4):
+            if 0 <= index + offset < len(lists.ORDINALS):
+                word = lists.ORDINALS[index + offset]
+                yield _swap(
+                    answer, ordinal, word.capitalize() if ordinal.group()[0].isupper() else word
+                )
+    elif (scale := _VAGUE_SCALE.search(answer)) is not None:
+        yield from _other_scales(answer, scale)
+    else:
+        yield from _multiples(answer, kind)
+
+
+def _like_case(items: Iterable[str], answer: str) -> Iterator[str]:
+    """Items capitalised when the answer is."""
+    for item in items:
+        yield item[0].upper() + item[1:] if answer[:1].isupper() else item
+
+
+def _other_scales(answer: str, scale: re.Match[str]) -> Iterator[str]:
+    """A vague amount at another scale ("hundreds of millions" -> "tens of millions",
+    "hundreds of thousands"): the scales still grow from left to right."""
+    order = {word: index for index, word in enumerate(lists.VAGUE_SCALES)}
+    for other in lists.VAGUE_SCALES:
+        if other == scale.group().lower():
+            continue
+        text = _swap(answer, scale, other)
+        found = [order[match.group().lower()] for match in _VAGUE_SCALE.finditer(text)]
+        if len(found) == len(set(found)) and found == sorted(found):
+            yield text
+
+
+def _multiples(answer: str, kind: str) -> Iterator[str]:
+    """The answer with its numbers doubled, halved, tripled ..., written in its style with
+    whatever precision keeps them apart; "1", "2", "3" for a zero; vague amounts for none."""
+    if kind in _AMOUNT_KINDS:
+        numbers = tuple(match for match, _ in _amounts_in(answer))
+        values: list[float | None] = [value for _, value in _amounts_in(answer)]
+        values = [_value(match.group(1)) for match in numbers]
+    else:
+        numbers = _numbers_in(answer)
+        values = [_value(match.group()) for match in numbers]
+    if not numbers or any(value is None for value in values):
+        if kind == "NUMBER":  # a vague sum of money or share ("half a percent") gets none
+            yield from lists.VAGUE_AMOUNTS
+        return
+    first = values[0] or 0.0
+    targets = [[offset + (value or 0.0) for value in values] for offset in (1.0, 2.0, 3.0, 5.0)]
+    if first:
+        targets = [[(value or 0.0) * factor for value in values] for factor in _LAST_RESORT_FACTORS]
+    for new_values in targets:
+        if kind == "PERCENT" and any(value > 100 for value in new_values):
+            continue
+        pieces: list[str] = []
+        last = 0
+        for match, value in zip(numbers, new_values, strict=True):
+            figure = match.group(1) if kind in _AMOUNT_KINDS else match.group()
+            start = match.start(1) if kind in _AMOUNT_KINDS else match.start()
+            written = _format_like(figure, value, 1) if value >= 1 or "." in figure else None
+            if written is None:
+                written = f"{value:.2f}".rstrip("0").rstrip(".")
+            pieces += [answer[last:start], written]
+            last = start + len(figure)
+        yield "".join(pieces) + answer[last:]
+
+
+def _last_resort_dates(answer: str) -> Iterator[str]:
+    """Clock times for a time without a number ("noon"), years further off for a year,
+    weekdays and months further off for those."""
+    shape = _date_shape(answer)
+    if shape == "time":
+        yield from lists.CLOCK_TIMES
+    elif shape == "weekday":
+        weekday = _WEEKDAY.search(answer)
+        if weekday is not None:
+            index = words.WEEKDAYS.index(weekday.group())
+            for offset in (3, -3, 4, 5, 6):
+                yield _swap(answer, weekday, words.WEEKDAYS[(index + offset) % 7])
+    elif _YEAR.search(answer):
+        yield from _shift_years(answer, _LAST_RESORT_YEARS)
+    elif shape == "relative":
+        yield from lists.RELATIVE_DATES
+    else:
+        month = _MONTH.search(answer)
+        if month is not None:
+            name = words.MONTH_ABBREVIATIONS.get(month.group(), month.group())
+            index = words.MONTHS.index(name)
+            for offset in (5, -5, 6):
+                yield _swap(answer, month, words.MONTHS[(index + offset) % 12])
 
 
 def _swap(text: str, match: re.Match[str], replacement: str) -> str:
@@ -1068,9 +1205,11 @@ def _place_sort(text: str, article: ParsedArticle | None = None) -> str | None:
     """ "country", "state", "city" or "region" for a place the gazetteer or the article knows
     ("Lakeside, Nevada" makes Lakeside a city; a LOC mention is a region); None if unknown."""
     known = names.place_sort(text)
+    bare = _LEADING_THE.sub("", text.strip())
+    if known is None and bare in gazetteer.state_names():
+        return "state"
     if known is not None or article is None:
         return known
-    bare = _LEADING_THE.sub("", text.strip())
     sorts = article.memo("place_sorts", lambda: _article_place_sorts(article))
     return sorts.get(bare)
 
@@ -1112,13 +1251,14 @@ def _made_up_places(
     answer: str, rng: random.Random, article: ParsedArticle | None = None
 ) -> Iterator[str]:
     """Places of the answer's sort from the libraries' gazetteer, its neighbours first: the
-    countries of its continent, the cities of its country. A state gets none (no library
-    lists states), an unknown town gets the cities nearest the country the article names."""
+    countries of its continent, the cities of its country, the states the tz database names
+    (its own country's first); an unknown town gets the cities nearest the country the
+    article names."""
     sort = _place_sort(answer, article) or "city"
     bare = _LEADING_THE.sub("", answer.strip())
     if sort == "state":
-        return
-    if sort == "region":
+        places = gazetteer.state_choices(_article_country(article))
+    elif sort == "region":
         places = _shuffled(gazetteer.region_names(), rng)
     elif sort == "country":
         places = gazetteer.neighbours_first(
@@ -1146,6 +1286,13 @@ def _article_country(article: ParsedArticle | None) -> str | None:
 
 
 _MINISTRY = re.compile(r"^(?P<before>.*?\bMinistry of )(?P<field>[A-Z][a-z]+(?: Affairs)?)$")
+# A numbered reference other than a section or an order: "Title IX", "Article 5", "Public
+# Law 115-44", "Resolution 2231".
+_NUMBERED_LAW = re.compile(
+    r"^(?P<before>(?:(?:the|The) )?(?:[A-Z][\w.]* )*?"
+    r"(?:Title|Article|Chapter|Rule|Resolution|Law|Directive|Regulation|Part|No\.) )"
+    r"(?P<number>\d+|[IVXL]+)\b(?P<after>.*)$"
+)
 # A named law: "the Clean Rivers Act of 2016", "Water Code", "the Data Act, 2026".
 _NAMED_LAW = re.compile(
     r"^(?P<the>(?:the|The) )?(?P<name>[A-Z].*?) (?P<act>Act|Law|Code)"
@@ -1241,15 +1388,26 @@ def _made_up_laws(answer: str, rng: random.Random) -> Iterator[str]:
     section = _SECTION.match(answer)
     if section:
         number = int(section.group(1))
-        for offset in (1, -1, 2, 10):
-            yield f"Section {number + offset}{section.group(2)}"
+        for offset in (1, -1, 2, 10, 3):
+            if number + offset > 0:
+                yield f"Section {number + offset}{section.group(2)}"
     order = _ORDER.match(answer)
     if order:
         number = int(order.group(1))
         for offset in (-7, 28, 116, 3):
             yield f"Executive Order {number + offset}"
+    if section or order:
+        return
+    numbered = _NUMBERED_LAW.match(answer.strip())
+    if numbered is not None:
+        yield from _other_numbers(numbered)
+        return
+    amendment = _ORDINAL_WORD.match(_LEADING_THE.sub("", answer.strip()))
+    if amendment is not None and answer.rstrip().endswith("Amendment"):
+        yield from _last_resort(answer, "LAW")  # "the Fifth Amendment" for "the First"
+        return
     named = _NAMED_LAW.match(answer.strip())
-    if section or order or named is None:
+    if named is None:
         return
     taken = {word.lower() for word in re.findall(r"\w+", named.group("name"))}
     subjects = [
@@ -1264,6 +1422,42 @@ def _made_up_laws(answer: str, rng: random.Random) -> Iterator[str]:
         yield f"{named.group('the') or ''}{subject} {purpose} {named.group('act')}" + (
             named.group("tail") or ""
         )
+
+
+def _other_numbers(numbered: re.Match[str]) -> Iterator[str]:
+    """A numbered reference with nearby numbers, in its numerals ("Title IX" -> "Title VII",
+    "Article 5" -> "Article 6")."""
+    written = numbered.group("number")
+    roman = not written.isdigit()
+    value = _roman_value(written) if roman else int(written)
+    for offset in (1, -1, 2, -2, 3, 4, -4, 5):
+        number = value + offset
+        if number > 0:
+            text = _roman(number) if roman else str(number)
+            yield f"{numbered.group('before')}{text}{numbered.group('after')}"
+
+
+_ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _roman(number: int) -> str:
+    """A number below forty in Roman numerals."""
+    text = ""
+    for value, letters in _ROMAN:
+        while number >= value:
+            text, number = text + letters, number - value
+    return text
+
+
+def _roman_value(text: str) -> int:
+    """The value of Roman numerals ("IX" -> 9)."""
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for index, letter in enumerate(text):
+        value = values[letter]
+        following = values[text[index + 1]] if index + 1 < len(text) else 0
+        total += -value if value < following else value
+    return total
 
 
 def _fits_law(answer: str, text: str, article: ParsedArticle | None = None) -> bool:

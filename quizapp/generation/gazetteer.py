@@ -141,3 +141,56 @@ def neighbours_first(answer: str, places: tuple[str, ...]) -> list[str]:
 def city_choices() -> tuple[str, ...]:
     """Familiar cities, fit to offer as made-up choices."""
     return tuple(sorted(city for city in _cities() if is_familiar(city)))
+
+
+# Zone names that say a time or a direction, not a place ("US/Eastern", "Chile/Continental").
+_NOT_STATE_WORDS = frozenset(
+    {"eastern", "central", "mountain", "pacific", "atlantic", "north", "south", "east", "west"}
+    | {"general", "continental"}
+)
+# The tz database's legacy zones named after a federation's states ("US/Hawaii",
+# "Canada/Yukon"), and the state level of three-part zones ("America/Kentucky/Louisville"):
+# the only state names an installed library holds. (Australia's legacy zones mix its
+# states with its capital, so they are left out.)
+_STATE_AREAS = {"US": "US", "Canada": "CA", "Brazil": "BR", "Mexico": "MX"}
+
+
+@functools.cache
+def _states() -> dict[str, str]:
+    """State or province name -> the code of its country, from tz zone names."""
+    found: dict[str, str] = {}
+    for zone in pytz.all_timezones:
+        parts = zone.split("/")
+        if len(parts) == 2 and parts[0] in _STATE_AREAS:
+            name, code = parts[1], _STATE_AREAS[parts[0]]
+        elif len(parts) == 3 and parts[0] == "America":
+            name, code = parts[1], "US"
+        else:
+            continue
+        name = name.replace("_", " ")
+        if (
+            "-" in name
+            or name.isupper()
+            or name.lower() in _NOT_STATE_WORDS
+            or name in _cities()
+            or name in _country_codes()
+            or name.endswith("an")  # an adjective ("Aleutian"), not a state's name
+            or any(word[1:] != word[1:].lower() for word in name.split())  # "BajaNorte"
+            or not is_familiar(name)
+        ):
+            continue
+        found.setdefault(name, code)
+    return found
+
+
+def state_names() -> frozenset[str]:
+    """The states and provinces the tz database names."""
+    return frozenset(_states())
+
+
+def state_choices(near: str | None = None) -> list[str]:
+    """Familiar states and provinces, those of the country `near` names (a country or one
+    of its cities) first."""
+    code = country_of(near) if near else None
+    states = sorted(_states())
+    return sorted(states, key=lambda state: _states()[state] != code)
