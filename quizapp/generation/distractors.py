@@ -1340,6 +1340,7 @@ def _made_up_subject_bodies(answer: str, rng: random.Random) -> Iterator[str]:
         if word.lower().strip(".,") in lists.ORG_PATTERN_HEADS
     ]
     if not heads:
+        yield from _made_up_schools(answer, rng)
         return
     head = heads[0]
     if words[head].lower().strip(".,") in {"court", "tribunal"}:
@@ -1358,6 +1359,35 @@ def _made_up_subject_bodies(answer: str, rng: random.Random) -> Iterator[str]:
         for subject in _shuffled(subjects, rng):
             if subject.lower() not in taken:
                 yield " ".join([*words[:index], subject, *words[index + 1 :]])
+
+
+_SCHOOL_OF = re.compile(r"^(?P<before>(?:the |The )?(?:University|College) of )(?P<place>.+)$")
+_PLACE_SCHOOL = re.compile(
+    r"^(?P<before>(?:the |The )?)(?P<place>.+?)(?P<after> (?:State )?(?:University|College))$"
+)
+
+
+def _made_up_schools(answer: str, rng: random.Random) -> Iterator[str]:
+    """A university named after a place, with another place of its country ("the University
+    of Lyon" -> "the University of Lille"); nothing for one named otherwise."""
+    match = _SCHOOL_OF.match(answer.strip()) or _PLACE_SCHOOL.match(answer.strip())
+    if match is None:
+        return
+    place = match.group("place")
+    if gazetteer.country_of(place) is None and place not in gazetteer.state_names():
+        return
+    if place in gazetteer.state_names():
+        places = gazetteer.state_choices(place)
+    elif place in gazetteer.country_names():
+        places = gazetteer.neighbours_first(
+            place, tuple(_shuffled(gazetteer.country_choices(), rng))
+        )
+    else:
+        places = gazetteer.neighbours_first(place, tuple(_shuffled(gazetteer.city_choices(), rng)))
+    after = match.groupdict().get("after") or ""
+    for other in places:
+        if other != place:
+            yield f"{match.group('before')}{other}{after}"
 
 
 def _fits_org(answer: str, text: str, article: ParsedArticle | None = None) -> bool:

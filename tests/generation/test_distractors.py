@@ -821,3 +821,71 @@ def test_two_distractors_are_never_two_forms_of_one_body() -> None:
     assert_valid("the Roads Agency", found)
     assert not {"OTA", "The Office of Tidal Affairs"} <= set(found)
     assert sum(text in {"OTA", "The Office of Tidal Affairs"} for text in found) <= 1
+
+
+# ---- last resorts: every count, sum, share, date and place gets three of its kind ------
+
+
+LAST_RESORT = parse_article(
+    "The Digital Commerce Alliance sued the state in Columbus, Ohio, on Monday."
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind", "same_kind"),
+    [
+        ("a third", "NUMBER", lambda text: text in lists.FRACTIONS),
+        ("two-thirds", "NUMBER", lambda text: text in lists.FRACTIONS),
+        ("first", "NUMBER", lambda text: text in lists.ORDINALS),
+        (
+            "a million",
+            "NUMBER",
+            lambda text: re.fullmatch(r"a (dozen|hundred|thousand|billion)", text),
+        ),
+        ("several hundred", "NUMBER", lambda text: re.fullmatch(r"several [a-z]+", text)),
+        ("dozens", "NUMBER", lambda text: text in lists.VAGUE_AMOUNTS),
+        ("zero", "NUMBER", lambda text: text.isalpha() and text != "zero"),
+        ("100", "NUMBER", lambda text: text.isdigit()),
+        ("$1", "MONEY", lambda text: re.fullmatch(r"\$\d+(\.\d+)?", text)),
+        ("$10,000", "MONEY", lambda text: re.fullmatch(r"\$[\d,]+", text)),
+        (
+            "hundreds of millions of dollars",
+            "MONEY",
+            lambda text: re.fullmatch(r"[a-z]+ of [a-z]+ of dollars", text),
+        ),
+        ("0.1%", "PERCENT", lambda text: re.fullmatch(r"\d\.\d%", text)),
+        ("noon", "DATE", lambda text: text in lists.CLOCK_TIMES),
+        ("1800", "DATE", lambda text: re.fullmatch(r"1[78]\d\d", text)),
+        ("2016-2017", "DATE", lambda text: int(text[5:]) - int(text[:4]) == 1),
+        ("Ohio", "GPE", lambda text: text in gazetteer.state_names()),
+        ("Title IX", "LAW", lambda text: re.fullmatch(r"Title [IVX]+", text)),
+        (
+            "the First Amendment",
+            "LAW",
+            lambda text: re.fullmatch(r"the [A-Z][a-z]+ Amendment", text),
+        ),
+        ("Article 5", "LAW", lambda text: re.fullmatch(r"Article \d+", text)),
+    ],
+)
+def test_every_kind_has_a_last_resort_of_its_own_kind(
+    answer: str, kind: str, same_kind: object
+) -> None:
+    found = wrong(LAST_RESORT, answer, kind, "Which one?")
+    assert_valid(answer, found)
+    assert all(same_kind(text) for text in found), found  # type: ignore[operator]
+
+
+def test_a_date_moved_to_another_month_is_a_real_date(short: ParsedArticle) -> None:
+    import datetime
+
+    for text in wrong(short, "Dec. 31, 1999", "DATE", "When?"):
+        datetime.datetime.strptime(text.replace("Dec.", "December"), "%B %d, %Y")  # no "June 31"
+
+
+def test_a_university_named_after_a_place_gets_universities_of_other_places() -> None:
+    article = parse_article("The University of Tokyo studied the case.")
+    found = wrong(article, "the University of Tokyo", "ORG", "Which university studied it?")
+    assert_valid("the University of Tokyo", found)
+    for text in found:
+        assert text.startswith("the University of ")
+        assert gazetteer.country_of(text.removeprefix("the University of ")) is not None
