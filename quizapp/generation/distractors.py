@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 DISTRACTOR_COUNT = 3
 # No choices at all: the question is asked as a short answer (the app stores it so).
 SHORT_ANSWER: tuple[str, ...] = ()
-# A single capital with a full stop: a middle initial ("Steven T. Mnuchin").
+# A single capital with a full stop: a middle initial ("Ana T. Ruiz").
 _INITIAL = re.compile(r"^[A-Z]\.$")
 _INITIALS = "ABCDEFGHJKLMNPRSTW"
 # Courtesy titles a name may carry ("Dr. Ana Ruiz"), beside the titles of office.
@@ -1331,8 +1331,9 @@ def _made_up_orgs(answer: str, rng: random.Random) -> Iterator[str]:
 
 
 def _made_up_subject_bodies(answer: str, rng: random.Random) -> Iterator[str]:
-    """The answer with the subject word nearest its head swapped ("the U.S. Customs Service"
-    -> "the U.S. Postal Service"); a court's sort word must stand right before "Court"."""
+    """The answer with the subject word nearest its head swapped ("the National Customs
+    Service" -> "the National Postal Service"); a court's sort word stands right before
+    "Court"."""
     words = answer.strip().split()
     heads = [
         index

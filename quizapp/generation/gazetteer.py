@@ -143,37 +143,41 @@ def city_choices() -> tuple[str, ...]:
     return tuple(sorted(city for city in _cities() if is_familiar(city)))
 
 
-# Zone names that say a time or a direction, not a place ("US/Eastern", "Chile/Continental").
+# Zone names that say a time or a direction, not a place ("Country/Eastern").
 _NOT_STATE_WORDS = frozenset(
     {"eastern", "central", "mountain", "pacific", "atlantic", "north", "south", "east", "west"}
     | {"general", "continental"}
 )
-# The tz database's legacy zones named after a federation's states ("US/Hawaii",
-# "Canada/Yukon"), and the state level of three-part zones ("America/Kentucky/Louisville"):
-# the only state names an installed library holds. (Australia's legacy zones mix its
-# states with its capital, so they are left out.)
-_STATE_AREAS = {"US": "US", "Canada": "CA", "Brazil": "BR", "Mexico": "MX"}
 
 
 @functools.cache
 def _states() -> dict[str, str]:
-    """State or province name -> the code of its country, from tz zone names."""
+    """State or province name -> the code of its country, from tz zone names: the middle of
+    three-part zones ("Area/State/Town"), and the legacy "Country/State" zones of the
+    countries of the continent whose zones name states (elsewhere legacy zones mix states
+    with capitals). The only state names an installed library holds."""
+    codes = _country_codes()
+    state_areas = {zone.split("/")[0] for zone in pytz.all_timezones if zone.count("/") == 2}
+    zone_codes = {zone: code for code, zones in pytz.country_timezones.items() for zone in zones}
     found: dict[str, str] = {}
     for zone in pytz.all_timezones:
         parts = zone.split("/")
-        if len(parts) == 2 and parts[0] in _STATE_AREAS:
-            name, code = parts[1], _STATE_AREAS[parts[0]]
-        elif len(parts) == 3 and parts[0] == "America":
-            name, code = parts[1], "US"
+        if len(parts) == 3 and parts[1].replace("_", " ") not in codes:
+            name, code = parts[1], None
+        elif len(parts) == 2 and parts[0] in codes and _area_of(codes[parts[0]]) in state_areas:
+            name, code = parts[1], codes[parts[0]]
         else:
             continue
         name = name.replace("_", " ")
+        if code is None:
+            code = zone_codes.get(zone)
         if (
-            "-" in name
+            code is None
+            or "-" in name
             or name.isupper()
             or name.lower() in _NOT_STATE_WORDS
             or name in _cities()
-            or name in _country_codes()
+            or name in codes
             or name.endswith("an")  # an adjective ("Aleutian"), not a state's name
             or any(word[1:] != word[1:].lower() for word in name.split())  # "BajaNorte"
             or not is_familiar(name)
