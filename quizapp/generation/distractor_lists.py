@@ -178,39 +178,56 @@ MEASURE_UNITS = frozenset(
 )  # fmt: skip
 
 # Invented people, only when the article and the pool give too few real ones (and then all
-# three choices are invented, never one beside a real person). Common given names and
-# surnames of one origin go together ("Keiko Tanaka", not "Keiko Mbeki"); the three invented
-# people come from three origins. General lists, checked against no article: any name that
-# shares a word with the article's own names is skipped at run time.
-PERSON_NAME_ORIGINS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+# three choices are invented, never one beside a real person). Common given names (women's,
+# then men's) and surnames of one origin go together ("Keiko Tanaka", not "Keiko Mbeki");
+# the three invented people come from three origins. General lists, checked against no
+# article: any name that shares a word with the article's own names is skipped at run time.
+PERSON_NAME_ORIGINS: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
     (
-        ("Anders", "Astrid", "Greta", "Ingrid", "Jonas", "Sven", "Oskar"),
+        ("Astrid", "Greta", "Ingrid", "Klara"),
+        ("Anders", "Jonas", "Sven", "Oskar"),
         ("Andersen", "Dahlberg", "Eklund", "Halvorsen", "Lindgren", "Eriksen", "Jansen"),
     ),
     (
-        ("Lucia", "Mateo", "Rafael", "Rosa", "Tomas", "Valeria"),
+        ("Lucia", "Rosa", "Valeria", "Adriana"),
+        ("Mateo", "Rafael", "Tomas"),
         ("Alvarado", "Barros", "Ibarra", "Quintero", "Rosales", "Sandoval", "Zamora"),
     ),
     (
-        ("Camille", "Leon", "Mara", "Isaac", "Esther", "Nora"),
+        ("Camille", "Mara", "Esther", "Nora", "Sofia"),
+        ("Leon", "Isaac"),
         ("Castellano", "Gallo", "Moretti", "Rossi", "Fontaine", "Schreiber", "Weber"),
     ),
     (
-        ("Dmitri", "Marek", "Petra", "Zofia", "Nikos"),
+        ("Petra", "Zofia"),
+        ("Dmitri", "Marek", "Nikos"),
         ("Kowalczyk", "Novak", "Petrov", "Varga", "Horvath"),
     ),
     (
-        ("Bilal", "Dalia", "Farid", "Laila", "Omar", "Rania", "Samir", "Tariq", "Yara"),
+        ("Dalia", "Laila", "Rania", "Yara"),
+        ("Bilal", "Farid", "Omar", "Samir", "Tariq"),
         ("Farouk", "Haddad", "Karimi", "Rahimi", "Saleh"),
     ),
-    (("Elif", "Selin", "Yusuf", "Kaveh", "Noor"), ("Demir", "Yilmaz", "Aydin", "Kaya")),
-    (("Arjun", "Ravi", "Sanjay", "Anika", "Kavita"), ("Bakshi", "Kapoor", "Iqbal", "Mehta")),
-    (("Keiko", "Hana", "Haruto", "Yuki"), ("Nakamura", "Tanaka", "Takahashi", "Yamada")),
+    (("Elif", "Selin", "Noor", "Ayse"), ("Yusuf", "Kaveh"), ("Demir", "Yilmaz", "Aydin", "Kaya")),
     (
-        ("Amara", "Chidi", "Emeka", "Kwame", "Kofi"),
+        ("Anika", "Kavita", "Meera"),
+        ("Arjun", "Ravi", "Sanjay"),
+        ("Bakshi", "Kapoor", "Iqbal", "Mehta"),
+    ),
+    (
+        ("Keiko", "Hana", "Aiko"),
+        ("Haruto", "Hiroshi", "Kenta"),
+        ("Nakamura", "Tanaka", "Takahashi", "Yamada"),
+    ),
+    (
+        ("Amara", "Abena", "Ngozi"),
+        ("Chidi", "Emeka", "Kwame", "Kofi"),
         ("Abara", "Adeyemi", "Mbeki", "Mensah", "Osei"),
     ),
 )
+# Words that tell a person is a woman or a man (a pronoun after the name, a courtesy title).
+FEMALE_WORDS = frozenset({"she", "her", "hers", "herself", "ms", "ms.", "mrs", "mrs.", "madam"})
+MALE_WORDS = frozenset({"he", "him", "his", "himself", "mr", "mr."})
 
 # Invented sibling bodies: the word of a body's name that says what it deals with, swapped
 # for another general one ("the District Court" -> "the Bankruptcy Court").

@@ -274,16 +274,26 @@ def invented_people(answer: str, article: ParsedArticle, question: str = "") -> 
     stems = tuple(word.lower() for word in name if len(word) >= _MIN_NAME_WORD)
     taken |= {
         word.lower()
-        for given, family in lists.PERSON_NAME_ORIGINS
-        for word in (*given, *family)
+        for origin in lists.PERSON_NAME_ORIGINS
+        for word in (word for names in origin for word in names)
         if word.lower().startswith(stems)
     }
+    # A woman among three men is a giveaway: the article's pronouns tell the answer's.
+    gender = _gender_of(words, article)
     origins = list(lists.PERSON_NAME_ORIGINS)
     rng.shuffle(origins)
+    # Unknown: a woman and a man at least, so that either answer has company.
+    genders = [gender] * DISTRACTOR_COUNT if gender is not None else [0, 1, rng.randrange(2)]
+    rng.shuffle(genders)
     people: list[str] = []
-    for given_names, surnames in origins:
+    for women, men, surnames in origins:
+        given_names = (women, men)[genders[len(people)]]
         given = [word for word in _shuffled(given_names, rng) if word.lower() not in taken]
-        family = [word for word in _shuffled(surnames, rng) if word.lower() not in taken]
+        family = [
+            word
+            for word in _shuffled(surnames, rng)
+            if word.lower() not in taken and not (given and word[:4] == given[0][:4])
+        ]
         shaped = _shape_name(name, given, family, rng)
         if shaped is None:
             continue
@@ -292,6 +302,37 @@ def invented_people(answer: str, article: ParsedArticle, question: str = "") -> 
         if len(people) == DISTRACTOR_COUNT:
             return people
     return []
+
+
+def _gender_of(words: list[str], article: ParsedArticle) -> int | None:
+    """0 for a woman, 1 for a man, None when unknown: from a courtesy title in or before
+    the name, else the first personal pronoun after a mention (up to the end of the next
+    sentence, before any other person is named)."""
+    spans = [
+        span
+        for span in article.spans.get("PERSON", ())
+        if article.full_name(span.text) == article.full_name(" ".join(words))
+        or span.text == " ".join(words)
+    ]
+    before = [span.doc[span.start - 1].text for span in spans if span.start > 0]
+    for word in (*words, *before):
+        if word.lower() in lists.FEMALE_WORDS:
+            return 0
+        if word.lower() in lists.MALE_WORDS:
+            return 1
+    for span in spans:
+        doc = span.doc
+        end = span.sent.end
+        if end < len(doc):
+            end = doc[end].sent.end
+        for token in doc[span.end : end]:
+            if token.ent_type_ == "PERSON":
+                break
+            if token.lower_ in lists.FEMALE_WORDS:
+                return 0
+            if token.lower_ in lists.MALE_WORDS:
+                return 1
+    return None
 
 
 def _is_title_word(word: str) -> bool:

@@ -360,7 +360,7 @@ def test_sums_of_money_come_from_the_pool_of_numbers() -> None:
 
 def invented_words() -> set[str]:
     """Every given name and surname the invented people are drawn from."""
-    return {word for given, family in lists.PERSON_NAME_ORIGINS for word in (*given, *family)}
+    return {word for origin in lists.PERSON_NAME_ORIGINS for names in origin for word in names}
 
 
 def assert_all_invented(found: list[str], article: ParsedArticle, answer: str) -> None:
@@ -889,3 +889,19 @@ def test_a_university_named_after_a_place_gets_universities_of_other_places() ->
     for text in found:
         assert text.startswith("the University of ")
         assert gazetteer.country_of(text.removeprefix("the University of ")) is not None
+
+
+def test_invented_people_share_the_answers_gender_or_mix_both() -> None:
+    women = {word for origin in lists.PERSON_NAME_ORIGINS for word in origin[0]}
+    men = {word for origin in lists.PERSON_NAME_ORIGINS for word in origin[1]}
+    article = parse_article(
+        "Mayor Ruth Okonkwo opened the bridge on Monday. She said it would carry 40,000 cars a"
+        " day.\n\nPaul Devereux built it. He said it took three years."
+    )
+    her = wrong(article, "Ruth Okonkwo", "PERSON", "Who opened the bridge?")
+    assert all(text.split()[0] in women for text in her), her
+    him = wrong(article, "Paul Devereux", "PERSON", "Who built the bridge?")
+    assert all(text.split()[0] in men for text in him), him
+    unknown = wrong(parse_article(SHORT), "Tom Malinowski", "PERSON", "Who spoke?")
+    first = {text.split()[0] for text in unknown}
+    assert first & women and first & men
