@@ -732,6 +732,44 @@ def _made_up(
     maker = _MAKERS.get(kind)
     if maker is not None:
         yield from maker(answer, rng)
+    if kind == "ORG":
+        yield from _place_swapped_bodies(answer, rng, article)
+
+
+_PLACE_WORDS = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}")
+
+
+def _place_swapped_bodies(
+    answer: str, rng: random.Random, article: ParsedArticle | None
+) -> Iterator[str]:
+    """A body named after a place with another place of that sort, the article's first ("the
+    Agency's Lakeside Field Office" -> "the Agency's Riverton Field Office")."""
+    mentions = article.mentions.get("GPE", ()) if article is not None else ()
+    known = list(dict.fromkeys(_LEADING_THE.sub("", text) for text in mentions))  # text order
+    for match in _PLACE_WORDS.finditer(answer):
+        words = match.group().split()
+        # The longest run of capitalised words that is a place ("New Mexico" before "Mexico").
+        for size in range(len(words), 0, -1):
+            for start in range(len(words) - size + 1):
+                place = " ".join(words[start : start + size]).strip(".,")
+                if place.endswith(("'s", "’s")):
+                    continue
+                if (
+                    place in known
+                    or gazetteer.country_of(place)
+                    or place in gazetteer.state_names()
+                ):
+                    offset = answer.find(place, match.start())
+                    others = [
+                        text
+                        for text in known
+                        if text != place and _fits_place(place, text, article)
+                    ]
+                    for other in [*others, *_made_up_places(place, rng, article)]:
+                        other = _LEADING_THE.sub("", other)
+                        if other != place:
+                            yield answer[:offset] + other + answer[offset + len(place) :]
+                    return
 
 
 def _shuffled(items: Sequence[str], rng: random.Random) -> list[str]:

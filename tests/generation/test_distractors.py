@@ -905,3 +905,16 @@ def test_invented_people_share_the_answers_gender_or_mix_both() -> None:
     unknown = wrong(parse_article(SHORT), "Tom Malinowski", "PERSON", "Who spoke?")
     first = {text.split()[0] for text in unknown}
     assert first & women and first & men
+
+
+def test_a_body_named_after_a_place_gets_the_same_body_of_other_places() -> None:
+    article = parse_article(
+        "The Government of Paraguay signed the deal in Asunción on Monday. Officials from"
+        " Bolivia and Peru watched."
+    )
+    answer = "the Government of Paraguay"
+    found = wrong(article, answer, "ORG", "Which government signed the deal?")
+    assert_valid(answer, found)
+    places = [text.removeprefix("the Government of ") for text in found]
+    assert places[:2] == ["Bolivia", "Peru"]  # the article's own countries first
+    assert all(gazetteer.country_of(place) for place in places)
