@@ -736,6 +736,9 @@ def _made_up(
         yield from _place_swapped_bodies(answer, rng, article)
 
 
+# Country names that take "the" in English ("the United Kingdom", "the Cayman Islands"):
+# "the University of United Kingdom" would give itself away.
+_TAKES_THE = re.compile(r"^(?:the |The |United )|\b(?:Islands|Republic|Netherlands|Emirates)$")
 _PLACE_WORDS = re.compile(r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}")
 
 
@@ -745,7 +748,8 @@ def _place_swapped_bodies(
     """A body named after a place with another place of that sort, the article's first ("the
     Agency's Lakeside Field Office" -> "the Agency's Riverton Field Office")."""
     mentions = article.mentions.get("GPE", ()) if article is not None else ()
-    known = list(dict.fromkeys(_LEADING_THE.sub("", text) for text in mentions))  # text order
+    # A place written with "the" ("the United States") reads badly inside another name.
+    known = list(dict.fromkeys(text for text in mentions if not _LEADING_THE.match(text)))
     for match in _PLACE_WORDS.finditer(answer):
         words = match.group().split()
         # The longest run of capitalised words that is a place ("New Mexico" before "Mexico").
@@ -766,8 +770,7 @@ def _place_swapped_bodies(
                         if text != place and _fits_place(place, text, article)
                     ]
                     for other in [*others, *_made_up_places(place, rng, article)]:
-                        other = _LEADING_THE.sub("", other)
-                        if other != place:
+                        if other != place and not _TAKES_THE.search(other):
                             yield answer[:offset] + other + answer[offset + len(place) :]
                     return
 
@@ -1466,7 +1469,7 @@ def _made_up_schools(answer: str, rng: random.Random) -> Iterator[str]:
         places = gazetteer.neighbours_first(place, tuple(_shuffled(gazetteer.city_choices(), rng)))
     after = match.groupdict().get("after") or ""
     for other in places:
-        if other != place:
+        if other != place and not _TAKES_THE.search(other):
             yield f"{match.group('before')}{other}{after}"
 
 
