@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
@@ -18,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -25,13 +27,24 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from quizapp.extensions import db
 
 ROLES = ("student", "teacher")
-QUESTION_FORMATS = ("multiple_choice", "short_answer", "true_false")
+QUESTION_FORMATS = ("multiple_choice", "short_answer", "true_false", "numeric")
 QUESTION_ORIGINS = ("generated", "teacher")
-QUESTION_STATUSES = ("draft", "published", "archived")
+# "archived": deleted after students answered it; "rejected": a teacher turned it down (kept so
+# the generator never offers it again, and so reviews of attempts that had it stay intact).
+QUESTION_STATUSES = ("draft", "published", "archived", "rejected")
+# Statuses of the questions that make up an article's quiz (shown, ordered, exported).
+ACTIVE_STATUSES = ("draft", "published")
 
 EMAIL_MAX = 254
 NAME_MAX = 80
 TITLE_MAX = 200
+SESSION_TOKEN_BYTES = 32
+SESSION_TOKEN_MAX = 64
+
+
+def new_session_token() -> str:
+    """A fresh random session token (43 URL-safe characters)."""
+    return secrets.token_urlsafe(SESSION_TOKEN_BYTES)
 
 
 def utcnow() -> datetime:
@@ -56,6 +69,13 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default="student")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Flask-Login's "alternative id": the session and remember-me cookies carry this token, not
+    # the user id, so replacing it (log out, new password, account disabled) ends every session.
+    session_token: Mapped[str] = mapped_column(
+        String(SESSION_TOKEN_MAX), unique=True, default=new_session_token
+    )
+    # A disabled account cannot log in, and its sessions end (see auth.services.set_active).
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     articles: Mapped[list[Article]] = relationship(back_populates="owner")
     attempts: Mapped[list[Attempt]] = relationship(
@@ -69,6 +89,19 @@ class User(UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         """Tell whether the password matches the stored hash."""
         return check_password_hash(self.password_hash, password)
+
+    def get_id(self) -> str:
+        """Flask-Login stores this in the session cookie: the session token, never the id."""
+        return self.session_token
+
+    def rotate_session_token(self) -> None:
+        """Replace the session token, so every cookie that carries the old one stops working."""
+        self.session_token = new_session_token()
+
+    @property
+    def is_active(self) -> bool:  # type: ignore[override]
+        """Flask-Login refuses to log in an inactive (disabled) account."""
+        return self.active is not False  # None: not stored yet, so the default (True) applies
 
     @property
     def is_teacher(self) -> bool:
@@ -112,6 +145,12 @@ class Question(db.Model):
         CheckConstraint(_in("format", QUESTION_FORMATS), name="format"),
         CheckConstraint(_in("origin", QUESTION_ORIGINS), name="origin"),
         CheckConstraint(_in("status", QUESTION_STATUSES), name="status"),
+        # A numeric question has a tolerance (0 for an exact value); no other format has one.
+        CheckConstraint(
+            "(format = 'numeric' AND tolerance IS NOT NULL AND tolerance >= 0)"
+            " OR (format != 'numeric' AND tolerance IS NULL)",
+            name="tolerance",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -128,6 +167,8 @@ class Question(db.Model):
     # Every choice, the right one included, in the author's order (shuffled per attempt).
     choices: Mapped[list[str]] = mapped_column(JSON, default=list)
     evidence: Mapped[str] = mapped_column(Text, default="")
+    # Numeric questions only: how far from `answer` (a plain number) a reply may be.
+    tolerance: Mapped[float | None] = mapped_column(Float)
     origin: Mapped[str] = mapped_column(String(16), default="teacher")
     status: Mapped[str] = mapped_column(String(16), default="draft")
     position: Mapped[int] = mapped_column(Integer, default=0)

@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Question, Response, User, utcnow
-from quizapp.quiz.grading import CHOICE_FORMATS, is_correct
+from quizapp.quiz.grading import CHOICE_FORMATS, expected_answer, is_correct
 from quizapp.scores.services import score_ratio
 
 MAX_TEXT_ANSWER = 500
@@ -313,7 +313,7 @@ def submit_attempt(user: User, attempt_id: int) -> Attempt:
     score = 0
     for response in attempt.responses:
         response.correct = is_correct(response.question, response.answer)
-        response.expected = response.question.answer
+        response.expected = expected_answer(response.question)
         score += int(response.correct)
     # Only the request that flips submitted_at wins, so a double click cannot grade twice.
     finished = db.session.execute(
