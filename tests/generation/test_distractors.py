@@ -401,6 +401,23 @@ def test_two_people_and_no_pool_get_no_mix() -> None:
     assert_all_invented(found, article, "Ruth Okonkwo")
 
 
+def test_an_article_with_one_person_gets_three_invented_people() -> None:
+    article = parse_article("Mayor Ruth Okonkwo opened the bridge on Monday.")
+    question = Candidate(
+        type="who",
+        question="Who opened the bridge on Monday?",
+        answer="Ruth Okonkwo",
+        evidence="Mayor Ruth Okonkwo opened the bridge on Monday.",
+        sentence_index=0,
+        kind="PERSON",
+    )
+    choices = choices_for(question, article, seed_for(article.text))
+    assert choices is not None and len(choices) == 4 and choices.count("Ruth Okonkwo") == 1
+    assert_all_invented(
+        [text for text in choices if text != "Ruth Okonkwo"], article, "Ruth Okonkwo"
+    )
+
+
 def test_one_pooled_person_is_not_mixed_with_invented_ones(short: ParsedArticle) -> None:
     pooled = parse_article(SHORT, pool={"PERSON": ["Ada Lovelace"]})
     found = wrong(pooled, "Tom Malinowski", "PERSON")
