@@ -4,6 +4,7 @@ offered as a body, or a second right answer from the same sentence."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -253,7 +254,23 @@ def coordinated_with(answer: str, article: ParsedArticle, sentence_index: int) -
         partners.update(token.i for token in root.head.conjuncts)
     partners -= {token.i for token in answer_span}
     found: list[str] = []
-    for ent in sentence.ents:
+    for ent in _entities_by_sentence(article).get(sentence_index, ()):
         if any(token.i in partners for token in ent):
             found.append(ent.text)
     return found
+
+
+def _entities_by_sentence(article: ParsedArticle) -> dict[int, list[Span]]:
+    """The model's entities of each sentence, by sentence index (read once per article: a
+    sentence's own `ents` walks the whole document's)."""
+
+    def build() -> dict[int, list[Span]]:
+        starts = [sentence.start for sentence in article.sentences]
+        found: dict[int, list[Span]] = {}
+        for ent in article.doc.ents:
+            index = bisect.bisect_right(starts, ent.start) - 1
+            if index >= 0 and ent.end <= article.sentences[index].end:
+                found.setdefault(index, []).append(ent)
+        return found
+
+    return article.memo("entities_by_sentence", build)
