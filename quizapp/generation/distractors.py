@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import functools
 import hashlib
+import itertools
 import random
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -211,6 +212,7 @@ def distractors(
                 and not any(same_answer(text, alias) for alias in aliases)
                 and not any(roles.same_thing(text, alias, kind) for alias in aliases)
                 and not _unit_clash(question_noun, counted.get(text))
+                and not (kind == "ORG" and _parts_of_one_name(text, chosen, article))
             ):
                 chosen.append(text)
                 if len(chosen) == DISTRACTOR_COUNT:
@@ -234,6 +236,45 @@ def distractors(
         # Last: real bodies of another sort (never a group of people, a title or a thing).
         take(_other_sorts([*mentions, *pooled], rank, article))
     return chosen
+
+
+def _parts_of_one_name(text: str, chosen: list[str], article: ParsedArticle) -> bool:
+    """Whether `text` and a chosen body are two pieces of one name the article gives ("the
+    Court of Appeals" "for" "the 6th Circuit", or both inside one longer mention): two forms
+    of one court, not two courts."""
+    key = normalize(text)
+    longer = [
+        name
+        for name in article.memo(
+            "org_mention_keys",
+            lambda: list(dict.fromkeys(normalize(m) for m in article.mentions.get("ORG", ()))),
+        )
+        if len(name) > len(key) and _nested(key, name)
+    ]
+    joined = article.memo("joined_org_names", lambda: _joined_org_names(article))
+    return any(
+        (key, normalize(other)) in joined
+        or any(_nested(normalize(other), name) and normalize(other) != name for name in longer)
+        for other in chosen
+    )
+
+
+# Words that run one piece of a name into the next ("X for Y"); a possessive joins a parent
+# body to its unit, which are two bodies.
+_NAME_JOINERS = frozenset({"for", "of"})
+
+
+def _joined_org_names(article: ParsedArticle) -> set[tuple[str, str]]:
+    """Pairs of the article's body names that run into one another ("the Court of Appeals"
+    "for" "the 6th Circuit"): the model's two pieces of one name, each way round."""
+    pairs: set[tuple[str, str]] = set()
+    spans = sorted(article.spans.get("ORG", ()), key=lambda span: span.start)
+    for first, second in itertools.pairwise(spans):
+        gap = article.doc[first.end : second.start]
+        if len(gap) == 0 or (len(gap) == 1 and gap[0].lower_ in _NAME_JOINERS):
+            a, b = normalize(first.text), normalize(second.text)
+            pairs.update({(a, b), (b, a)})
+    return pairs
 
 
 def _other_sorts(

@@ -935,3 +935,13 @@ def test_a_body_named_after_a_place_gets_the_same_body_of_other_places() -> None
     places = [text.removeprefix("the Government of ") for text in found]
     assert places[:2] == ["Bolivia", "Peru"]  # the article's own countries first
     assert all(gazetteer.country_of(place) for place in places)
+
+
+def test_two_pieces_of_one_name_are_never_two_choices() -> None:
+    article = parse_article(
+        "A panel of the Court of Appeals for the 6th Circuit ruled on Monday. The state"
+        " Supreme Court, the Tax Court and the Court of Federal Claims had ruled earlier."
+    )
+    found = wrong(article, "the Tax Court", "ORG", "Which court ruled earlier?")
+    pieces = {"the Court of Appeals", "the 6th Circuit"}
+    assert len(pieces & set(found)) <= 1, found
