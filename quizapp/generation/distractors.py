@@ -240,7 +240,7 @@ def distractors(
 
 def _parts_of_one_name(text: str, chosen: list[str], article: ParsedArticle) -> bool:
     """Whether `text` and a chosen body are two pieces of one name the article gives ("the
-    Court of Appeals" "for" "the 6th Circuit", or both inside one longer mention): two forms
+    Court of Claims" "for" "the 2nd District", or both inside one longer mention): two forms
     of one court, not two courts."""
     key = normalize(text)
     longer = [
@@ -265,8 +265,8 @@ _NAME_JOINERS = frozenset({"for", "of"})
 
 
 def _joined_org_names(article: ParsedArticle) -> set[tuple[str, str]]:
-    """Pairs of the article's body names that run into one another ("the Court of Appeals"
-    "for" "the 6th Circuit"): the model's two pieces of one name, each way round."""
+    """Pairs of the article's body names that run into one another ("the Court of Claims"
+    "for" "the 2nd District"): the model's two pieces of one name, each way round."""
     pairs: set[tuple[str, str]] = set()
     spans = sorted(article.spans.get("ORG", ()), key=lambda span: span.start)
     for first, second in itertools.pairwise(spans):
@@ -789,11 +789,11 @@ def _place_swapped_bodies(
     """A body named after a place with another place of that sort, the article's first ("the
     Agency's Lakeside Field Office" -> "the Agency's Riverton Field Office")."""
     mentions = article.mentions.get("GPE", ()) if article is not None else ()
-    # A place written with "the" ("the United States") reads badly inside another name.
+    # A place written with "the" ("the Gambia") reads badly inside another name.
     known = list(dict.fromkeys(text for text in mentions if not _LEADING_THE.match(text)))
     for match in _PLACE_WORDS.finditer(answer):
         words = match.group().split()
-        # The longest run of capitalised words that is a place ("New Mexico" before "Mexico").
+        # The longest run of capitalised words that is a place ("New Caledonia", not a part).
         for size in range(len(words), 0, -1):
             for start in range(len(words) - size + 1):
                 place = " ".join(words[start : start + size]).strip(".,")
