@@ -1218,12 +1218,6 @@ def _last_resort(answer: str, kind: str) -> Iterator[str]:
         yield from _last_resort_dates(answer)
     elif _FRACTION_WORD.search(answer) and kind == "NUMBER":
         yield from _like_case(lists.FRACTIONS, answer)
-    elif (
-        kind == "NUMBER"
-        and (numbers := _numbers_in(answer))
-        and all(match.group().lower() in _SCALE_WORDS for match in numbers)
-    ):
-        yield from _made_up_numbers(answer, random.Random(0))  # its scales, not its values
     elif (ordinal := _ORDINAL_WORD.search(answer)) is not None:
         index = lists.ORDINALS.index(ordinal.group().lower())
         for offset in (1, -1, 2, 3, -2, 4):
@@ -1232,6 +1226,12 @@ def _last_resort(answer: str, kind: str) -> Iterator[str]:
                 yield _swap(
                     answer, ordinal, word.capitalize() if ordinal.group()[0].isupper() else word
                 )
+    elif (
+        kind == "NUMBER"
+        and (numbers := _numbers_in(answer))
+        and all(match.group().lower() in _SCALE_WORDS for match in numbers)
+    ):
+        yield from _made_up_numbers(answer, random.Random(0))  # its scales, not its values
     elif (scale := _VAGUE_SCALE.search(answer)) is not None:
         yield from _other_scales(answer, scale)
     else:

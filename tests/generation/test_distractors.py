@@ -945,3 +945,9 @@ def test_two_pieces_of_one_name_are_never_two_choices() -> None:
     found = wrong(article, "the Tax Court", "ORG", "Which court ruled earlier?")
     pieces = {"the Court of Appeals", "the 6th Circuit"}
     assert len(pieces & set(found)) <= 1, found
+
+
+@pytest.mark.parametrize("answer", ["million first million", "First half", "a million third"])
+def test_a_rank_or_share_beside_a_scale_word_still_ends(short: ParsedArticle, answer: str) -> None:
+    found = wrong(short, answer, "NUMBER", "How many?")  # no endless detour between fallbacks
+    assert answer not in found and len(found) == len(set(found))
