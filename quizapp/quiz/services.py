@@ -9,10 +9,12 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import textstat
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import ScalarSelect, Select, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import defer, joinedload, selectinload
 
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Question, Response, User, utcnow
@@ -67,6 +69,27 @@ class ArticleSummary:
     open_attempt: Attempt | None
 
 
+@dataclass(frozen=True, slots=True)
+class ArticlePage:
+    """What an article's page shows a user besides the text."""
+
+    article: Article
+    question_count: int
+    open_attempt: Attempt | None
+    # How many questions the open attempt has (0 without one).
+    open_attempt_questions: int
+    submitted_attempts: list[Attempt]
+
+
+# An attempt's pages read its article and every response with its question: two statements
+# (attempt joined to article, then responses joined to questions) instead of one lazy load per
+# row. The pasted original text is never shown to students, so it stays in the database.
+_ATTEMPT_WITH_QUESTIONS = (
+    joinedload(Attempt.article).defer(Article.original_text),
+    selectinload(Attempt.responses).joinedload(Response.question),
+)
+
+
 def _ratio(attempt: Attempt) -> float:
     return score_ratio(attempt.score, attempt.max_score)
 
@@ -81,18 +104,25 @@ def published_questions(article_id: int) -> list[Question]:
     return list(db.session.scalars(query))
 
 
+def _published_count() -> ScalarSelect[int]:
+    """The number of published questions of the article in the enclosing query."""
+    return (
+        select(func.count(Question.id))
+        .where(Question.article_id == Article.id, Question.status == "published")
+        .correlate(Article)
+        .scalar_subquery()
+    )
+
+
 def article_summaries(user: User | None) -> list[ArticleSummary]:
     """List the published articles with their question counts and the user's attempts."""
-    counts = dict(
-        db.session.execute(
-            select(Question.article_id, func.count(Question.id))
-            .where(Question.status == "published")
-            .group_by(Question.article_id)
-        ).all()
-    )
-    articles = db.session.scalars(
-        select(Article).where(Article.published.is_(True)).order_by(Article.created_at, Article.id)
-    )
+    # One statement for the articles and their counts; their texts are not needed for a list.
+    rows = db.session.execute(
+        select(Article, _published_count())
+        .where(Article.published.is_(True))
+        .options(defer(Article.text), defer(Article.original_text))
+        .order_by(Article.created_at, Article.id)
+    ).all()
     best: dict[int, Attempt] = {}
     open_attempts: dict[int, Attempt] = {}
     if user is not None:
@@ -108,22 +138,53 @@ def article_summaries(user: User | None) -> list[ArticleSummary]:
     return [
         ArticleSummary(
             article=article,
-            question_count=counts.get(article.id, 0),
+            question_count=count,
             best=best.get(article.id),
             open_attempt=open_attempts.get(article.id),
         )
-        for article in articles
+        for article, count in rows
     ]
 
 
-def visible_article(user: User, article_id: int) -> Article:
-    """Return an article the user may read: published, or a teacher's own draft."""
-    article = db.session.get(Article, article_id)
+def _check_visible(user: User, article: Article | None, article_id: int) -> Article:
+    """The article when the user may read it (published, or a teacher's own draft)."""
     if article is None:
         raise ArticleNotFoundError(article_id)
     if not article.published and not (user.is_teacher and article.owner_id == user.id):
         raise ArticleNotFoundError(article_id)
     return article
+
+
+def visible_article(user: User, article_id: int) -> Article:
+    """Return an article the user may read: published, or a teacher's own draft."""
+    return _check_visible(user, db.session.get(Article, article_id), article_id)
+
+
+def article_page(user: User, article_id: int) -> ArticlePage:
+    """Gather an article's page in two statements: the article with its question count, then
+    the user's attempts at it with their question counts (however many there are)."""
+    row = db.session.execute(
+        select(Article, _published_count())
+        .where(Article.id == article_id)
+        .options(defer(Article.original_text))
+    ).first()
+    article = _check_visible(user, row[0] if row else None, article_id)
+    attempts = db.session.execute(
+        select(Attempt, func.count(Response.id))
+        .outerjoin(Attempt.responses)
+        .where(Attempt.user_id == user.id, Attempt.article_id == article.id)
+        .group_by(Attempt.id)
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+    ).all()
+    open_attempts = [(attempt, count) for attempt, count in attempts if not attempt.is_submitted]
+    current, questions = open_attempts[0] if open_attempts else (None, 0)
+    return ArticlePage(
+        article=article,
+        question_count=row[1] if row else 0,
+        open_attempt=current,
+        open_attempt_questions=questions,
+        submitted_attempts=[attempt for attempt, _count in attempts if attempt.is_submitted],
+    )
 
 
 def _attempts_at(user: User, article_id: int, *, submitted: bool) -> Select[tuple[Attempt]]:
@@ -228,8 +289,9 @@ def refresh_open_responses(question: Question, rng: random.Random | None = None)
 
 
 def get_attempt(user: User, attempt_id: int) -> Attempt:
-    """Return one of the user's own attempts."""
-    attempt = db.session.get(Attempt, attempt_id)
+    """Return one of the user's own attempts, its article and responses with their questions."""
+    # From the identity map when this request already loaded it (a view, then its service).
+    attempt = db.session.get(Attempt, attempt_id, options=_ATTEMPT_WITH_QUESTIONS)
     if attempt is None or attempt.user_id != user.id:
         raise AttemptNotFoundError(attempt_id)
     return attempt
@@ -292,12 +354,33 @@ def save_answer(
     if order_key is not None and order_key != choice_order_key(response.choice_order):
         raise QuestionChangedError(QUESTION_CHANGED)
     answer = _answer_text(response, value)
+    # Claim the attempt while it is still open before touching the response: the UPDATE locks
+    # its row (PostgreSQL) or the database (SQLite), so a submit running at the same moment
+    # either grades this answer or makes this save fail; it never grades around it.
+    position_after = min(max(move_to, 1), len(attempt.responses))
+    if not _update_open_attempt(attempt.id, current_position=position_after):
+        raise AttemptSubmittedError(attempt.id)
     if answer != response.answer:
         response.answer = answer
         response.answered_at = utcnow() if answer is not None else None
-    attempt.current_position = min(max(move_to, 1), len(attempt.responses))
     db.session.commit()
     return attempt
+
+
+def _update_open_attempt(attempt_id: int, **values: object) -> bool:
+    """Set columns of an attempt only while it is unsubmitted; False (rolled back) otherwise.
+
+    Meant to run first in its transaction: it takes the lock that orders saves and submits.
+    """
+    done = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt_id, Attempt.submitted_at.is_(None))
+        .values(**values)
+    )
+    if done.rowcount != 1:
+        db.session.rollback()
+        return False
+    return True
 
 
 def unanswered_positions(attempt: Attempt) -> list[int]:
@@ -310,33 +393,49 @@ def submit_attempt(user: User, attempt_id: int) -> Attempt:
     attempt = get_attempt(user, attempt_id)
     if attempt.is_submitted:
         raise AttemptSubmittedError(attempt.id)
+    # Only the request that flips submitted_at wins, so a double click cannot grade twice; the
+    # flip comes first so that its lock stops any answer from being saved meanwhile.
+    if not _update_open_attempt(attempt.id, submitted_at=utcnow()):
+        raise AttemptSubmittedError(attempt.id)
+    # Grade the responses as they are now, under that lock: an answer saved a moment ago counts.
+    responses = db.session.scalars(
+        select(Response)
+        .where(Response.attempt_id == attempt.id)
+        .options(joinedload(Response.question))
+        .order_by(Response.position)
+        .execution_options(populate_existing=True)
+    ).all()
     score = 0
-    for response in attempt.responses:
+    for response in responses:
         response.correct = is_correct(response.question, response.answer)
         response.expected = expected_answer(response.question)
         score += int(response.correct)
-    # Only the request that flips submitted_at wins, so a double click cannot grade twice.
-    finished = db.session.execute(
-        update(Attempt)
-        .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
-        .values(score=score, max_score=len(attempt.responses), submitted_at=utcnow())
-    )
-    if finished.rowcount != 1:
-        db.session.rollback()
-        raise AttemptSubmittedError(attempt.id)
+    attempt.score = score
+    attempt.max_score = len(responses)
     db.session.commit()
     db.session.refresh(attempt)
     return attempt
 
 
+# Article texts change rarely and are read on every question page: split and grade each once
+# per process (keyed by the text itself, so an edited article is simply a new entry).
+TEXT_CACHE_SIZE = 256
+
+
 def paragraphs(text: str) -> list[str]:
     """Split cleaned article text into its paragraphs (separated by blank lines)."""
-    return [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
+    return list(_paragraphs(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _paragraphs(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in re.split(r"\n\s*\n", text) if part.strip())
 
 
 MIN_WORDS_FOR_GRADE = 30
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def reading_grade(text: str) -> int | None:
     """The Flesch-Kincaid school grade of a text (textstat), or None for too little text."""
     if textstat.lexicon_count(text) < MIN_WORDS_FOR_GRADE:
