@@ -235,12 +235,17 @@ ORG_PATTERN_HEADS = frozenset(
     {
         "agency", "commission", "office", "court", "board", "bureau", "service", "authority",
         "council", "committee", "institute", "administration", "directorate", "inspectorate",
-        "tribunal",
+        "tribunal", "command",
     }
 )  # fmt: skip
 COURT_SUBJECTS = (
     "District", "Appeals", "Bankruptcy", "Tax", "Claims", "Supreme", "Family", "Juvenile",
     "Circuit", "Probate", "Criminal", "Superior", "Constitutional", "High",
+)  # fmt: skip
+# The commands of an armed force, by region or by task ("the Southern Command").
+COMMAND_SUBJECTS = (
+    "Northern", "Southern", "Central", "Pacific", "Strategic", "Cyber", "Space",
+    "Transportation", "Special Operations",
 )  # fmt: skip
 ORG_SUBJECT_NOUNS = (
     "Agriculture", "Aviation", "Consumer", "Customs", "Defense", "Education", "Election",

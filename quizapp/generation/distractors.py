@@ -1455,8 +1455,8 @@ def _made_up_orgs(answer: str, rng: random.Random) -> Iterator[str]:
 
 def _made_up_subject_bodies(answer: str, rng: random.Random) -> Iterator[str]:
     """The answer with the subject word nearest its head swapped ("the National Customs
-    Service" -> "the National Postal Service"); a court's sort word stands right before
-    "Court"."""
+    Service" -> "the National Postal Service"); a court's sort word (a command's region or
+    task) stands right before "Court" ("Command")."""
     words = answer.strip().split()
     heads = [
         index
@@ -1467,8 +1467,10 @@ def _made_up_subject_bodies(answer: str, rng: random.Random) -> Iterator[str]:
         yield from _made_up_schools(answer, rng)
         return
     head = heads[0]
-    if words[head].lower().strip(".,") in {"court", "tribunal"}:
-        slots = [(head - 1, lists.COURT_SUBJECTS)] if head > 0 else []
+    head_word = words[head].lower().strip(".,")
+    if head_word in {"court", "tribunal", "command"}:
+        subjects = lists.COMMAND_SUBJECTS if head_word == "command" else lists.COURT_SUBJECTS
+        slots = [(head - 1, subjects)] if head > 0 else []
     else:
         slots = [
             (index, subjects)

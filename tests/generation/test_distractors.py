@@ -951,3 +951,11 @@ def test_two_pieces_of_one_name_are_never_two_choices() -> None:
 def test_a_rank_or_share_beside_a_scale_word_still_ends(short: ParsedArticle, answer: str) -> None:
     found = wrong(short, answer, "NUMBER", "How many?")  # no endless detour between fallbacks
     assert answer not in found and len(found) == len(set(found))
+
+
+def test_a_command_gets_invented_sibling_commands() -> None:
+    article = parse_article("The Southern Command sent four helicopters on Tuesday.")
+    found = wrong(article, "The Southern Command", "ORG", "Which organization sent them?")
+    assert_valid("The Southern Command", found)
+    assert all(text.startswith("The ") and text.endswith(" Command") for text in found)
+    assert all(text[4:-8] in lists.COMMAND_SUBJECTS for text in found)
