@@ -82,17 +82,22 @@ def published_questions(article_id: int) -> list[Question]:
 
 
 def article_summaries(user: User | None) -> list[ArticleSummary]:
-    """List the published articles with their question counts and the user's attempts."""
-    counts = dict(
-        db.session.execute(
-            select(Question.article_id, func.count(Question.id))
-            .where(Question.status == "published")
-            .group_by(Question.article_id)
-        ).all()
+    """List the published articles with their question counts and the user's attempts.
+
+    Two statements whatever the number of articles or attempts: the articles with their
+    counts, and the user's attempts.
+    """
+    count = (
+        select(func.count(Question.id))
+        .where(Question.article_id == Article.id, Question.status == "published")
+        .correlate(Article)
+        .scalar_subquery()
     )
-    articles = db.session.scalars(
-        select(Article).where(Article.published.is_(True)).order_by(Article.created_at, Article.id)
-    )
+    rows = db.session.execute(
+        select(Article, count)
+        .where(Article.published.is_(True))
+        .order_by(Article.created_at, Article.id)
+    ).all()
     best: dict[int, Attempt] = {}
     open_attempts: dict[int, Attempt] = {}
     if user is not None:
@@ -108,11 +113,11 @@ def article_summaries(user: User | None) -> list[ArticleSummary]:
     return [
         ArticleSummary(
             article=article,
-            question_count=counts.get(article.id, 0),
+            question_count=question_count,
             best=best.get(article.id),
             open_attempt=open_attempts.get(article.id),
         )
-        for article in articles
+        for article, question_count in rows
     ]
 
 
@@ -144,6 +149,55 @@ def open_attempt(user: User, article_id: int) -> Attempt | None:
 def submitted_attempts(user: User, article_id: int) -> list[Attempt]:
     """Return the user's submitted attempts at an article, newest first."""
     return list(db.session.scalars(_attempts_at(user, article_id, submitted=True)))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleProgress:
+    """A user's attempts at one article: the open one, the submitted ones, last and best."""
+
+    open_attempt: Attempt | None
+    submitted: list[Attempt]  # newest first
+
+    @property
+    def last(self) -> Attempt | None:
+        """The most recent submitted attempt."""
+        return self.submitted[0] if self.submitted else None
+
+    @property
+    def best(self) -> Attempt | None:
+        """The best submitted attempt by share of the maximum (the earliest wins a tie)."""
+        return max(reversed(self.submitted), key=_ratio, default=None)
+
+    @property
+    def can_retake(self) -> bool:
+        """Whether a new attempt may start. Attempts are not limited today, so any time the
+        user has submitted one and has none open."""
+        return self.open_attempt is None and bool(self.submitted)
+
+
+def article_progress(user: User, article_id: int) -> ArticleProgress:
+    """The user's attempts at an article, in one statement."""
+    attempts = db.session.scalars(
+        select(Attempt)
+        .where(Attempt.user_id == user.id, Attempt.article_id == article_id)
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+    ).all()
+    return ArticleProgress(
+        open_attempt=next((a for a in attempts if not a.is_submitted), None),
+        submitted=[a for a in attempts if a.is_submitted],
+    )
+
+
+def published_question_count(article_id: int) -> int:
+    """How many published questions an article has."""
+    return int(
+        db.session.scalar(
+            select(func.count(Question.id)).where(
+                Question.article_id == article_id, Question.status == "published"
+            )
+        )
+        or 0
+    )
 
 
 def start_attempt(

@@ -1,0 +1,56 @@
+"""Class forms: naming a class, joining one by code, and assigning an article."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import DateField, SelectField, SelectMultipleField, StringField, TimeField
+from wtforms.validators import DataRequired, Length, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from quizapp.models import CLASS_NAME_MAX
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something (delete, remove, new code): only the CSRF token."""
+
+
+class ClassForm(FlaskForm):
+    """A class's name."""
+
+    name = StringField(
+        "Class name",
+        validators=[
+            DataRequired("Give the class a name."),
+            Length(max=CLASS_NAME_MAX, message=f"Keep the name under {CLASS_NAME_MAX} characters."),
+        ],
+    )
+
+
+class JoinForm(FlaskForm):
+    """The code a student got from their teacher."""
+
+    code = StringField(
+        "Class code",
+        validators=[
+            DataRequired("Type the code your teacher gave you."),
+            Length(max=40, message="That is too long to be a class code."),
+        ],
+    )
+
+
+class MultiCheckboxField(SelectMultipleField):
+    """Several choices as a list of checkboxes (each with its own label)."""
+
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class AssignForm(FlaskForm):
+    """Which article, for which classes, due when (in the school's time zone)."""
+
+    article = SelectField("Article", coerce=int, validators=[DataRequired("Choose an article.")])
+    classes = MultiCheckboxField(
+        "Classes", coerce=int, validators=[DataRequired("Choose at least one class.")]
+    )
+    due_date = DateField("Due date (optional)", validators=[Optional()])
+    due_time = TimeField("Due time (optional; end of the day when empty)", validators=[Optional()])
