@@ -48,9 +48,14 @@ class MultiCheckboxField(SelectMultipleField):
 class AssignForm(FlaskForm):
     """Which article, for which classes, due when (in the school's time zone)."""
 
-    article = SelectField("Article", coerce=int, validators=[DataRequired("Choose an article.")])
-    classes = MultiCheckboxField(
-        "Classes", coerce=int, validators=[DataRequired("Choose at least one class.")]
+    # The service checks that the article and the classes are the teacher's, with clearer
+    # messages than WTForms' "Not a valid choice".
+    article = SelectField(
+        "Article",
+        coerce=int,
+        validate_choice=False,
+        validators=[DataRequired("Choose an article.")],
     )
+    classes = MultiCheckboxField("Classes", coerce=int, validate_choice=False)
     due_date = DateField("Due date (optional)", validators=[Optional()])
     due_time = TimeField("Due time (optional; end of the day when empty)", validators=[Optional()])
