@@ -12,10 +12,9 @@ from datetime import datetime
 from math import ceil
 
 from sqlalchemy import (
-    CTE,
     ColumnElement,
     Float,
-    and_,
+    Subquery,
     case,
     cast,
     distinct,
@@ -204,8 +203,8 @@ def scope_for(user: User, article_id: int, class_id: int | None = None) -> Scope
 # ---------------------------------------------------------------- students
 
 
-def _ranked(scope: Scope) -> CTE:
-    """The scope's submitted attempts, numbered per student by best and by newest."""
+def _ranked(scope: Scope) -> Subquery:
+    """The scope's submitted attempts, numbered per student from the best and from the newest."""
     ratio = case((Attempt.max_score > 0, cast(Attempt.score, Float) / Attempt.max_score), else_=0.0)
     return (
         select(
@@ -227,10 +226,9 @@ def _ranked(scope: Scope) -> CTE:
                 order_by=(Attempt.submitted_at.desc(), Attempt.id.desc()),
             )
             .label("last_rank"),
-            func.count(Attempt.id).over(partition_by=Attempt.user_id).label("attempts"),
         )
         .where(*scope.where())
-        .cte("ranked")
+        .subquery("ranked")
     )
 
 
@@ -254,14 +252,13 @@ def student_page(
     """One page of students with attempts, best and latest score (one statement)."""
     sort = sort if sort in SORTS else DEFAULT_SORT
     ranked = _ranked(scope)
-    best, last = ranked.alias("best"), ranked.alias("last")
+    is_best, is_last = ranked.c.best_rank == 1, ranked.c.last_rank == 1
+    # One pass over the ranked attempts, grouped per student: no self-join, no per-row lookup.
+    attempts = func.count(ranked.c.attempt_id)
+    best_ratio = func.max(case((is_best, ranked.c.ratio)))
+    last_submitted = func.max(ranked.c.submitted_at)
     name = func.lower(User.display_name)
-    key = {
-        "name": name,
-        "best": best.c.ratio,
-        "attempts": best.c.attempts,
-        "last": last.c.submitted_at,
-    }[sort]
+    key = {"name": name, "best": best_ratio, "attempts": attempts, "last": last_submitted}[sort]
     pages = max(1, ceil(total / per_page))
     page = min(max(page, 1), pages)
     rows = db.session.execute(
@@ -269,16 +266,16 @@ def student_page(
             User.id,
             User.display_name,
             User.email,
-            best.c.attempts,
-            best.c.score,
-            best.c.max_score,
-            last.c.score,
-            last.c.max_score,
-            last.c.submitted_at,
+            attempts,
+            func.max(case((is_best, ranked.c.score))),
+            func.max(case((is_best, ranked.c.max_score))),
+            func.max(case((is_last, ranked.c.score))),
+            func.max(case((is_last, ranked.c.max_score))),
+            last_submitted,
         )
-        .select_from(User)
-        .join(best, and_(best.c.user_id == User.id, best.c.best_rank == 1))
-        .join(last, and_(last.c.user_id == User.id, last.c.last_rank == 1))
+        .select_from(ranked)
+        .join(User, User.id == ranked.c.user_id)
+        .group_by(User.id, User.display_name, User.email)
         .order_by(key.desc() if descending else key, name, User.id)
         .limit(per_page)
         .offset((page - 1) * per_page)
@@ -314,15 +311,14 @@ def not_submitted(scope: Scope) -> list[NotSubmitted]:
     """The chosen class's students with no submitted attempt at the article (one statement)."""
     if scope.school_class is None:
         return []
-    done = exists().where(
-        Attempt.user_id == User.id,
-        Attempt.article_id == scope.article.id,
-        Attempt.submitted_at.is_not(None),
+    # NOT IN an uncorrelated subquery: computed once, not once per roster member.
+    submitted = select(Attempt.user_id).where(
+        Attempt.article_id == scope.article.id, Attempt.submitted_at.is_not(None)
     )
     rows = db.session.execute(
         select(User.id, User.display_name, User.email)
         .join(Membership, Membership.user_id == User.id)
-        .where(Membership.class_id == scope.school_class.id, ~done)
+        .where(Membership.class_id == scope.school_class.id, User.id.not_in(submitted))
         .order_by(func.lower(User.display_name), User.id)
     )
     return [NotSubmitted(*row) for row in rows]
@@ -357,10 +353,13 @@ def question_stats(scope: Scope) -> list[QuestionStat]:
     )
     counts: dict[int, list[tuple[str | None, bool | None, int]]] = {}
     for question_id, answer, correct, count in db.session.execute(
-        select(Response.question_id, Response.answer, Response.correct, func.count(Response.id))
+        # From the article's questions through ix_responses_question_answer, so the answers
+        # are read from the index in group order.
+        select(Question.id, Response.answer, Response.correct, func.count())
+        .join(Response, Response.question_id == Question.id)
         .join(Attempt, Attempt.id == Response.attempt_id)
-        .where(*scope.where())
-        .group_by(Response.question_id, Response.answer, Response.correct)
+        .where(Question.article_id == scope.article.id, *scope.where())
+        .group_by(Question.id, Response.answer, Response.correct)
     ):
         counts.setdefault(question_id, []).append((answer, correct, int(count)))
     return [
