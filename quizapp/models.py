@@ -191,9 +191,7 @@ class Response(db.Model):
         UniqueConstraint("attempt_id", "position", name="uq_responses_attempt_position"),
         # Covers the distractor count of a results page (answers per question) without
         # touching the table: its cost stays small when a school's students all submit.
-        Index(
-            "ix_responses_question_answer", "question_id", "answer", "correct", "attempt_id"
-        ),
+        Index("ix_responses_question_answer", "question_id", "answer", "correct", "attempt_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
