@@ -44,6 +44,7 @@ format: install
 bench: install
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/evaluate.py
+	$(BIN)/python bench/results.py
 
 # Re-resolve the pins with pip-tools, kept in a venv of its own so the app's venv holds exactly
 # the lock. Existing pins stay unless base.in/dev.in need a change (`rm requirements/*.txt` first
