@@ -12,25 +12,23 @@ from quizapp.classes.services import (
     teacher_classes,
     week_window,
 )
-from quizapp.models import User
+from quizapp.models import Article, Question, User
 
 
 @dataclass(frozen=True, slots=True)
 class FlaggedQuestion:
-    """A question item analysis flagged (the fields the dashboard template reads)."""
+    """A question item analysis flagged: what the dashboard template reads of each item."""
 
-    article_id: int
-    article_title: str
-    question_id: int
-    prompt: str
-    reason: str  # e.g. "too easy (facility 0.97)"
+    article: Article
+    question: Question
+    reason: str
 
 
 def flagged_questions(teacher_id: int) -> list[FlaggedQuestion]:
-    """STUB until the item-analysis branch (issue 9, wt9b) merges: swap its function in here.
+    """STUB until the item-analysis branch (issue 9, wt9b) merges: at merge, delete this stub
+    and FlaggedQuestion and import `flagged_questions` from `quizapp.teacher.items` instead.
 
-    The dashboard renders whatever this returns; each item needs the fields of
-    FlaggedQuestion (article_id, article_title, question_id, prompt, reason).
+    Each item needs `.article` (id, title), `.question` (id, prompt) and `.reason`.
     """
     return []
 

@@ -6,12 +6,14 @@ import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from quizapp.classes.dashboard import FlaggedQuestion
 from quizapp.extensions import db
-from quizapp.models import Assignment, User
+from quizapp.models import Article, Assignment, User
 from tests.classes.conftest import add_attempt, count_statements, make_class, post_as, question_ids
 
 
@@ -203,3 +205,29 @@ def test_an_assignment_is_withdrawn(
     assert post_as(teacher_client, url).status_code == 302
     assert stored_assignments(app) == []
     assert post_as(teacher_client, url).status_code == 404
+
+
+def test_the_dashboard_lists_the_flagged_questions_it_is_given(
+    app: Flask,
+    teacher: User,
+    teacher_client: FlaskClient,
+    make_article: Callable[..., int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    article_id = make_article(teacher, questions=[{"prompt": "Too easy <b>?</b>"}])
+    seen: list[int] = []
+
+    def flagged(teacher_id: int) -> list[FlaggedQuestion]:
+        seen.append(teacher_id)
+        with app.app_context():
+            article = db.session.get(Article, article_id)
+            assert article is not None
+            return [FlaggedQuestion(article, article.questions[0], "Almost everyone got it right.")]
+
+    monkeypatch.setattr("quizapp.classes.dashboard.flagged_questions", flagged)
+    html = teacher_client.get("/teacher/").get_data(as_text=True)
+    section = html.split('id="dash-flagged"', 1)[1].split("</ul>", 1)[0]
+    assert seen == [teacher.id]
+    assert "Too easy &lt;b&gt;?&lt;/b&gt;" in section
+    assert "Almost everyone got it right." in section
+    assert f"/teacher/articles/{article_id}#question-" in section
