@@ -13,11 +13,12 @@ from quizapp.auth.decorators import teacher_required
 from quizapp.classes import services
 from quizapp.classes.codes import display_code
 from quizapp.classes.forms import ActionForm, AssignForm, ClassForm, JoinForm
-from quizapp.classes.zone import school_zone
+from quizapp.classes.zone import check_school_zone, school_zone
 from quizapp.errors import MESSAGES
 from quizapp.extensions import limiter
 
 bp = Blueprint("classes", __name__, url_prefix="/classes")
+bp.record_once(lambda state: check_school_zone(state.app))
 
 
 @bp.app_template_filter("school_time")

@@ -45,7 +45,7 @@ def _table_args() -> TableArgs:
         "sort": request.args.get("sort", services.DEFAULT_SORT),
         "descending": request.args.get("order") == "desc",
         "page": request.args.get("page", 1, type=int) or 1,
-        "per_page": int(current_app.config["RESULTS_PER_PAGE"]),
+        "per_page": max(1, int(current_app.config["RESULTS_PER_PAGE"])),
     }
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
+from quizapp import create_app
 from quizapp.classes.dashboard import FlaggedQuestion
 from quizapp.extensions import db
 from quizapp.models import Article, Assignment, User
@@ -231,3 +233,10 @@ def test_the_dashboard_lists_the_flagged_questions_it_is_given(
     assert "Too easy &lt;b&gt;?&lt;/b&gt;" in section
     assert "Almost everyone got it right." in section
     assert f"/teacher/articles/{article_id}#question-" in section
+
+
+def test_a_school_time_zone_that_does_not_exist_stops_the_start(tmp_path: Path) -> None:
+    overrides = {"SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'z.db'}"}
+    with pytest.raises(ValueError, match="not a time zone"):
+        create_app({**overrides, "SCHOOL_TIMEZONE": "Mars/Olympus_Mons"})
+    assert create_app({**overrides, "SCHOOL_TIMEZONE": "America/New_York"}) is not None
