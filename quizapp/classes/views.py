@@ -91,7 +91,6 @@ def detail(class_id: int) -> ResponseReturnValue:
         students=services.roster(school_class),
         assignments=services.class_assignments(school_class),
         rename_form=ClassForm(name=school_class.name),
-        action_form=ActionForm(),
         now=services.now_utc(),
     )
 
