@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 PYTEST_ARGS ?=
 
-.PHONY: install run test lint format lock bench db-upgrade clean
+.PHONY: install test-assets run test lint format lock bench db-upgrade clean
 
 install: $(STAMP)
 
@@ -23,6 +23,17 @@ $(STAMP): requirements/bootstrap.txt requirements/base.txt requirements/dev.txt
 	$(BIN)/python -m pip check
 	touch $(STAMP)
 
+# Test-only JavaScript (axe-core for the accessibility test), exactly as package-lock.json pins it.
+# Never served: node_modules/ is outside static/. Without npm the axe test skips (CI installs npm).
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
+test-assets:
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_STAMP); \
+	else echo "npm not found: the axe-core accessibility test will skip (apt-get install npm)"; fi
+
 db-upgrade: install
 	$(FLASK) db upgrade
 
@@ -30,7 +41,7 @@ run: db-upgrade
 	$(FLASK) seed
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
-test: install
+test: install test-assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -60,4 +71,4 @@ lock:
 	cd requirements && $(PIP_COMPILE) -o dev.txt dev.in
 
 clean:
-	rm -rf $(VENV) $(LOCK_VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(LOCK_VENV) .pytest_cache .ruff_cache node_modules

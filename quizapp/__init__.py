@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from flask import Flask
+    from flask_talisman import Talisman
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -90,7 +91,15 @@ def _init_extensions(app: Flask) -> None:
     """Bind the unbound extensions to this app."""
     from quizapp import generation
     from quizapp.auth.services import load_user
-    from quizapp.extensions import bootstrap, csrf, db, limiter, login_manager, migrate
+    from quizapp.extensions import (
+        bootstrap,
+        csrf,
+        db,
+        limiter,
+        login_manager,
+        migrate,
+        talisman,
+    )
 
     db.init_app(app)
     migrate.init_app(
@@ -104,8 +113,27 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message = "Please log in to see that page."
     login_manager.login_message_category = "info"
     login_manager.user_loader(load_user)
+    _init_security_headers(app, talisman)
     if app.config.get("SPACY_MODEL"):
         generation.configure(model_name=app.config["SPACY_MODEL"])
+
+
+def _init_security_headers(app: Flask, talisman: Talisman) -> None:
+    """CSP, frame, sniffing, referrer and (over HTTPS only) HSTS headers on every response."""
+    talisman.init_app(
+        app,
+        force_https=bool(app.config["FORCE_HTTPS"]),
+        content_security_policy=dict(app.config["CONTENT_SECURITY_POLICY"]),
+        frame_options="DENY",
+        referrer_policy="same-origin",
+        strict_transport_security=True,
+        strict_transport_security_max_age=int(app.config["HSTS_MAX_AGE"]),
+        # Other sites of the school's domain may still be plain HTTP: leave them alone.
+        strict_transport_security_include_subdomains=False,
+        # Talisman would force these cookie settings; keep the app's own (see config.py).
+        session_cookie_secure=bool(app.config.get("SESSION_COOKIE_SECURE")),
+        session_cookie_samesite=app.config.get("SESSION_COOKIE_SAMESITE"),
+    )
 
 
 def _register_blueprints(app: Flask) -> None:

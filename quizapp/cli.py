@@ -1,4 +1,4 @@
-"""Thin click commands: `flask --app quizapp generate|seed|create-user`."""
+"""Thin click commands: `flask --app quizapp generate|seed|create-user|users`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from quizapp.auth.services import AuthError, create_user
+from quizapp.auth.services import AuthError, create_user, set_active
 from quizapp.generation import generate_questions
 from quizapp.models import ROLES
 from quizapp.seeding import load_seeds
@@ -67,6 +67,35 @@ def create_user_command(email: str, role: str, name: str | None) -> None:
     click.echo(f"Created {user.role} {user.email}.")
 
 
+@click.group("users")
+def users_group() -> None:
+    """Manage accounts: disable or enable one by its email."""
+
+
+@users_group.command("disable")
+@with_appcontext
+@click.argument("email")
+def disable_user_command(email: str) -> None:
+    """Disable an account: it cannot log in, and every session of it ends at once."""
+    try:
+        user = set_active(email, False)
+    except AuthError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Disabled {user.role} {user.email}; its sessions have ended.")
+
+
+@users_group.command("enable")
+@with_appcontext
+@click.argument("email")
+def enable_user_command(email: str) -> None:
+    """Enable a disabled account again (its user logs in afresh)."""
+    try:
+        user = set_active(email, True)
+    except AuthError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Enabled {user.role} {user.email}.")
+
+
 def _read_password() -> str:
     """Prompt twice with hidden input on a terminal; otherwise read the first line of stdin."""
     if sys.stdin.isatty():
@@ -79,5 +108,5 @@ def _read_password() -> str:
 
 def register_cli(app: Flask) -> None:
     """Attach the commands to the app's `flask` CLI."""
-    for command in (generate_command, seed_command, create_user_command):
+    for command in (generate_command, seed_command, create_user_command, users_group):
         app.cli.add_command(command)

@@ -46,5 +46,23 @@ class Defaults:
     # How many reverse proxies stand in front of the app (0: none, trust no X-Forwarded-*).
     PROXY_COUNT = 0
 
+    # Security headers (flask-talisman). HSTS is sent only on requests that came over HTTPS.
+    # FORCE_HTTPS redirects http:// to https://; turn it on only where HTTPS is really served
+    # (behind a proxy, with PROXY_COUNT set so the app sees the original scheme).
+    FORCE_HTTPS = False
+    HSTS_MAX_AGE = 365 * 24 * 60 * 60
+    # No 'unsafe-inline' anywhere: every script and style is a file in static/.
+    # `data:` images are Bootstrap's own (the check mark of a radio button, the navbar icon).
+    CONTENT_SECURITY_POLICY: ClassVar[dict[str, str]] = {
+        "default-src": "'self'",
+        "script-src": "'self'",
+        "style-src": "'self'",
+        "img-src": "'self' data:",
+        "object-src": "'none'",
+        "base-uri": "'self'",
+        "form-action": "'self'",
+        "frame-ancestors": "'none'",
+    }
+
     BOOTSTRAP_SERVE_LOCAL = True
     SEEDS_DIR: str | None = None  # default: seeds/ beside the package

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, datetime
 
 from flask_login import UserMixin
@@ -18,6 +19,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     text,
+    true,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -32,6 +34,13 @@ QUESTION_STATUSES = ("draft", "published", "archived")
 EMAIL_MAX = 254
 NAME_MAX = 80
 TITLE_MAX = 200
+SESSION_TOKEN_BYTES = 32
+SESSION_TOKEN_MAX = 64
+
+
+def new_session_token() -> str:
+    """A fresh random session token (43 URL-safe characters)."""
+    return secrets.token_urlsafe(SESSION_TOKEN_BYTES)
 
 
 def utcnow() -> datetime:
@@ -56,6 +65,13 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16), default="student")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Flask-Login's "alternative id": the session and remember-me cookies carry this token, not
+    # the user id, so replacing it (log out, new password, account disabled) ends every session.
+    session_token: Mapped[str] = mapped_column(
+        String(SESSION_TOKEN_MAX), unique=True, default=new_session_token
+    )
+    # A disabled account cannot log in, and its sessions end (see auth.services.set_active).
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
 
     articles: Mapped[list[Article]] = relationship(back_populates="owner")
     attempts: Mapped[list[Attempt]] = relationship(
@@ -69,6 +85,19 @@ class User(UserMixin, db.Model):
     def check_password(self, password: str) -> bool:
         """Tell whether the password matches the stored hash."""
         return check_password_hash(self.password_hash, password)
+
+    def get_id(self) -> str:
+        """Flask-Login stores this in the session cookie: the session token, never the id."""
+        return self.session_token
+
+    def rotate_session_token(self) -> None:
+        """Replace the session token, so every cookie that carries the old one stops working."""
+        self.session_token = new_session_token()
+
+    @property
+    def is_active(self) -> bool:  # type: ignore[override]
+        """Flask-Login refuses to log in an inactive (disabled) account."""
+        return self.active is not False  # None: not stored yet, so the default (True) applies
 
     @property
     def is_teacher(self) -> bool:

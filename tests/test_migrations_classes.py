@@ -12,7 +12,8 @@ from sqlalchemy.exc import IntegrityError
 from quizapp import create_app
 from quizapp.extensions import db
 
-BEFORE = "b23d0ce6c6c3"
+OLDER = "b23d0ce6c6c3"  # rows are stored in this older schema, then upgraded to the head
+PARENT = "5e55a0f1c0de"  # the revision the classes revision follows
 
 
 def test_the_classes_revision_keeps_existing_data_and_enforces_its_constraints(
@@ -22,7 +23,7 @@ def test_the_classes_revision_keeps_existing_data_and_enforces_its_constraints(
         {"SECRET_KEY": "test", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'c.sqlite3'}"}
     )
     with app.app_context():
-        upgrade(revision=BEFORE)
+        upgrade(revision=OLDER)
         with db.engine.begin() as connection:
             connection.execute(
                 text(
@@ -85,7 +86,7 @@ def test_the_classes_revision_keeps_existing_data_and_enforces_its_constraints(
             assert connection.execute(text("SELECT count(*) FROM memberships")).scalar() == 0
             assert connection.execute(text("SELECT count(*) FROM assignments")).scalar() == 0
             assert connection.execute(text("SELECT count(*) FROM attempts")).scalar() == 1
-        downgrade(revision=BEFORE)
+        downgrade(revision=PARENT)
         assert "classes" not in inspect(db.engine).get_table_names()
         with db.engine.connect() as connection:
             assert connection.execute(text("SELECT count(*) FROM attempts")).scalar() == 1

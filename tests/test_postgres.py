@@ -221,8 +221,8 @@ def test_only_one_open_attempt_per_student_and_article(pg_app: Flask) -> None:
     ("statement", "constraint"),
     [
         (
-            "INSERT INTO users (email, display_name, password_hash, role, created_at) "
-            "VALUES ('a@example.org', 'A', 'x', 'admin', now())",
+            "INSERT INTO users (email, display_name, password_hash, role, created_at, "
+            "session_token) VALUES ('a@example.org', 'A', 'x', 'admin', now(), 'token')",
             "ck_users_role",
         ),
         (

@@ -1,4 +1,4 @@
-"""Account forms: register and log in (Flask-WTF, so every POST carries a CSRF token)."""
+"""Account forms: register, log in, change password (Flask-WTF: every POST has a CSRF token)."""
 
 from __future__ import annotations
 
@@ -77,3 +77,30 @@ class LoginForm(FlaskForm):
         Length(max=PASSWORD_MAX, message=f"Use at most {PASSWORD_MAX} characters."),
     )
     remember = BooleanField("Remember me")
+
+
+class ChangePasswordForm(FlaskForm):
+    """The current password, then the new one twice."""
+
+    current_password = _password_field(
+        "Current password",
+        "current-password",
+        DataRequired("Enter your current password."),
+        Length(max=PASSWORD_MAX, message=f"Use at most {PASSWORD_MAX} characters."),
+    )
+    new_password = _password_field(
+        "New password",
+        "new-password",
+        DataRequired("Choose a new password."),
+        Length(
+            min=PASSWORD_MIN,
+            max=PASSWORD_MAX,
+            message=f"Use {PASSWORD_MIN} to {PASSWORD_MAX} characters.",
+        ),
+    )
+    confirm = _password_field(
+        "New password again",
+        "new-password",
+        DataRequired("Type the new password again."),
+        EqualTo("new_password", message="The two new passwords do not match."),
+    )

@@ -1,7 +1,9 @@
-"""Quiz forms: one question's answer with its navigation buttons, and bare CSRF action forms."""
+"""Quiz forms: one question's answer with its navigation buttons, bare CSRF action forms, and
+the JSON body of an autosave."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from flask_wtf import FlaskForm
@@ -105,3 +107,34 @@ def answer_form(response: Response) -> ChoiceAnswerForm | TextAnswerForm:
         form.question_id.data = str(response.question_id)
         form.order_key.data = form.expected_order_key
     return form
+
+
+class AutosaveDataError(ValueError):
+    """An autosave body that is not `{"question_id": int, "order_key": str, "value": …}`."""
+
+
+@dataclass(frozen=True, slots=True)
+class AutosaveData:
+    """What static/js/autosave.js posts: the same fields as the page's form, as JSON."""
+
+    question_id: int
+    order_key: str | None
+    value: int | str | None
+
+
+def autosave_data(payload: object) -> AutosaveData:
+    """Check the shape of an autosave body; the answer itself is checked by the service."""
+    if not isinstance(payload, dict):
+        raise AutosaveDataError(
+            'Send a JSON object: {"question_id": …, "order_key": …, "value": …}.'
+        )
+    question_id = payload.get("question_id")
+    if isinstance(question_id, bool) or not isinstance(question_id, int):
+        raise AutosaveDataError("question_id must be the question's number.")
+    order_key = payload.get("order_key")
+    if order_key is not None and not isinstance(order_key, str):
+        raise AutosaveDataError("order_key must be the text the page was given.")
+    value = payload.get("value")
+    if isinstance(value, bool) or not (value is None or isinstance(value, int | str)):
+        raise AutosaveDataError("value must be a choice's number, the typed text, or null.")
+    return AutosaveData(question_id=question_id, order_key=order_key or None, value=value)

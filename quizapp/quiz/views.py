@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_login import login_required
+from flask_login import current_user, login_required
 
 from quizapp.auth.current import current_account, optional_account
 from quizapp.classes.student import assigned_and_others, now_utc
@@ -14,6 +14,7 @@ from quizapp.quiz import forms, services
 bp = Blueprint("quiz", __name__, url_prefix="/quiz")
 
 ALREADY_SUBMITTED = "This attempt has already been submitted."
+LOGGED_OUT = "You are logged out, so your answer was not saved. Please log in again."
 
 
 def _own_attempt(attempt_id: int) -> Attempt:
@@ -135,6 +136,39 @@ def question(attempt_id: int, n: int) -> ResponseReturnValue:
         warning=_unanswered_message(len(others)) if others else None,
         paragraphs=services.paragraphs(attempt.article.text),
     )
+
+
+@bp.post("/attempts/<int:attempt_id>/questions/<int:n>/autosave")
+def autosave(attempt_id: int, n: int) -> ResponseReturnValue:
+    """Save an answer as it is chosen or typed (static/js/autosave.js); answers JSON.
+
+    The same checks as the page's own Next/Previous save (`services.save_answer`): the user's
+    own attempt, still open, the question shown, its choices unchanged. The student stays on
+    the question they are at.
+    """
+    if not current_user.is_authenticated:
+        return jsonify(error=LOGGED_OUT), 401
+    try:
+        attempt = services.get_attempt(current_account(), attempt_id)
+        data = forms.autosave_data(request.get_json(silent=True))
+        services.save_answer(
+            current_account(),
+            attempt.id,
+            n,
+            question_id=data.question_id,
+            value=data.value,
+            move_to=attempt.current_position,
+            order_key=data.order_key,
+        )
+    except (services.AttemptNotFoundError, services.QuestionNotFoundError):
+        return jsonify(error="There is no such question in your quizzes."), 404
+    except services.AttemptSubmittedError:
+        return jsonify(error=ALREADY_SUBMITTED, submitted=True), 409
+    except services.QuestionChangedError as error:
+        return jsonify(error=str(error), changed=True), 409
+    except (forms.AutosaveDataError, services.InvalidAnswerError) as error:
+        return jsonify(error=str(error)), 400
+    return jsonify(saved=True)
 
 
 def _finish(attempt: Attempt) -> ResponseReturnValue:

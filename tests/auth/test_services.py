@@ -83,9 +83,48 @@ def test_is_teacher(make_user) -> None:
 
 
 @pytest.mark.usefixtures("ctx")
-def test_load_user_tolerates_bad_ids() -> None:
+def test_load_user_finds_the_user_by_session_token_only() -> None:
     user = services.create_user("grace@example.org", "Grace", PASSWORD)
 
-    assert services.load_user(str(user.id)) == user
-    assert services.load_user("not a number") is None
-    assert services.load_user("999") is None
+    assert user.get_id() == user.session_token
+    assert len(user.session_token) >= 40
+    assert services.load_user(user.session_token) == user
+    assert services.load_user(str(user.id)) is None  # an id is not a token
+    assert services.load_user("not a token") is None
+    assert services.load_user("x" * 5000) is None
+
+
+@pytest.mark.usefixtures("ctx")
+def test_rotating_or_disabling_makes_the_old_token_load_nobody() -> None:
+    user = services.create_user("hedy@example.org", "Hedy", PASSWORD)
+    old = user.session_token
+
+    services.end_sessions(user)
+    assert user.session_token != old
+    assert services.load_user(old) is None
+    assert services.load_user(user.session_token) == user
+
+    current = user.session_token
+    services.set_active("HEDY@example.org ", False)
+    assert services.load_user(current) is None
+    assert services.load_user(user.session_token) is None  # disabled: no token loads it
+    with pytest.raises(services.AccountDisabledError):
+        services.authenticate("hedy@example.org", PASSWORD)
+    assert services.authenticate("hedy@example.org", "wrong password") is None
+
+
+@pytest.mark.usefixtures("ctx")
+def test_change_password_checks_the_current_one_and_rotates_the_token() -> None:
+    user = services.create_user("ida@example.org", "Ida", PASSWORD)
+    old = user.session_token
+
+    with pytest.raises(services.WrongPasswordError):
+        services.change_password(user, "not my password", "a new password")
+    assert user.session_token == old
+    with pytest.raises(services.InvalidUserError):
+        services.change_password(user, PASSWORD, "short")
+
+    services.change_password(user, PASSWORD, "a new password")
+    assert user.session_token != old
+    assert services.authenticate("ida@example.org", "a new password") == user
+    assert services.authenticate("ida@example.org", PASSWORD) is None

@@ -180,7 +180,13 @@ def watch_page(page: Page, problems: PageProblems) -> None:
 
     def on_console(message: ConsoleMessage) -> None:
         # Failed loads are judged by on_response, which knows a page from a stylesheet.
-        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+        if message.type != "error" or message.text.startswith("Failed to load resource"):
+            return
+        if message.text.startswith("Refused to") and "MIME type" in message.text:
+            # A stylesheet or script of the wrong type, refused under X-Content-Type-Options:
+            # nosniff, never gets a response event.
+            problems.broken_resources.append(message.text)
+        else:
             problems.console_errors.append(f"{message.text} ({message.location.get('url', '')})")
 
     def on_response(response: PageResponse) -> None:

@@ -50,7 +50,7 @@ def test_start_lands_on_question_one_of_the_published_questions(
     assert n == 1
     html = student_client.get(question_url(attempt_id, 1)).get_data(as_text=True)
     assert "Question 1 of 4" in html
-    assert 'role="progressbar"' in html
+    assert 'value="1" max="4">1 of 4</progress>' in html
     assert QUESTIONS[0]["prompt"] in html
     assert (
         '<input class="btn btn-primary" id="go_next" name="go_next" type="submit" value="Next">'
