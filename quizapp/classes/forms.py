@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectField, SelectMultipleField, StringField, TimeField
 from wtforms.validators import DataRequired, Length, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
+from wtforms.widgets import CheckboxInput, ListWidget, TextInput
 
 from quizapp.models import CLASS_NAME_MAX
 
@@ -57,5 +57,17 @@ class AssignForm(FlaskForm):
         validators=[DataRequired("Choose an article.")],
     )
     classes = MultiCheckboxField("Classes", coerce=int, validate_choice=False)
-    due_date = DateField("Due date (optional)", validators=[Optional()])
-    due_time = TimeField("Due time (optional; end of the day when empty)", validators=[Optional()])
+    # Plain text boxes, not the browser's date pickers: those split into segments that each take
+    # a Tab and show no focus ring of their own, so keyboard users lose their place.
+    due_date = DateField(
+        "Due date (optional, as 2026-12-31)",
+        validators=[Optional()],
+        widget=TextInput(),
+        render_kw={"placeholder": "YYYY-MM-DD", "autocomplete": "off", "inputmode": "numeric"},
+    )
+    due_time = TimeField(
+        "Due time (optional, as 17:30; the end of the day when empty)",
+        validators=[Optional()],
+        widget=TextInput(),
+        render_kw={"placeholder": "HH:MM", "autocomplete": "off", "inputmode": "numeric"},
+    )

@@ -91,9 +91,8 @@ PAGES: list[SitePage] = [
         "/teacher/articles/{teacher_article}/questions/{teacher_question}/delete",
     ),
     SitePage("results", TEACHER, "/teacher/articles/{teacher_article}/results"),
-    SitePage(
-        "results of a class", TEACHER, "/results/articles/{teacher_article}?class_id={school_class}"
-    ),
+    SitePage("article results", TEACHER, "/results/articles/{teacher_article}"),
+    # One class's results (as with ?class_id=): who has not submitted, completion.
     SitePage("assignment results", TEACHER, "/results/assignments/{assignment}"),
     SitePage(
         "a student's attempts",

@@ -102,6 +102,9 @@ def test_assigning_refuses_what_is_not_the_teachers(
         assert message in response.get_data(as_text=True)
     nothing = assign(teacher_client, article_id, [])
     assert "Choose at least one class." in nothing.get_data(as_text=True)
+    bad_date = assign(teacher_client, article_id, [mine], due_date="31/12/2026")
+    assert "Not a valid date value" in bad_date.get_data(as_text=True)
+    assert 'value="31/12/2026"' in bad_date.get_data(as_text=True)  # kept for correcting
     time_only = assign(teacher_client, article_id, [mine], due_time="10:00")
     assert "Give a due date with the due time." in time_only.get_data(as_text=True)
     assert stored_assignments(app) == []
