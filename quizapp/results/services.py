@@ -10,10 +10,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from math import ceil
+from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Float,
+    Select,
     Subquery,
     case,
     cast,
@@ -203,33 +205,37 @@ def scope_for(user: User, article_id: int, class_id: int | None = None) -> Scope
 # ---------------------------------------------------------------- students
 
 
-def _ranked(scope: Scope) -> Subquery:
-    """The scope's submitted attempts, numbered per student from the best and from the newest."""
-    ratio = case((Attempt.max_score > 0, cast(Attempt.score, Float) / Attempt.max_score), else_=0.0)
-    return (
-        select(
-            Attempt.id.label("attempt_id"),
-            Attempt.user_id.label("user_id"),
-            Attempt.score.label("score"),
-            Attempt.max_score.label("max_score"),
-            Attempt.submitted_at.label("submitted_at"),
-            ratio.label("ratio"),
-            func.row_number()
-            .over(
-                partition_by=Attempt.user_id,
-                order_by=(ratio.desc(), Attempt.score.desc(), Attempt.submitted_at, Attempt.id),
-            )
-            .label("best_rank"),
-            func.row_number()
-            .over(
-                partition_by=Attempt.user_id,
-                order_by=(Attempt.submitted_at.desc(), Attempt.id.desc()),
-            )
-            .label("last_rank"),
+def _ratio() -> ColumnElement[float]:
+    """An attempt's share of the maximum (0 to 1), as every "best attempt" ranks by."""
+    return case((Attempt.max_score > 0, cast(Attempt.score, Float) / Attempt.max_score), else_=0.0)
+
+
+def _ranked(scope: Scope, users: Select[tuple[int]] | None = None) -> Subquery:
+    """The scope's submitted attempts (of `users` only, if given), numbered per student from
+    the best and from the newest."""
+    ratio = _ratio()
+    query = select(
+        Attempt.id.label("attempt_id"),
+        Attempt.user_id.label("user_id"),
+        Attempt.score.label("score"),
+        Attempt.max_score.label("max_score"),
+        Attempt.submitted_at.label("submitted_at"),
+        func.row_number()
+        .over(
+            partition_by=Attempt.user_id,
+            order_by=(ratio.desc(), Attempt.score.desc(), Attempt.submitted_at, Attempt.id),
         )
-        .where(*scope.where())
-        .subquery("ranked")
-    )
+        .label("best_rank"),
+        func.row_number()
+        .over(
+            partition_by=Attempt.user_id,
+            order_by=(Attempt.submitted_at.desc(), Attempt.id.desc()),
+        )
+        .label("last_rank"),
+    ).where(*scope.where())
+    if users is not None:
+        query = query.where(Attempt.user_id.in_(users))
+    return query.subquery("ranked")
 
 
 def totals(scope: Scope) -> Totals:
@@ -249,36 +255,60 @@ def student_page(
     per_page: int = 50,
     total: int,
 ) -> StudentPage:
-    """One page of students with attempts, best and latest score (one statement)."""
+    """One page of students with attempts, best and latest score (one statement).
+
+    Plain aggregates pick and order the page's students (`chosen`); only their attempts are
+    then ranked to find each one's best and latest score, so the window sorts stay page-sized.
+    """
     sort = sort if sort in SORTS else DEFAULT_SORT
-    ranked = _ranked(scope)
-    is_best, is_last = ranked.c.best_rank == 1, ranked.c.last_rank == 1
-    # One pass over the ranked attempts, grouped per student: no self-join, no per-row lookup.
-    attempts = func.count(ranked.c.attempt_id)
-    best_ratio = func.max(case((is_best, ranked.c.ratio)))
-    last_submitted = func.max(ranked.c.submitted_at)
+    per_student = (
+        select(
+            Attempt.user_id.label("user_id"),
+            func.count(Attempt.id).label("attempts"),
+            func.max(_ratio()).label("best_ratio"),
+            func.max(Attempt.submitted_at).label("last_submitted"),
+        )
+        .where(*scope.where())
+        .group_by(Attempt.user_id)
+        .subquery("per_student")
+    )
     name = func.lower(User.display_name)
-    key = {"name": name, "best": best_ratio, "attempts": attempts, "last": last_submitted}[sort]
     pages = max(1, ceil(total / per_page))
     page = min(max(page, 1), pages)
+    chosen = (
+        select(
+            User.id.label("user_id"),
+            User.display_name.label("display_name"),
+            User.email.label("email"),
+            name.label("sort_name"),
+            per_student.c.attempts,
+            per_student.c.best_ratio,
+            per_student.c.last_submitted,
+        )
+        .join(per_student, per_student.c.user_id == User.id)
+        .order_by(*_student_order(per_student.c, name, User.id, sort, descending))
+        .limit(per_page)
+        .offset((page - 1) * per_page)
+        .cte("chosen")
+    )
+    ranked = _ranked(scope, select(chosen.c.user_id))
+    is_best, is_last = ranked.c.best_rank == 1, ranked.c.last_rank == 1
     rows = db.session.execute(
         select(
-            User.id,
-            User.display_name,
-            User.email,
-            attempts,
+            chosen.c.user_id,
+            chosen.c.display_name,
+            chosen.c.email,
+            chosen.c.attempts,
             func.max(case((is_best, ranked.c.score))),
             func.max(case((is_best, ranked.c.max_score))),
             func.max(case((is_last, ranked.c.score))),
             func.max(case((is_last, ranked.c.max_score))),
-            last_submitted,
+            chosen.c.last_submitted,
         )
-        .select_from(ranked)
-        .join(User, User.id == ranked.c.user_id)
-        .group_by(User.id, User.display_name, User.email)
-        .order_by(key.desc() if descending else key, name, User.id)
-        .limit(per_page)
-        .offset((page - 1) * per_page)
+        .select_from(chosen)
+        .join(ranked, ranked.c.user_id == chosen.c.user_id)
+        .group_by(*chosen.c)
+        .order_by(*_student_order(chosen.c, chosen.c.sort_name, chosen.c.user_id, sort, descending))
     )
     students = [
         StudentRow(
@@ -305,6 +335,19 @@ def student_page(
         ) in rows
     ]
     return StudentPage(students, total, page, per_page, sort, descending)
+
+
+def _student_order(
+    columns: Any, name: ColumnElement[str], user_id: ColumnElement[int], sort: str, descending: bool
+) -> tuple[ColumnElement[Any], ...]:
+    """ORDER BY terms for the student table: the chosen key, then name and id to break ties."""
+    key = {
+        "name": name,
+        "best": columns.best_ratio,
+        "attempts": columns.attempts,
+        "last": columns.last_submitted,
+    }[sort]
+    return (key.desc() if descending else key, name, user_id)
 
 
 def not_submitted(scope: Scope) -> list[NotSubmitted]:
