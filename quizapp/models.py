@@ -27,9 +27,13 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from quizapp.extensions import db
 
 ROLES = ("student", "teacher")
-QUESTION_FORMATS = ("multiple_choice", "short_answer", "true_false")
+QUESTION_FORMATS = ("multiple_choice", "short_answer", "true_false", "numeric")
 QUESTION_ORIGINS = ("generated", "teacher")
-QUESTION_STATUSES = ("draft", "published", "archived")
+# "archived": deleted after students answered it; "rejected": a teacher turned it down (kept so
+# the generator never offers it again, and so reviews of attempts that had it stay intact).
+QUESTION_STATUSES = ("draft", "published", "archived", "rejected")
+# Statuses of the questions that make up an article's quiz (shown, ordered, exported).
+ACTIVE_STATUSES = ("draft", "published")
 
 EMAIL_MAX = 254
 NAME_MAX = 80
@@ -141,6 +145,12 @@ class Question(db.Model):
         CheckConstraint(_in("format", QUESTION_FORMATS), name="format"),
         CheckConstraint(_in("origin", QUESTION_ORIGINS), name="origin"),
         CheckConstraint(_in("status", QUESTION_STATUSES), name="status"),
+        # A numeric question has a tolerance (0 for an exact value); no other format has one.
+        CheckConstraint(
+            "(format = 'numeric' AND tolerance IS NOT NULL AND tolerance >= 0)"
+            " OR (format != 'numeric' AND tolerance IS NULL)",
+            name="tolerance",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -157,6 +167,8 @@ class Question(db.Model):
     # Every choice, the right one included, in the author's order (shuffled per attempt).
     choices: Mapped[list[str]] = mapped_column(JSON, default=list)
     evidence: Mapped[str] = mapped_column(Text, default="")
+    # Numeric questions only: how far from `answer` (a plain number) a reply may be.
+    tolerance: Mapped[float | None] = mapped_column(Float)
     origin: Mapped[str] = mapped_column(String(16), default="teacher")
     status: Mapped[str] = mapped_column(String(16), default="draft")
     position: Mapped[int] = mapped_column(Integer, default=0)

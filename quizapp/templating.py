@@ -6,6 +6,7 @@ from datetime import datetime
 
 from flask import Flask
 
+from quizapp.quiz.numbers import format_number
 from quizapp.scores.services import percentage
 
 
@@ -30,9 +31,15 @@ def clock_time(moment: datetime | None) -> str:
     return moment.strftime("%H:%M UTC") if moment else ""
 
 
+def number(value: float | None) -> str:
+    """Format a stored number plainly ("1200", "0.5"), "–" when there is none."""
+    return "–" if value is None else format_number(value)
+
+
 def register_template_helpers(app: Flask) -> None:
     """Make the helpers available to every template."""
     app.add_template_filter(percent)
     app.add_template_filter(local_date)
     app.add_template_filter(day_date)
     app.add_template_filter(clock_time)
+    app.add_template_filter(number)

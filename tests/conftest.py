@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import os
 import re
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.pool import NullPool
 
 from quizapp import create_app
 from quizapp.extensions import db, limiter
 from quizapp.models import User
+from tests.serving import redis_available, redis_server
 
 PASSWORD = "correct horse battery"
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,6 +28,49 @@ SEED_ARTICLE = ROOT / "seeds" / "us-official-warns-north-korean-leader.txt"
 def database_uri(tmp_path: Path) -> str:
     """SQLite in the test's temp folder, or the throwaway PostgreSQL .ci/run starts."""
     return os.environ.get("QUIZAPP_TEST_DATABASE_URI") or f"sqlite:///{tmp_path / 'test.sqlite3'}"
+
+
+def postgres_server_uri() -> str:
+    """The throwaway server's URI from .ci/run, or a skip (a failure when it is required)."""
+    uri = os.environ.get("QUIZAPP_TEST_POSTGRES_URI", "")
+    if uri:
+        return uri
+    reason = "QUIZAPP_TEST_POSTGRES_URI is not set (`bash .ci/run` starts a PostgreSQL for these)"
+    if os.environ.get("QUIZAPP_REQUIRE_POSTGRES", "") not in ("", "0"):
+        pytest.fail(f"{reason}; QUIZAPP_REQUIRE_POSTGRES=1 makes this a failure", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def postgres_uri() -> Iterator[str]:
+    """A fresh database of this test's own on the server (parallel workers never share one)."""
+    server = make_url(postgres_server_uri())
+    name = f"quizapp_{uuid.uuid4().hex[:16]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield server.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def redis_uri(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A Redis for shared rate limits: QUIZAPP_TEST_REDIS_URI (.ci/run starts one), else a
+    throwaway redis-server of this test session's own, else a skip (a failure when
+    QUIZAPP_REQUIRE_REDIS=1)."""
+    uri = os.environ.get("QUIZAPP_TEST_REDIS_URI", "")
+    if uri:
+        yield uri
+        return
+    if not redis_available():
+        reason = "no redis-server here and QUIZAPP_TEST_REDIS_URI is not set"
+        if os.environ.get("QUIZAPP_REQUIRE_REDIS", "") not in ("", "0"):
+            pytest.fail(f"{reason}; QUIZAPP_REQUIRE_REDIS=1 makes this a failure", pytrace=False)
+        pytest.skip(reason)
+    with redis_server(tmp_path_factory.mktemp("redis")) as started:
+        yield started
 
 
 @pytest.fixture

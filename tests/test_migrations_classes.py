@@ -13,7 +13,7 @@ from quizapp import create_app
 from quizapp.extensions import db
 
 OLDER = "b23d0ce6c6c3"  # rows are stored in this older schema, then upgraded to the head
-PARENT = "5e55a0f1c0de"  # the revision the classes revision follows
+PARENT = "d9b4e1a7c3f2"  # the revision the classes revision follows
 
 
 def test_the_classes_revision_keeps_existing_data_and_enforces_its_constraints(

@@ -6,17 +6,14 @@ import os
 import re
 import subprocess
 import sys
-import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from flask import Flask
-from sqlalchemy import create_engine, delete, inspect, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import delete, inspect, select, text
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.pool import NullPool
 
 from quizapp import create_app
 from quizapp.extensions import db
@@ -28,31 +25,6 @@ pytestmark = pytest.mark.postgres
 ROOT = Path(__file__).resolve().parent.parent
 MIGRATIONS = ROOT / "migrations"
 TABLES = {"users", "articles", "questions", "attempts", "responses"}
-
-
-def _server_uri() -> str:
-    """The throwaway server's URI from .ci/run, or a skip (a failure when it is required)."""
-    uri = os.environ.get("QUIZAPP_TEST_POSTGRES_URI", "")
-    if uri:
-        return uri
-    reason = "QUIZAPP_TEST_POSTGRES_URI is not set (`bash .ci/run` starts a PostgreSQL for these)"
-    if os.environ.get("QUIZAPP_REQUIRE_POSTGRES", "") not in ("", "0"):
-        pytest.fail(f"{reason}; QUIZAPP_REQUIRE_POSTGRES=1 makes this a failure", pytrace=False)
-    pytest.skip(reason)
-
-
-@pytest.fixture
-def postgres_uri() -> Iterator[str]:
-    """A fresh database of this test's own on the server (parallel workers never share one)."""
-    server = make_url(_server_uri())
-    name = f"quizapp_{uuid.uuid4().hex[:16]}"
-    admin = create_engine(server, isolation_level="AUTOCOMMIT", poolclass=NullPool)
-    with admin.connect() as connection:
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    yield server.set(database=name).render_as_string(hide_password=False)
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 def _make_app(database_uri: str) -> Flask:

@@ -1,7 +1,7 @@
 """classes, memberships and assignments; an index for results' answer counts
 
 Revision ID: e5c1a9f40b27
-Revises: 5e55a0f1c0de
+Revises: d9b4e1a7c3f2
 Create Date: 2026-12-04 18:38:32.808115
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = 'e5c1a9f40b27'
-down_revision = '5e55a0f1c0de'
+down_revision = 'd9b4e1a7c3f2'
 branch_labels = None
 depends_on = None
 

@@ -12,25 +12,8 @@ from quizapp.classes.services import (
     teacher_classes,
     week_window,
 )
-from quizapp.models import Article, Question, User
-
-
-@dataclass(frozen=True, slots=True)
-class FlaggedQuestion:
-    """A question item analysis flagged: what the dashboard template reads of each item."""
-
-    article: Article
-    question: Question
-    reason: str
-
-
-def flagged_questions(teacher_id: int) -> list[FlaggedQuestion]:
-    """STUB until the item-analysis branch (issue 9, wt9b) merges: at merge, delete this stub
-    and FlaggedQuestion and import `flagged_questions` from `quizapp.teacher.items` instead.
-
-    Each item needs `.article` (id, title), `.question` (id, prompt) and `.reason`.
-    """
-    return []
+from quizapp.models import User
+from quizapp.teacher.items import FlaggedQuestion, flagged_questions
 
 
 @dataclass(frozen=True, slots=True)

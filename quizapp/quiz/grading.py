@@ -1,4 +1,4 @@
-"""Grading of one answer: exact for choices, tolerant for free text."""
+"""Grading of one answer: exact for choices, tolerant for free text, within range for numbers."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from quizapp.generation.normalize import normalize
+from quizapp.quiz.numbers import format_number, parse_number, within
 
 if TYPE_CHECKING:
     from quizapp.models import Question
@@ -48,4 +49,21 @@ def is_correct(question: Question, given: str | None) -> bool:
     if question.format in CHOICE_FORMATS:
         # The answer is one of the choices, so the chosen text must be that very choice.
         return given.strip() == question.answer.strip()
+    if question.format == "numeric":
+        return _numeric_correct(question, given)
     return any(matches(given, expected) for expected in [question.answer, *question.accepted])
+
+
+def _numeric_correct(question: Question, given: str) -> bool:
+    """A number within the question's tolerance of its stored value; anything else is wrong."""
+    value, expected = parse_number(given), parse_number(question.answer)
+    if value is None or expected is None:
+        return False
+    return within(value, expected, question.tolerance or 0.0)
+
+
+def expected_answer(question: Question) -> str:
+    """The right answer as a review shows it ("1200 (± 50)" for a numeric question)."""
+    if question.format == "numeric" and question.tolerance:
+        return f"{question.answer} (± {format_number(question.tolerance)})"
+    return question.answer

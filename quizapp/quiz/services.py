@@ -9,14 +9,16 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import textstat
-from sqlalchemy import Select, func, select, update
+from sqlalchemy import ScalarSelect, Select, func, select, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import defer, joinedload, selectinload
 
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, Question, Response, User, utcnow
-from quizapp.quiz.grading import CHOICE_FORMATS, is_correct
+from quizapp.quiz.grading import CHOICE_FORMATS, expected_answer, is_correct
 from quizapp.scores.services import score_ratio
 
 MAX_TEXT_ANSWER = 500
@@ -67,6 +69,43 @@ class ArticleSummary:
     open_attempt: Attempt | None
 
 
+@dataclass(frozen=True, slots=True)
+class ArticlePage:
+    """What an article's page shows a user besides the text."""
+
+    article: Article
+    question_count: int
+    open_attempt: Attempt | None
+    # How many questions the open attempt has (0 without one).
+    open_attempt_questions: int
+    submitted_attempts: list[Attempt]  # newest first
+
+    @property
+    def last(self) -> Attempt | None:
+        """The most recent submitted attempt."""
+        return self.submitted_attempts[0] if self.submitted_attempts else None
+
+    @property
+    def best(self) -> Attempt | None:
+        """The best submitted attempt by share of the maximum (the earliest wins a tie)."""
+        return max(reversed(self.submitted_attempts), key=_ratio, default=None)
+
+    @property
+    def can_retake(self) -> bool:
+        """Whether a new attempt may start. Attempts are not limited today, so any time the
+        user has submitted one and has none open."""
+        return self.open_attempt is None and bool(self.submitted_attempts)
+
+
+# An attempt's pages read its article and every response with its question: two statements
+# (attempt joined to article, then responses joined to questions) instead of one lazy load per
+# row. The pasted original text is never shown to students, so it stays in the database.
+_ATTEMPT_WITH_QUESTIONS = (
+    joinedload(Attempt.article).defer(Article.original_text),
+    selectinload(Attempt.responses).joinedload(Response.question),
+)
+
+
 def _ratio(attempt: Attempt) -> float:
     return score_ratio(attempt.score, attempt.max_score)
 
@@ -81,21 +120,23 @@ def published_questions(article_id: int) -> list[Question]:
     return list(db.session.scalars(query))
 
 
-def article_summaries(user: User | None) -> list[ArticleSummary]:
-    """List the published articles with their question counts and the user's attempts.
-
-    Two statements whatever the number of articles or attempts: the articles with their
-    counts, and the user's attempts.
-    """
-    count = (
+def _published_count() -> ScalarSelect[int]:
+    """The number of published questions of the article in the enclosing query."""
+    return (
         select(func.count(Question.id))
         .where(Question.article_id == Article.id, Question.status == "published")
         .correlate(Article)
         .scalar_subquery()
     )
+
+
+def article_summaries(user: User | None) -> list[ArticleSummary]:
+    """List the published articles with their question counts and the user's attempts."""
+    # One statement for the articles and their counts; their texts are not needed for a list.
     rows = db.session.execute(
-        select(Article, count)
+        select(Article, _published_count())
         .where(Article.published.is_(True))
+        .options(defer(Article.text), defer(Article.original_text))
         .order_by(Article.created_at, Article.id)
     ).all()
     best: dict[int, Attempt] = {}
@@ -113,22 +154,53 @@ def article_summaries(user: User | None) -> list[ArticleSummary]:
     return [
         ArticleSummary(
             article=article,
-            question_count=question_count,
+            question_count=count,
             best=best.get(article.id),
             open_attempt=open_attempts.get(article.id),
         )
-        for article, question_count in rows
+        for article, count in rows
     ]
 
 
-def visible_article(user: User, article_id: int) -> Article:
-    """Return an article the user may read: published, or a teacher's own draft."""
-    article = db.session.get(Article, article_id)
+def _check_visible(user: User, article: Article | None, article_id: int) -> Article:
+    """The article when the user may read it (published, or a teacher's own draft)."""
     if article is None:
         raise ArticleNotFoundError(article_id)
     if not article.published and not (user.is_teacher and article.owner_id == user.id):
         raise ArticleNotFoundError(article_id)
     return article
+
+
+def visible_article(user: User, article_id: int) -> Article:
+    """Return an article the user may read: published, or a teacher's own draft."""
+    return _check_visible(user, db.session.get(Article, article_id), article_id)
+
+
+def article_page(user: User, article_id: int) -> ArticlePage:
+    """Gather an article's page in two statements: the article with its question count, then
+    the user's attempts at it with their question counts (however many there are)."""
+    row = db.session.execute(
+        select(Article, _published_count())
+        .where(Article.id == article_id)
+        .options(defer(Article.original_text))
+    ).first()
+    article = _check_visible(user, row[0] if row else None, article_id)
+    attempts = db.session.execute(
+        select(Attempt, func.count(Response.id))
+        .outerjoin(Attempt.responses)
+        .where(Attempt.user_id == user.id, Attempt.article_id == article.id)
+        .group_by(Attempt.id)
+        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+    ).all()
+    open_attempts = [(attempt, count) for attempt, count in attempts if not attempt.is_submitted]
+    current, questions = open_attempts[0] if open_attempts else (None, 0)
+    return ArticlePage(
+        article=article,
+        question_count=row[1] if row else 0,
+        open_attempt=current,
+        open_attempt_questions=questions,
+        submitted_attempts=[attempt for attempt, _count in attempts if attempt.is_submitted],
+    )
 
 
 def _attempts_at(user: User, article_id: int, *, submitted: bool) -> Select[tuple[Attempt]]:
@@ -149,55 +221,6 @@ def open_attempt(user: User, article_id: int) -> Attempt | None:
 def submitted_attempts(user: User, article_id: int) -> list[Attempt]:
     """Return the user's submitted attempts at an article, newest first."""
     return list(db.session.scalars(_attempts_at(user, article_id, submitted=True)))
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleProgress:
-    """A user's attempts at one article: the open one, the submitted ones, last and best."""
-
-    open_attempt: Attempt | None
-    submitted: list[Attempt]  # newest first
-
-    @property
-    def last(self) -> Attempt | None:
-        """The most recent submitted attempt."""
-        return self.submitted[0] if self.submitted else None
-
-    @property
-    def best(self) -> Attempt | None:
-        """The best submitted attempt by share of the maximum (the earliest wins a tie)."""
-        return max(reversed(self.submitted), key=_ratio, default=None)
-
-    @property
-    def can_retake(self) -> bool:
-        """Whether a new attempt may start. Attempts are not limited today, so any time the
-        user has submitted one and has none open."""
-        return self.open_attempt is None and bool(self.submitted)
-
-
-def article_progress(user: User, article_id: int) -> ArticleProgress:
-    """The user's attempts at an article, in one statement."""
-    attempts = db.session.scalars(
-        select(Attempt)
-        .where(Attempt.user_id == user.id, Attempt.article_id == article_id)
-        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
-    ).all()
-    return ArticleProgress(
-        open_attempt=next((a for a in attempts if not a.is_submitted), None),
-        submitted=[a for a in attempts if a.is_submitted],
-    )
-
-
-def published_question_count(article_id: int) -> int:
-    """How many published questions an article has."""
-    return int(
-        db.session.scalar(
-            select(func.count(Question.id)).where(
-                Question.article_id == article_id, Question.status == "published"
-            )
-        )
-        or 0
-    )
 
 
 def start_attempt(
@@ -282,8 +305,9 @@ def refresh_open_responses(question: Question, rng: random.Random | None = None)
 
 
 def get_attempt(user: User, attempt_id: int) -> Attempt:
-    """Return one of the user's own attempts."""
-    attempt = db.session.get(Attempt, attempt_id)
+    """Return one of the user's own attempts, its article and responses with their questions."""
+    # From the identity map when this request already loaded it (a view, then its service).
+    attempt = db.session.get(Attempt, attempt_id, options=_ATTEMPT_WITH_QUESTIONS)
     if attempt is None or attempt.user_id != user.id:
         raise AttemptNotFoundError(attempt_id)
     return attempt
@@ -346,12 +370,33 @@ def save_answer(
     if order_key is not None and order_key != choice_order_key(response.choice_order):
         raise QuestionChangedError(QUESTION_CHANGED)
     answer = _answer_text(response, value)
+    # Claim the attempt while it is still open before touching the response: the UPDATE locks
+    # its row (PostgreSQL) or the database (SQLite), so a submit running at the same moment
+    # either grades this answer or makes this save fail; it never grades around it.
+    position_after = min(max(move_to, 1), len(attempt.responses))
+    if not _update_open_attempt(attempt.id, current_position=position_after):
+        raise AttemptSubmittedError(attempt.id)
     if answer != response.answer:
         response.answer = answer
         response.answered_at = utcnow() if answer is not None else None
-    attempt.current_position = min(max(move_to, 1), len(attempt.responses))
     db.session.commit()
     return attempt
+
+
+def _update_open_attempt(attempt_id: int, **values: object) -> bool:
+    """Set columns of an attempt only while it is unsubmitted; False (rolled back) otherwise.
+
+    Meant to run first in its transaction: it takes the lock that orders saves and submits.
+    """
+    done = db.session.execute(
+        update(Attempt)
+        .where(Attempt.id == attempt_id, Attempt.submitted_at.is_(None))
+        .values(**values)
+    )
+    if done.rowcount != 1:
+        db.session.rollback()
+        return False
+    return True
 
 
 def unanswered_positions(attempt: Attempt) -> list[int]:
@@ -364,33 +409,49 @@ def submit_attempt(user: User, attempt_id: int) -> Attempt:
     attempt = get_attempt(user, attempt_id)
     if attempt.is_submitted:
         raise AttemptSubmittedError(attempt.id)
-    score = 0
-    for response in attempt.responses:
-        response.correct = is_correct(response.question, response.answer)
-        response.expected = response.question.answer
-        score += int(response.correct)
-    # Only the request that flips submitted_at wins, so a double click cannot grade twice.
-    finished = db.session.execute(
-        update(Attempt)
-        .where(Attempt.id == attempt.id, Attempt.submitted_at.is_(None))
-        .values(score=score, max_score=len(attempt.responses), submitted_at=utcnow())
-    )
-    if finished.rowcount != 1:
-        db.session.rollback()
+    # Only the request that flips submitted_at wins, so a double click cannot grade twice; the
+    # flip comes first so that its lock stops any answer from being saved meanwhile.
+    if not _update_open_attempt(attempt.id, submitted_at=utcnow()):
         raise AttemptSubmittedError(attempt.id)
+    # Grade the responses as they are now, under that lock: an answer saved a moment ago counts.
+    responses = db.session.scalars(
+        select(Response)
+        .where(Response.attempt_id == attempt.id)
+        .options(joinedload(Response.question))
+        .order_by(Response.position)
+        .execution_options(populate_existing=True)
+    ).all()
+    score = 0
+    for response in responses:
+        response.correct = is_correct(response.question, response.answer)
+        response.expected = expected_answer(response.question)
+        score += int(response.correct)
+    attempt.score = score
+    attempt.max_score = len(responses)
     db.session.commit()
     db.session.refresh(attempt)
     return attempt
 
 
+# Article texts change rarely and are read on every question page: split and grade each once
+# per process (keyed by the text itself, so an edited article is simply a new entry).
+TEXT_CACHE_SIZE = 256
+
+
 def paragraphs(text: str) -> list[str]:
     """Split cleaned article text into its paragraphs (separated by blank lines)."""
-    return [part.strip() for part in re.split(r"\n\s*\n", text) if part.strip()]
+    return list(_paragraphs(text))
+
+
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _paragraphs(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in re.split(r"\n\s*\n", text) if part.strip())
 
 
 MIN_WORDS_FOR_GRADE = 30
 
 
+@lru_cache(maxsize=TEXT_CACHE_SIZE)
 def reading_grade(text: str) -> int | None:
     """The Flesch-Kincaid school grade of a text (textstat), or None for too little text."""
     if textstat.lexicon_count(text) < MIN_WORDS_FOR_GRADE:

@@ -49,18 +49,20 @@ def articles() -> ResponseReturnValue:
 @login_required
 def article(article_id: int) -> ResponseReturnValue:
     """Show an article's text with a button to start (or resume) its quiz."""
-    user = current_account()
     try:
-        article = services.visible_article(user, article_id)
+        page = services.article_page(current_account(), article_id)
     except services.ArticleNotFoundError:
         abort(404)
     return render_template(
         "quiz/article.html",
-        article=article,
-        paragraphs=services.paragraphs(article.text),
-        grade=services.reading_grade(article.text),
-        question_count=services.published_question_count(article.id),
-        progress=services.article_progress(user, article.id),
+        article=page.article,
+        paragraphs=services.paragraphs(page.article.text),
+        grade=services.reading_grade(page.article.text),
+        question_count=page.question_count,
+        open_attempt=page.open_attempt,
+        open_attempt_questions=page.open_attempt_questions,
+        attempts=page.submitted_attempts,
+        progress=page,
         form=forms.ActionForm(),
     )
 

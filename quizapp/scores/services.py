@@ -6,10 +6,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
 from quizapp.extensions import db
-from quizapp.models import Attempt, User
+from quizapp.models import Article, Attempt, User
 
 
 def percentage(score: int | None, maximum: int) -> int | None:
@@ -88,24 +87,25 @@ class ScoreReport:
 
 def attempts_of(user: User) -> list[AttemptSummary]:
     """Every attempt of `user`, newest first, with its article's title."""
-    rows = db.session.scalars(
-        select(Attempt)
+    # Only the title of each article: joining whole articles would copy their texts per row.
+    rows = db.session.execute(
+        select(Attempt, Article.title)
+        .join(Attempt.article)
         .where(Attempt.user_id == user.id)
-        .options(joinedload(Attempt.article))
         .order_by(Attempt.started_at.desc(), Attempt.id.desc())
     )
     return [
         AttemptSummary(
             id=attempt.id,
             article_id=attempt.article_id,
-            article_title=attempt.article.title,
+            article_title=title,
             started_at=_as_utc(attempt.started_at),
             submitted_at=_as_utc(attempt.submitted_at) if attempt.submitted_at else None,
             score=attempt.score,
             max_score=attempt.max_score,
             current_position=attempt.current_position,
         )
-        for attempt in rows
+        for attempt, title in rows
     ]
 
 

@@ -1,4 +1,4 @@
-"""Teacher forms: a new article (pasted or uploaded) and a question of any format."""
+"""Teacher forms: a new article (pasted or uploaded), a question of any format, GIFT imports."""
 
 from __future__ import annotations
 
@@ -7,19 +7,23 @@ from typing import Any
 import trafilatura
 from flask import current_app
 from flask_wtf import FlaskForm
-from flask_wtf.file import FileAllowed, FileField
-from wtforms import BooleanField, RadioField, StringField, TextAreaField
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import BooleanField, HiddenField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
 from quizapp.models import TITLE_MAX, Question
+from quizapp.quiz.numbers import format_number
 from quizapp.teacher import services
 
 UPLOAD_EXTENSIONS = ("txt", "html", "htm")
+# Well under the app's MAX_CONTENT_LENGTH; a bigger body never reaches a form (the 413 page).
+MAX_GIFT_BYTES = 1024 * 1024
 FORMAT_CHOICES = [
     SelectChoice("multiple_choice", "Multiple choice"),
     SelectChoice("short_answer", "Short answer"),
     SelectChoice("true_false", "True / false"),
+    SelectChoice("numeric", "Numeric (a number, with a tolerance)"),
 ]
 
 
@@ -120,6 +124,8 @@ class QuestionForm(FlaskForm):
         choices=[SelectChoice("True"), SelectChoice("False")],
         validators=[Optional()],
     )
+    number = StringField("Right value (for example 1200, 1,200 or 3.5)")
+    tolerance = StringField("Tolerance: replies this far either side are right (empty or 0: exact)")
     evidence = TextAreaField("Evidence: the sentence of the article with the answer (optional)")
     publish = BooleanField("Publish now (students see it straight away)", default=True)
 
@@ -145,12 +151,19 @@ class QuestionForm(FlaskForm):
                 accepted=(self.accepted.data or "").splitlines(),
                 truth=self.truth.data,
                 evidence=self.evidence.data or "",
+                number=self.number.data,
+                tolerance=self.tolerance.data,
             )
         except services.InvalidQuestionError as error:
-            for name, message in error.errors.items():
-                getattr(self, "choice_1" if name == "choices" else name).errors.append(message)
+            self.show_errors(error)
             return False
         return True
+
+    def show_errors(self, error: services.InvalidQuestionError) -> None:
+        """Put each of a service's messages on the field it blames."""
+        for name, message in error.errors.items():
+            field = getattr(self, "choice_1" if name == "choices" else name, None)
+            (field if field is not None else self.prompt).errors.append(message)
 
     def fill_from(self, question: Question) -> None:
         """Pre-fill the form with a stored question (for editing)."""
@@ -159,6 +172,10 @@ class QuestionForm(FlaskForm):
         self.evidence.data = question.evidence
         if question.format == "true_false":
             self.truth.data = question.answer
+            return
+        if question.format == "numeric":
+            self.number.data = question.answer
+            self.tolerance.data = format_number(question.tolerance or 0.0)
             return
         # The answer also fills the short-answer box, ready if the teacher switches format.
         self.accepted.data = "\n".join([question.answer, *question.accepted])
@@ -174,3 +191,50 @@ def _choices_with_answer(choices: list[str], answer: str) -> list[str]:
     others = [choice for choice in choices if choice != answer]
     kept = [answer, *others][: services.MAX_CHOICES]
     return sorted(kept, key=lambda choice: choices.index(choice) if choice in choices else -1)
+
+
+class GiftImportForm(FlaskForm):
+    """One GIFT file; its text ends up in `gift_text` once validated."""
+
+    upload = FileField(
+        "GIFT file (.txt or .gift, UTF-8)",
+        validators=[
+            FileRequired("Choose a GIFT file to import."),
+            FileAllowed(("txt", "gift"), "Upload a .txt or .gift file."),
+        ],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.gift_text = ""
+
+    def validate(self, extra_validators: Any = None) -> bool:
+        """Check the field, then that the file is small enough, UTF-8 and text."""
+        if not super().validate(extra_validators):
+            return False
+        data = self.upload.data.read(MAX_GIFT_BYTES + 1)
+        if len(data) > MAX_GIFT_BYTES:
+            self.upload.errors.append(
+                f"The file is larger than {MAX_GIFT_BYTES // 1024 // 1024} MB; "
+                "split it into smaller files."
+            )
+            return False
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            self.upload.errors.append(
+                f"The file is not UTF-8 text (a byte at position {error.start} cannot be read). "
+                "Save it as UTF-8 and import it again; nothing was imported."
+            )
+            return False
+        if "\x00" in text:
+            self.upload.errors.append("That file is not a text file; nothing was imported.")
+            return False
+        self.gift_text = text
+        return True
+
+
+class ReplacementForm(FlaskForm):
+    """The suggestion a teacher picked to replace a question."""
+
+    key = HiddenField(validators=[DataRequired("Pick one of the suggestions.")])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -11,7 +13,8 @@ from quizapp.extensions import db
 from quizapp.generation import clean_text, generate_questions
 from quizapp.generation.normalize import normalize
 from quizapp.generation.types import KIND_BY_TYPE, GeneratedQuestion
-from quizapp.models import TITLE_MAX, Article, Question, Response, User
+from quizapp.models import ACTIVE_STATUSES, TITLE_MAX, Article, Question, Response, User
+from quizapp.quiz.numbers import format_number, parse_number
 from quizapp.quiz.services import refresh_open_responses
 
 MIN_CHOICES = 2
@@ -42,6 +45,10 @@ class QuestionArchivedError(TeacherError):
     """The question was deleted after students answered it; it can no longer change."""
 
 
+class QuestionRejectedError(QuestionArchivedError):
+    """The question was rejected; it must be restored before it can change."""
+
+
 class InvalidQuestionError(TeacherError):
     """A question's fields break rules; `errors` maps each field to blame to its message."""
 
@@ -60,6 +67,7 @@ class QuestionInput:
     accepted: tuple[str, ...] = ()
     choices: tuple[str, ...] = ()
     evidence: str = ""
+    tolerance: float | None = None  # numeric questions only
 
 
 # ---------------------------------------------------------------- authorization
@@ -114,7 +122,7 @@ def managed_articles(user: User) -> list[Article]:
 def distractor_pool() -> dict[str, list[str]]:
     """Answers of the stored articles' questions grouped by kind: same-kind wrong choices."""
     query = select(Question.type, Question.answer).where(
-        Question.type.in_(KIND_BY_TYPE), Question.status != "archived"
+        Question.type.in_(KIND_BY_TYPE), Question.status.in_(ACTIVE_STATUSES)
     )
     pool: dict[str, list[str]] = {}
     for question_type, answer in db.session.execute(query):
@@ -158,14 +166,14 @@ def create_article(
     )
     status = "published" if publish else "draft"
     article.questions = [
-        _generated_row(item, position, status) for position, item in enumerate(generated, 1)
+        generated_row(item, position, status) for position, item in enumerate(generated, 1)
     ]
     db.session.add(article)
     db.session.commit()
     return article
 
 
-def _generated_row(item: GeneratedQuestion, position: int, status: str) -> Question:
+def generated_row(item: GeneratedQuestion, position: int, status: str) -> Question:
     """A Question row for one generated question.
 
     A question for which no wrong choices were found is kept as a short-answer question
@@ -214,6 +222,64 @@ def publish_drafts(user: User, article_id: int) -> int:
     return len(drafts)
 
 
+def reject_drafts(user: User, article_id: int) -> int:
+    """Reject every draft question of an article; return how many were rejected.
+
+    Rejected questions are kept (hidden) so that "More questions" never offers them again.
+    """
+    article = managed_article(user, article_id)
+    drafts = [question for question in article.questions if question.status == "draft"]
+    for question in drafts:
+        question.status = "rejected"
+    renumber_questions(article)
+    db.session.commit()
+    return len(drafts)
+
+
+def reject_question(user: User, article_id: int, question_id: int) -> Question:
+    """Turn one question down: students stop seeing it and it is never suggested again."""
+    question = editable_question(user, article_id, question_id)
+    question.status = "rejected"
+    renumber_questions(question.article)
+    db.session.commit()
+    return question
+
+
+def restore_question(user: User, article_id: int, question_id: int) -> Question:
+    """Bring a rejected question back as a draft at the end of the quiz."""
+    question = managed_question(user, article_id, question_id)
+    if question.status != "rejected":
+        raise QuestionArchivedError("Only a rejected question can be restored.")
+    _refuse_duplicate(question.article, question.prompt, question.answer, ignore=question)
+    question.status = "draft"
+    question.position = len(active_questions(question.article)) + 1
+    renumber_questions(question.article)
+    db.session.commit()
+    return question
+
+
+def active_questions(article: Article) -> list[Question]:
+    """The questions that make up an article's quiz (drafts and published), in order."""
+    kept = [question for question in article.questions if question.status in ACTIVE_STATUSES]
+    return sorted(kept, key=_order)
+
+
+def _order(question: Question) -> tuple[int, float]:
+    """Sort key of the quiz order; a row not yet flushed (no id) goes after its equals."""
+    return question.position or 0, question.id if question.id is not None else math.inf
+
+
+def renumber_questions(article: Article) -> None:
+    """Number the quiz's questions 1..n in their order; the others follow, without committing."""
+    active = active_questions(article)
+    others = sorted(
+        (question for question in article.questions if question.status not in ACTIVE_STATUSES),
+        key=_order,
+    )
+    for position, question in enumerate([*active, *others], start=1):
+        question.position = position
+
+
 # ---------------------------------------------------------------- questions
 
 
@@ -226,11 +292,14 @@ def check_question(
     accepted: Iterable[str] = (),
     truth: str | None = None,
     evidence: str = "",
+    number: str | None = None,
+    tolerance: str | None = None,
 ) -> QuestionInput:
     """Check a teacher's question and return it normalised, or raise InvalidQuestionError.
 
     `choices` are the multiple-choice texts as typed (blanks allowed) and `right` the index
-    of the right one among them; `accepted` the short answers; `truth` "True" or "False".
+    of the right one among them; `accepted` the short answers; `truth` "True" or "False";
+    `number` and `tolerance` a numeric question's value and margin as typed ("1,200", "50").
     Every field's problem is reported at once.
     """
     prompt, evidence = prompt.strip(), evidence.strip()
@@ -241,13 +310,48 @@ def check_question(
         errors["prompt"] = f"Keep the question under {PROMPT_MAX} characters."
     if len(evidence) > EVIDENCE_MAX:
         errors["evidence"] = f"Keep the evidence under {EVIDENCE_MAX} characters."
+    margin: float | None = None
     try:
-        answer, others, kept = _check_answer(format, choices, right, accepted, truth)
+        if format == "numeric":
+            answer, others, kept = _check_number(number), (), ()
+        else:
+            answer, others, kept = _check_answer(format, choices, right, accepted, truth)
     except InvalidQuestionError as error:
         errors.update(error.errors)
+    if format == "numeric":
+        try:
+            margin = _check_tolerance(tolerance)
+        except InvalidQuestionError as error:
+            errors.update(error.errors)
     if errors:
         raise InvalidQuestionError(errors)
-    return QuestionInput(format, prompt, answer, others, kept, evidence)
+    return QuestionInput(format, prompt, answer, others, kept, evidence, margin)
+
+
+def _check_number(number: str | None) -> str:
+    """A numeric question's right value, written plainly ("1,200" → "1200")."""
+    text = (number or "").strip()
+    if not text:
+        raise _invalid("number", "Give the right value.")
+    value = parse_number(text)
+    if value is None:
+        raise _invalid(
+            "number", f"“{text[:40]}” is not a number. Write digits, e.g. 1200, 1,200 or 3.5."
+        )
+    return format_number(value)
+
+
+def _check_tolerance(tolerance: str | None) -> float:
+    """How far either side of the value still counts as right (empty: exactly the value)."""
+    text = (tolerance or "").strip()
+    if not text:
+        return 0.0
+    number = parse_number(text)
+    if number is None:
+        raise _invalid("tolerance", "The tolerance must be a number, e.g. 0, 5 or 0.5.")
+    if number < 0:
+        raise _invalid("tolerance", "The tolerance cannot be negative.")
+    return number
 
 
 def _check_answer(
@@ -315,23 +419,45 @@ def _unique(texts: Iterable[str]) -> list[str]:
 
 
 def add_question(user: User, article_id: int, data: QuestionInput, *, publish: bool) -> Question:
-    """Add a teacher's own question at the end of the article's quiz."""
+    """Add a teacher's own question at the end of the article's quiz.
+
+    A question identical to one already in the article is refused (InvalidQuestionError).
+    """
     article = managed_article(user, article_id)
-    last = db.session.scalar(
-        select(func.max(Question.position)).where(Question.article_id == article.id)
-    )
+    _refuse_duplicate(article, data.prompt, data.answer)
     question = Question(
         article=article,
         type="teacher",
         origin="teacher",
         status="published" if publish else "draft",
-        position=(last or 0) + 1,
+        position=len(active_questions(article)) + 1,
         score=0.0,
     )
     _apply(question, data)
     db.session.add(question)
+    renumber_questions(article)
     db.session.commit()
     return question
+
+
+def question_key(prompt: str, answer: str) -> tuple[str, str]:
+    """What makes two questions the same: the prompt's words and the answer's meaning."""
+    words = " ".join(re.sub(r"[^\w\s]", " ", prompt.casefold()).split())
+    return words, _answer_key(answer.strip())
+
+
+def _refuse_duplicate(
+    article: Article, prompt: str, answer: str, *, ignore: Question | None = None
+) -> None:
+    """Raise InvalidQuestionError when the article's quiz already has this question."""
+    key = question_key(prompt, answer)
+    for number, other in enumerate(active_questions(article), start=1):
+        if other is not ignore and question_key(other.prompt, other.answer) == key:
+            raise _invalid(
+                "prompt",
+                f"Question {number} of this article already asks this, with the same answer. "
+                f"Change the question or its answer, or edit question {number} instead.",
+            )
 
 
 def update_question(user: User, article_id: int, question_id: int, data: QuestionInput) -> int:
@@ -341,6 +467,7 @@ def update_question(user: User, article_id: int, question_id: int, data: Questio
     their saved answers had to be cleared because the chosen choice no longer exists.
     """
     question = editable_question(user, article_id, question_id)
+    _refuse_duplicate(question.article, data.prompt, data.answer, ignore=question)
     _apply(question, data)
     cleared = refresh_open_responses(question)
     db.session.commit()
@@ -355,6 +482,7 @@ def _apply(question: Question, data: QuestionInput) -> None:
     question.accepted = list(data.accepted)
     question.choices = list(data.choices)
     question.evidence = data.evidence
+    question.tolerance = data.tolerance if data.format == "numeric" else None
 
 
 def set_question_published(
@@ -383,5 +511,7 @@ def delete_question(user: User, article_id: int, question_id: int) -> bool:
 
 
 def _refuse_archived(question: Question) -> None:
+    if question.status == "rejected":
+        raise QuestionRejectedError("That question was rejected; restore it first to change it.")
     if question.status == "archived":
         raise QuestionArchivedError("That question was deleted and can no longer change.")

@@ -24,6 +24,8 @@ NOT_PAGES = {
     "main.healthz",
     "results.attempts_csv",
     "results.responses_csv",
+    "teacher.export_gift",
+    "teacher.export_moodle_xml",
 }
 
 
@@ -103,6 +105,13 @@ PAGES: list[SitePage] = [
     SitePage("class", TEACHER, "/classes/{school_class}"),
     SitePage("delete class confirmation", TEACHER, "/classes/{school_class}/delete"),
     SitePage("assign", TEACHER, "/classes/assign"),
+    SitePage("item statistics", TEACHER, "/teacher/articles/{teacher_article}/statistics"),
+    SitePage(
+        "replace a question",
+        TEACHER,
+        "/teacher/articles/{teacher_article}/questions/{teacher_question}/replace",
+    ),
+    SitePage("import GIFT", TEACHER, "/teacher/articles/{teacher_article}/import"),
     SitePage("article preview", TEACHER, "/quiz/articles/{teacher_article}"),
 ]
 

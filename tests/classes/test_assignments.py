@@ -13,9 +13,9 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from quizapp import create_app
-from quizapp.classes.dashboard import FlaggedQuestion
 from quizapp.extensions import db
 from quizapp.models import Article, Assignment, User
+from quizapp.teacher.items import FlaggedQuestion
 from tests.classes.conftest import add_attempt, count_statements, make_class, post_as, question_ids
 
 
@@ -227,7 +227,9 @@ def test_the_dashboard_lists_the_flagged_questions_it_is_given(
         with app.app_context():
             article = db.session.get(Article, article_id)
             assert article is not None
-            return [FlaggedQuestion(article, article.questions[0], "Almost everyone got it right.")]
+            return [
+                FlaggedQuestion(article, article.questions[0], "Almost everyone got it right.", ())
+            ]
 
     monkeypatch.setattr("quizapp.classes.dashboard.flagged_questions", flagged)
     html = teacher_client.get("/teacher/").get_data(as_text=True)
@@ -235,7 +237,7 @@ def test_the_dashboard_lists_the_flagged_questions_it_is_given(
     assert seen == [teacher.id]
     assert "Too easy &lt;b&gt;?&lt;/b&gt;" in section
     assert "Almost everyone got it right." in section
-    assert f"/teacher/articles/{article_id}#question-" in section
+    assert f"/teacher/articles/{article_id}/statistics" in section
 
 
 def test_a_school_time_zone_that_does_not_exist_stops_the_start(tmp_path: Path) -> None:

@@ -1,0 +1,1 @@
+"""Tests of quizapp.exchange, the Flask-free GIFT and Moodle XML formats."""
