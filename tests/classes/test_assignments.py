@@ -53,7 +53,8 @@ def test_an_article_is_assigned_to_two_classes_with_a_due_date_in_school_time(
     second = make_class(app, teacher, "9B")
     form = teacher_client.get(f"/classes/assign?class_id={first}").get_data(as_text=True)
     assert "Europe/Paris" in form
-    assert re.search(rf'<input[^>]*checked[^>]*value="{first}"', form)
+    assert re.search(rf'<input[^>]*checked[^>]*type="checkbox" value="{first}"', form)
+    assert f'type="checkbox" value="{second}"' in form  # several classes may be chosen
 
     response = assign(
         teacher_client, article_id, [first, second], due_date="2026-12-10", due_time="17:00"
