@@ -55,6 +55,7 @@ format: install
 bench: install
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/evaluate.py
+	$(BIN)/python bench/results.py
 
 # Refit the question ranker on the gold corpora (deterministic): rewrites
 # quizapp/generation/ranking_weights.json. The real dev corpus is read from
