@@ -8,7 +8,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 5000
 PYTEST_ARGS ?=
 
-.PHONY: install test-assets run test lint format lock bench db-upgrade clean
+.PHONY: install test-assets run test lint format lock bench train db-upgrade clean
 
 install: $(STAMP)
 
@@ -55,6 +55,13 @@ format: install
 bench: install
 	$(BIN)/python bench/speed.py
 	$(BIN)/python bench/evaluate.py
+	$(BIN)/python bench/results.py
+
+# Refit the question ranker on the gold corpora (deterministic): rewrites
+# quizapp/generation/ranking_weights.json. The real dev corpus is read from
+# QUIZAPP_DEV_CORPUS (default ../shared/corpus/dev).
+train: install
+	$(BIN)/python bench/train.py
 
 # Re-resolve the pins with pip-tools, kept in a venv of its own so the app's venv holds exactly
 # the lock. Existing pins stay unless base.in/dev.in need a change (`rm requirements/*.txt` first

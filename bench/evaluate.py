@@ -9,6 +9,13 @@ style warnings, and how many top questions give away another's answer or reuse i
 A generator that raises is caught and logged by the pipeline; the bench reports it as an error.
 
     .venv/bin/python bench/evaluate.py [--show] [--json] [--seed] [--only NAME] [--dir FOLDER]
+    .venv/bin/python bench/evaluate.py --corpora   # the headline table, fitted vs cross-validated
+
+`--corpora` scores every gold corpus (the real dev set in ../shared/corpus/dev, the team's
+bench/articles, the seed) the way ../shared/corpus/score.py does (its answer matching,
+K = ceil(words / 20)), twice: with the ranker fitted on all articles (what ships) and with
+leave-one-article-out cross-validation (each article ranked by weights fitted on all the
+others). The cross-validated figure is the one to quote.
 """
 
 from __future__ import annotations
@@ -482,6 +489,46 @@ def print_questions(item: Evaluated, result: ArticleScore) -> None:
             print(f"    - {line}")
 
 
+CORPUS_COLUMNS = ("recall", "typed", "all", "p@K", "p@12", "leak", "span", "mc_ok", "q/100w")
+
+
+def corpus_report() -> dict[str, dict[str, dict[str, float]]]:
+    """Per corpus: the scorer's figures with the fitted and the cross-validated ranker."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import train
+    from corpus import Tally
+
+    tables = train.all_tables()
+    fitted_weights = train.fit(tables)
+    crossed = train.cross_validate(tables)
+    report: dict[str, dict[str, dict[str, float]]] = {}
+    for corpus in dict.fromkeys(table.article.corpus for table in tables):
+        report[corpus] = {}
+        for label in ("fitted", "cv"):
+            tally, at_12 = Tally(), Tally()
+            for table in tables:
+                if table.article.corpus != corpus:
+                    continue
+                key = f"{corpus}/{table.article.name}"
+                ranked = train.ranked(table, fitted_weights) if label == "fitted" else crossed[key]
+                tally.add(table.article, ranked)
+                at_12.add(table.article, ranked, 12)
+            figures = tally.figures()
+            figures["p@12"] = at_12.figures()["p@K"]
+            report[corpus][label] = figures
+    return report
+
+
+def print_corpus_report() -> None:
+    """Print the fitted and cross-validated figures of every corpus side by side."""
+    report = corpus_report()
+    print(f"{'corpus':<8}{'ranker':<8}" + "".join(f"{name:>8}" for name in CORPUS_COLUMNS))
+    for corpus, rows in report.items():
+        for label, figures in rows.items():
+            cells = "".join(f"{figures[name]:>8}" for name in CORPUS_COLUMNS)
+            print(f"{corpus:<8}{label:<8}{cells}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the evaluation and print the report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -495,7 +542,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=ARTICLES_DIR,
         help="score the *.txt articles (with NAME.gold.json beside them) of another folder",
     )
+    parser.add_argument(
+        "--corpora",
+        action="store_true",
+        help="score the gold corpora with the fitted and the cross-validated ranker",
+    )
     args = parser.parse_args(argv)
+    if args.corpora:
+        print_corpus_report()
+        return 0
 
     paths = [
         path

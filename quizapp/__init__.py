@@ -139,12 +139,14 @@ def _init_security_headers(app: Flask, talisman: Talisman) -> None:
 def _register_blueprints(app: Flask) -> None:
     """One blueprint per area; each carries its own URL prefix."""
     from quizapp.auth.views import bp as auth_bp
+    from quizapp.classes.views import bp as classes_bp
     from quizapp.main import bp as main_bp
     from quizapp.quiz.views import bp as quiz_bp
+    from quizapp.results.views import bp as results_bp
     from quizapp.scores.views import bp as scores_bp
     from quizapp.teacher.views import bp as teacher_bp
 
-    for blueprint in (main_bp, auth_bp, quiz_bp, scores_bp, teacher_bp):
+    for blueprint in (main_bp, auth_bp, quiz_bp, scores_bp, teacher_bp, classes_bp, results_bp):
         app.register_blueprint(blueprint)
 
 

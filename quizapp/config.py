@@ -34,6 +34,14 @@ class Defaults:
     RATELIMIT_ENABLED = True
     RATELIMIT_HEADERS_ENABLED = True
     LOGIN_RATE_LIMIT = "10 per minute"
+    # Tries at a class join code per client address (same store as the login limit), so codes
+    # cannot be guessed by brute force.
+    JOIN_RATE_LIMIT = "10 per minute"
+
+    # The school's time zone (an IANA name): due dates are typed and shown in it, stored in UTC.
+    SCHOOL_TIMEZONE = "UTC"
+    # Students per page on a results page.
+    RESULTS_PER_PAGE = 50
 
     # How many reverse proxies stand in front of the app (0: none, trust no X-Forwarded-*).
     PROXY_COUNT = 0

@@ -230,6 +230,9 @@ class Response(db.Model):
     __table_args__ = (
         UniqueConstraint("attempt_id", "question_id", name="uq_responses_attempt_question"),
         UniqueConstraint("attempt_id", "position", name="uq_responses_attempt_position"),
+        # Covers the distractor count of a results page (answers per question) without
+        # touching the table: its cost stays small when a school's students all submit.
+        Index("ix_responses_question_answer", "question_id", "answer", "correct", "attempt_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -248,3 +251,64 @@ class Response(db.Model):
 
     attempt: Mapped[Attempt] = relationship(back_populates="responses")
     question: Mapped[Question] = relationship(back_populates="responses")
+
+
+# ---------------------------------------------------------------- classes and assignments
+CLASS_NAME_MAX = 80
+# Join codes are stored without separators, upper case (see quizapp/classes/codes.py).
+JOIN_CODE_MAX = 16
+
+
+class SchoolClass(db.Model):
+    """A teacher's class: students join it with its code and get its assignments."""
+
+    __tablename__ = "classes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    teacher_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(CLASS_NAME_MAX))
+    join_code: Mapped[str] = mapped_column(String(JOIN_CODE_MAX), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    teacher: Mapped[User] = relationship()
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="school_class", cascade="all, delete-orphan", passive_deletes=True
+    )
+    assignments: Mapped[list[Assignment]] = relationship(
+        back_populates="school_class", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Membership(db.Model):
+    """A student's place in a class's roster."""
+
+    __tablename__ = "memberships"
+    __table_args__ = (UniqueConstraint("class_id", "user_id", name="uq_memberships_class_user"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    school_class: Mapped[SchoolClass] = relationship(back_populates="memberships")
+    user: Mapped[User] = relationship()
+
+
+class Assignment(db.Model):
+    """A published article a teacher set for one class, with an optional due time (UTC)."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (
+        UniqueConstraint("class_id", "article_id", name="uq_assignments_class_article"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"))
+    article_id: Mapped[int] = mapped_column(
+        ForeignKey("articles.id", ondelete="CASCADE"), index=True
+    )
+    due_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    school_class: Mapped[SchoolClass] = relationship(back_populates="assignments")
+    article: Mapped[Article] = relationship()

@@ -11,7 +11,7 @@ from werkzeug.test import TestResponse
 
 from quizapp import create_app
 from quizapp.extensions import db
-from quizapp.models import Article, Question, User
+from quizapp.models import Article, Assignment, Membership, Question, SchoolClass, User
 from quizapp.quiz import services as quiz
 from tests.conftest import csrf_token, database_uri
 
@@ -31,7 +31,11 @@ CSP_DIRECTIVES = {
 }
 STATIC_FILES = {"static": "css/app.css", "bootstrap.static": "css/bootstrap.min.css"}
 UNKNOWN_ID = 987_654
-REDIRECT_ONLY = {"main.index"}
+# The old results address only sends teachers on to /results/….
+REDIRECT_ONLY = {"main.index", "teacher.results"}
+# Areas whose pages only a teacher sees (the student's join page aside).
+TEACHER_AREAS = ("teacher.", "classes.", "results.")
+STUDENT_PAGES = {"classes.join"}
 
 
 def csp(response: TestResponse) -> dict[str, str]:
@@ -81,12 +85,20 @@ def ids(app: Flask, student: User, teacher: User) -> dict[str, int]:
         submitted, _ = quiz.start_attempt(student_row, article.id)
         quiz.submit_attempt(student_row, submitted.id)
         attempt, _ = quiz.start_attempt(student_row, article.id)
+        school_class = SchoolClass(teacher_id=teacher.id, name="9A", join_code="ACDEFGHJ")
+        school_class.memberships.append(Membership(user_id=student.id))
+        school_class.assignments.append(Assignment(article_id=article.id))
+        db.session.add(school_class)
+        db.session.commit()
         return {
             "article_id": article.id,
             "question_id": article.questions[0].id,
             "attempt_id": attempt.id,
             "n": 1,
             "submitted_attempt_id": submitted.id,
+            "class_id": school_class.id,
+            "assignment_id": school_class.assignments[0].id,
+            "user_id": student.id,
         }
 
 
@@ -107,7 +119,8 @@ def test_every_get_route_sends_the_security_headers(
         if rule.endpoint in STATIC_FILES:
             values = {"filename": STATIC_FILES[rule.endpoint]}
         url = rule.build(values, append_unknown=False)[1]
-        owner = teacher_client if rule.endpoint.startswith("teacher.") else student_client
+        teachers = rule.endpoint.startswith(TEACHER_AREAS) and rule.endpoint not in STUDENT_PAGES
+        owner = teacher_client if teachers else student_client
         statuses = set()
         for who, visitor in (("owner", owner), ("visitor", client)):
             response = visitor.get(url)

@@ -32,7 +32,8 @@ def test_seed_article_is_loaded_with_published_questions_once(app: Flask) -> Non
             range(1, len(article.questions) + 1)
         )
         for question in article.questions:
-            assert question.answer in question.choices
+            if question.format != "short_answer":  # too few real distractors: no choices
+                assert question.answer in question.choices
             assert question.evidence
 
         assert load_seeds(SEED_ARTICLE.parent, limit=12) == []

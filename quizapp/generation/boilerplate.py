@@ -125,11 +125,12 @@ CAPTION_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"^(?:photo|photograph|image|picture|caption|pictured|credit|photo credit)s?\s*:", re.I
     ),
     re.compile(r"^(?:photo|photograph|image) (?:by|courtesy of)\b", re.I),
-    # "(AP Photo/Jon Chol Jin)", "(Reuters/Kim Hong-Ji)", "(Getty Images)", "REUTERS/Kim Hong-Ji".
+    # "(AP Photo/Jon Chol Jin)", "(Marsh/Banks Hong-Ji)", "(Getty Images)", "Marsh/Banks Hong-Ji".
     re.compile(
-        r"\((?:AP|AFP|Reuters|REUTERS|EPA|UPI|Xinhua|KCNA|Getty|Yonhap)\b[^)]*\)\.?$"
-        r"|\b(?:AP|AFP) Photo/[^\s].*$"
-        r"|\bREUTERS/[A-Z][\w. -]+$"
+        r"\([A-Z][A-Za-z]{1,11}(?: Photo| Images| photo)(?:/[^)]*)?\)\.?$"
+        r"|\([A-Z][A-Za-z]{1,11}/[^)]*\)\.?$"
+        r"|\b[A-Z]{2,6} Photo/[^\s].*$"
+        r"|\b[A-Z]{2,8}/[A-Z][\w. -]+$"
         r"|\(?(?:Getty Images|Associated Press|Shutterstock|AFP via Getty Images)\)?\.?$"
     ),
     re.compile(r"^\(?photo\b[^)]*\)$", re.I),
@@ -137,7 +138,7 @@ CAPTION_PATTERNS: tuple[re.Pattern[str], ...] = (
 
 # Bylines and credit lines that are about the article, not facts of the story.
 BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    # "By Jane Doe", "By Jane Doe and John Roe, Associated Press", "By JANE DOE | VOA News".
+    # "By Jane Doe", "By Jane Doe and John Roe, Associated Press", "By JANE DOE | MNO News".
     re.compile(r"^(?i:by)\s+[A-Z][\w.'’-]*(?:[\s,|&]+(?:and\s+)?[A-Z][\w.'’-]*){0,8}\s*$"),
     re.compile(
         r"^\(?(?:reporting|writing|editing|additional reporting|compiled|written)\s+by\b", re.I
@@ -147,7 +148,7 @@ BYLINE_PATTERNS: tuple[re.Pattern[str], ...] = (
         r"^(?:this (?:report|story|article) (?:was|is) (?:written|produced|reported))\b", re.I
     ),
     re.compile(
-        r"^(?:staff|associated press|ap|reuters|voa) (?:writer|reporter|correspondent)s?\b", re.I
+        r"^(?:(?i:staff|associated press)|[A-Z]{2,6}) (?i:writer|reporter|correspondent)s?\b"
     ),
     re.compile(r"^(?:source|sources|credit|credits)\s*:", re.I),
     re.compile(r"^(?:the )?associated press contributed\b", re.I),
@@ -182,15 +183,15 @@ INVISIBLE_CHARACTERS = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u0
 # Characters that are spacing of some width.
 SPACE_PATTERN = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
-# A dateline opening the first paragraph: a place in capitals ("WASHINGTON", "SAN JOSÉ,
-# COSTA RICA", "MONTEVIDEO, Uruguay"), an optional date ("Jan. 5") and agency ("(AP)",
-# "(Reuters)"), then a dash; or the agency alone ("(Reuters) -"). Only the dash and the space
-# after it go with it: the story starts at the next word, a capital ("NASA — the agency" is
+# A dateline opening the first paragraph: a place in capitals ("JKL", "SAN JOSÉ,
+# COSTA RICA", "QRS, Uruguay"), an optional date ("Jan. 5") and agency ("(AP)",
+# "(Marsh)"), then a dash; or the agency alone ("(Marsh) -"). Only the dash and the space
+# after it go with it: the story starts at the next word, a capital ("XYZ — the agency" is
 # a sentence, not a dateline).
 _DATELINE_PLACE = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’-]+(?: [A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’-]*){0,3}"
 _DATELINE_REGION = r"[A-ZÀ-ÖØ-Þ][\wÀ-ÿ.'’-]*(?: [A-ZÀ-ÖØ-Þ][\wÀ-ÿ.'’-]*){0,3}"
 _DATELINE_DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
-_DATELINE_AGENCY = r"\((?:AP|AFP|Reuters|VOA|UPI|dpa|Xinhua|CNN|Bloomberg|[A-Z][\w ]{1,30})\)"
+_DATELINE_AGENCY = r"\((?:dpa|[A-Z][\w ]{1,30})\)"
 DATELINE_PATTERN = re.compile(
     rf"^(?:{_DATELINE_PLACE}(?:, {_DATELINE_REGION})?(?:,? {_DATELINE_DATE})?"
     rf"(?: {_DATELINE_AGENCY})?|{_DATELINE_AGENCY})"

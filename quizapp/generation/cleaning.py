@@ -26,7 +26,7 @@ def clean_text(text: str) -> str:
 
 
 def strip_dateline(paragraph: str) -> str:
-    """The paragraph without a leading dateline ("SAN JOSÉ, COSTA RICA — ", "(Reuters) - ")."""
+    """The paragraph without a leading dateline ("SAN JOSÉ, COSTA RICA — ", "(Marsh) - ")."""
     match = bp.DATELINE_PATTERN.match(paragraph)
     return paragraph[match.end() :] if match else paragraph
 

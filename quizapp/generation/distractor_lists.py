@@ -1,6 +1,8 @@
-"""Built-in same-sort distractors for when an article and the caller's pool run short (data)."""
+"""General closed classes for distractors: number words, units, titles, sorts of bodies (data)."""
 
 from __future__ import annotations
+
+from quizapp.generation import gazetteer
 
 RELATIVE_DATES = (
     "last week",
@@ -51,296 +53,119 @@ SCALE_WORDS = {100: "hundred", 1_000: "thousand", 1_000_000: "million", 1_000_00
 # Vague amounts ("dozens") that have no exact value.
 VAGUE_AMOUNTS = ("a few", "several", "dozens", "hundreds", "thousands", "tens of thousands")
 
-COUNTRIES = (
-    "China",
-    "Japan",
-    "South Korea",
-    "Russia",
-    "India",
-    "Germany",
-    "France",
-    "the United Kingdom",
-    "Canada",
-    "Mexico",
-    "Brazil",
-    "Australia",
-    "Iran",
-    "Syria",
-    "Turkey",
-    "Egypt",
-    "Nigeria",
-    "Kenya",
-    "Indonesia",
-    "Vietnam",
-    "the Philippines",
-    "Pakistan",
-    "Ukraine",
-    "Italy",
-    "Spain",
-)
-CITIES = (
-    "Beijing",
-    "Tokyo",
-    "Seoul",
-    "Moscow",
-    "London",
-    "Paris",
-    "Berlin",
-    "Geneva",
-    "New York",
-    "Washington",
-    "Brussels",
-    "New Delhi",
-    "Cairo",
-    "Nairobi",
-    "Jakarta",
-    "Hanoi",
-    "Manila",
-    "Kyiv",
-    "Rome",
-    "Madrid",
-)
-REGIONS = (
-    "East Asia",
-    "the Middle East",
-    "Europe",
-    "Africa",
-    "Latin America",
-    "Southeast Asia",
-    "Central Asia",
-    "the Korean Peninsula",
-)
+# Places come from libraries (see gazetteer.py), never from a list written here: a list of
+# names would carry the knowledge of the articles it was tuned on.
+GAZETTEER_COUNTRIES = gazetteer.country_names()
+GAZETTEER_CITIES = gazetteer.city_names()
+REGIONS = gazetteer.region_names()
+# No installed library lists the states of a federation; a state is known from the article
+# ("a town, then its state") or not at all.
+GAZETTEER_US_STATES: frozenset[str] = frozenset()
 
-GOVERNMENT_BODIES = (
-    "the State Department",
-    "the Treasury Department",
-    "the Justice Department",
-    "the Defense Department",
-    "the Commerce Department",
-    "the Department of Homeland Security",
-    "the Pentagon",
-    "the White House",
-    "Congress",
-    "the Senate",
-    "the House of Representatives",
-    "the Federal Bureau of Investigation",
-    "the Central Intelligence Agency",
-    "the National Security Council",
-)
-INTERNATIONAL_BODIES = (
-    "the United Nations",
-    "the U.N. Security Council",
-    "the European Union",
-    "NATO",
-    "the World Bank",
-    "the International Monetary Fund",
-    "the World Health Organization",
-    "the African Union",
-    "the Association of Southeast Asian Nations",
-    "the International Atomic Energy Agency",
-    "the World Trade Organization",
-    "the Red Cross",
-)
-NEWS_ORGANIZATIONS = (
-    "Reuters",
-    "the Associated Press",
-    "Agence France-Presse",
-    "the BBC",
-    "CNN",
-    "Radio Free Asia",
-    "The New York Times",
-    "The Washington Post",
-    "Yonhap News Agency",
-    "Al Jazeera",
-)
-RIGHTS_GROUPS = (
-    "Human Rights Watch",
-    "Amnesty International",
-    "Freedom House",
-    "Doctors Without Borders",
-    "the International Crisis Group",
-    "Transparency International",
-)
-COMPANIES = (
-    "General Electric",
-    "Boeing",
-    "Microsoft",
-    "Toyota",
-    "Samsung",
-    "ExxonMobil",
-    "Siemens",
-    "Unilever",
-)
-SCHOOLS = (
-    "Harvard University",
-    "Stanford University",
-    "the University of Oxford",
-    "Georgetown University",
-    "Seoul National University",
-    "the Massachusetts Institute of Technology",
-)
-# Words in an organization's name that tell its sort.
-ORG_SORT_WORDS = {
-    "government": (
-        "department",
-        "ministry",
-        "agency",
-        "congress",
-        "senate",
-        "house",
-        "council",
-        "office",
-        "commission",
-        "bureau",
-        "administration",
-        "pentagon",
-        "parliament",
-        "court",
-        "army",
-        "navy",
-        "police",
-        "government",
+# The sort of an organization, told by the head noun of its name ("the Ministry of X" is a
+# ministry, "the X Court of Claims" a court). Sorts of one family may stand for each other
+# (an agency for a department); a sort never stands for another family (no company for a
+# court, no program for a college).
+ORG_SORTS = {
+    "court": ("court", "courts", "tribunal", "circuit"),
+    "legislature": ("congress", "senate", "parliament", "assembly", "legislature", "house"),
+    "ministry": ("ministry", "department", "treasury", "cabinet", "government"),
+    "agency": (
+        "agency", "office", "bureau", "administration", "commission", "service", "board",
+        "authority", "directorate", "division", "council", "centers", "center", "centre",
+        "secretariat", "inspectorate", "administrator", "corps", "institute",
     ),
-    "news": ("news", "service", "press", "times", "post", "radio", "television", "tv", "voa"),
-    "international": ("nations", "union", "organization", "nato", "bank", "fund", "alliance"),
-    "rights": ("rights", "watch", "amnesty", "freedom", "foundation", "group"),
-    "company": ("inc", "corp", "company", "co", "ltd", "group", "motors", "airlines"),
-    "school": ("university", "college", "school", "institute", "academy"),
+    "military": ("army", "navy", "police", "force", "forces", "guard", "military", "command"),
+    "international": (
+        "nations", "union", "organization", "organisation", "programme", "program",
+        "alliance", "association",
+    ),
+    "finance": ("bank", "fund", "reserve", "exchange"),
+    "school": ("university", "college", "school", "academy", "seminary"),
+    "company": (
+        "inc", "corp", "corporation", "company", "co", "ltd", "llc", "plc", "motors",
+        "airlines", "holdings", "industries", "enterprises",
+    ),
+    "news": ("news", "press", "times", "post", "radio", "television", "tv", "journal", "herald"),
+    "party": ("party", "movement", "front"),
+    "civil": ("committee", "foundation", "society", "watch", "federation", "coalition", "network"),
+    "criminal": ("cartel", "gang", "syndicate", "mafia"),
+    "country": ("republic", "kingdom", "emirates", "principality", "sultanate"),
+}  # fmt: skip
+ORG_FAMILIES = {
+    "court": "justice",
+    "legislature": "legislature",
+    "ministry": "executive",
+    "agency": "executive",
+    "military": "military",
+    "international": "international",
+    "school": "school",
+    "company": "company",
+    "news": "news",
+    "party": "party",
+    "civil": "civil",
+    "criminal": "criminal",
+    "country": "country",
+    "finance": "finance",
 }
-ORGANIZATIONS_BY_SORT = {
-    "government": GOVERNMENT_BODIES,
-    "news": NEWS_ORGANIZATIONS,
-    "international": INTERNATIONAL_BODIES,
-    "rights": RIGHTS_GROUPS,
-    "company": COMPANIES,
-    "school": SCHOOLS,
-}
-
-LAWS = (
-    "the Global Magnitsky Human Rights Accountability Act",
-    "the Countering America's Adversaries Through Sanctions Act",
-    "the International Emergency Economic Powers Act",
-    "the Trading with the Enemy Act",
-    "the Foreign Corrupt Practices Act",
-    "the USA PATRIOT Act",
-    "the North Korean Human Rights Act of 2004",
-    "the Otto Warmbier North Korea Nuclear Sanctions and Enforcement Act of 2019",
-    "the Foreign Assistance Act of 1961",
-    "the Immigration and Nationality Act",
-    "the Civil Rights Act of 1964",
-    "the Clean Air Act",
-    "the Affordable Care Act",
-    "the Freedom of Information Act",
-    "the Inflation Reduction Act of 2022",
-    "the CHIPS and Science Act of 2022",
-    "the Infrastructure Investment and Jobs Act of 2021",
-    "the American Rescue Plan Act of 2021",
-    "the Uyghur Forced Labor Prevention Act of 2021",
-    "the Hong Kong Human Rights and Democracy Act of 2019",
-    "the Tax Cuts and Jobs Act of 2017",
-    "the Budget Control Act of 2011",
-    "the Dodd-Frank Wall Street Reform and Consumer Protection Act of 2010",
-    "the Homeland Security Act of 2002",
-    "the Sarbanes-Oxley Act of 2002",
-    "the Americans with Disabilities Act of 1990",
-    "the Voting Rights Act of 1965",
-    "the Clean Water Act of 1972",
-    "the Endangered Species Act of 1973",
-    "the Privacy Act of 1974",
-    "the Children's Online Privacy Protection Act of 1998",
+# Families a body of unknown sort may belong to ("Acme", an unexplained acronym): such a
+# body is no wrong choice for a court or a ministry, but may stand beside a company.
+LOOSE_ORG_FAMILIES = frozenset({"company", "civil", "international", "news", "finance"})
+# Sorts whose answer takes only its own family: an unknown name is no court or college.
+STRICT_ORG_SORTS = frozenset(
+    {"court", "school", "party", "news", "criminal", "company", "legislature", "country"}
 )
+# Portfolios of ministries and departments: "the Ministry of Trade" may be offered beside
+# "the Ministry of Health" when the article names too few bodies (general words only).
+MINISTRY_PORTFOLIOS = (
+    "Agriculture", "Commerce", "Defence", "Education", "Energy", "Finance", "Foreign Affairs",
+    "Health", "Interior", "Justice", "Labour", "Planning", "Trade", "Transport",
+)  # fmt: skip
+# The same for "the X Department", the way its departments are named in news English.
+DEPARTMENT_PORTFOLIOS = (
+    "Agriculture", "Commerce", "Defense", "Education", "Energy", "Health", "Interior",
+    "Justice", "Labor", "State", "Transportation", "Treasury",
+)  # fmt: skip
+# Words of an organization's name that say what it is, not which one it is: "the Treasury"
+# and "the Treasury" Department are one body.
+GENERIC_ORG_WORDS = frozenset(
+    {
+        "department", "ministry", "office", "agency", "bureau", "administration", "service",
+        "commission", "board", "council", "committee", "organization", "organisation", "group",
+        "company", "corporation", "inc", "corp", "co", "ltd", "university", "college",
+        "institute", "school", "court", "the", "of", "for", "and", "on", "in", "&", "u.s.",
+        "us",
+    }
+)  # fmt: skip
 
-# ---- a small gazetteer: the sort of a place (country, US state, city) -----------------------
-# Used to keep a place's distractors at its level (a city for a city) and to tell a surname
-# from a place name; names without a leading "the".
-GAZETTEER_COUNTRIES = frozenset(
-    {
-        "Afghanistan", "Albania", "Algeria", "Andorra", "Angola", "Antigua and Barbuda",
-        "Argentina", "Armenia", "Australia", "Austria", "Azerbaijan", "Bahamas", "Bahrain",
-        "Bangladesh", "Barbados", "Belarus", "Belgium", "Belize", "Benin", "Bhutan", "Bolivia",
-        "Bosnia and Herzegovina", "Botswana", "Brazil", "Brunei", "Bulgaria", "Burkina Faso",
-        "Burundi", "Cambodia", "Cameroon", "Canada", "Cape Verde", "Central African Republic",
-        "Chad", "Chile", "China", "Colombia", "Comoros", "Congo", "Costa Rica", "Croatia",
-        "Cuba", "Cyprus", "Czech Republic", "Czechia", "Democratic Republic of the Congo",
-        "Denmark", "Djibouti", "Dominica", "Dominican Republic", "Ecuador", "Egypt",
-        "El Salvador", "Equatorial Guinea", "Eritrea", "Estonia", "Eswatini", "Ethiopia", "Fiji",
-        "Finland", "France", "Gabon", "Gambia", "Georgia", "Germany", "Ghana", "Greece",
-        "Grenada", "Guatemala", "Guinea", "Guinea-Bissau", "Guyana", "Haiti", "Honduras",
-        "Hungary", "Iceland", "India", "Indonesia", "Iran", "Iraq", "Ireland", "Israel", "Italy",
-        "Ivory Coast", "Jamaica", "Japan", "Jordan", "Kazakhstan", "Kenya", "Kiribati", "Kosovo",
-        "Kuwait", "Kyrgyzstan", "Laos", "Latvia", "Lebanon", "Lesotho", "Liberia", "Libya",
-        "Liechtenstein", "Lithuania", "Luxembourg", "Madagascar", "Malawi", "Malaysia",
-        "Maldives", "Mali", "Malta", "Marshall Islands", "Mauritania", "Mauritius", "Mexico",
-        "Micronesia", "Moldova", "Monaco", "Mongolia", "Montenegro", "Morocco", "Mozambique",
-        "Myanmar", "Burma", "Namibia", "Nauru", "Nepal", "Netherlands", "New Zealand",
-        "Nicaragua", "Niger", "Nigeria", "North Korea", "North Macedonia", "Norway", "Oman",
-        "Pakistan", "Palau", "Palestine", "Panama", "Papua New Guinea", "Paraguay", "Peru",
-        "Philippines", "Poland", "Portugal", "Qatar", "Romania", "Russia", "Rwanda",
-        "Saint Lucia", "Samoa", "San Marino", "Saudi Arabia", "Senegal", "Serbia", "Seychelles",
-        "Sierra Leone", "Singapore", "Slovakia", "Slovenia", "Solomon Islands", "Somalia",
-        "South Africa", "South Korea", "South Sudan", "Spain", "Sri Lanka", "Sudan",
-        "Suriname", "Sweden", "Switzerland", "Syria", "Taiwan", "Tajikistan", "Tanzania",
-        "Thailand", "Timor-Leste", "Togo", "Tonga", "Trinidad and Tobago", "Tunisia", "Turkey",
-        "Turkmenistan", "Tuvalu", "Uganda", "Ukraine", "United Arab Emirates", "UAE",
-        "United Kingdom", "U.K.", "UK", "Britain", "Great Britain", "United States", "U.S.",
-        "US", "USA", "America", "Uruguay", "Uzbekistan", "Vanuatu", "Vatican", "Venezuela",
-        "Vietnam", "Yemen", "Zambia", "Zimbabwe",
-    }
-)  # fmt: skip
-GAZETTEER_US_STATES = frozenset(
-    {
-        "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut",
-        "Delaware", "Florida", "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas",
-        "Kentucky", "Louisiana", "Maine", "Maryland", "Massachusetts", "Michigan", "Minnesota",
-        "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
-        "New Jersey", "New Mexico", "North Carolina", "North Dakota", "Oklahoma", "Oregon",
-        "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Utah",
-        "Vermont", "Washington state", "West Virginia", "Wisconsin", "Wyoming", "Ohio", "Texas",
-        "Virginia", "New York state",
-    }
-)  # fmt: skip
-GAZETTEER_CITIES = frozenset(
-    {
-        *CITIES,
-        "Washington", "New York", "New York City", "Los Angeles", "Chicago", "Houston",
-        "Phoenix", "Philadelphia", "San Antonio", "San Diego", "Dallas", "Austin", "Miami",
-        "Atlanta", "Boston", "Seattle", "Denver", "Detroit", "San Francisco", "Las Vegas",
-        "Portland", "Columbus", "Cleveland", "Cincinnati", "Baltimore", "Pittsburgh",
-        "Minneapolis", "New Orleans", "Nashville", "Sacramento", "Honolulu", "Anchorage",
-        "Albuquerque", "Santa Fe", "Salt Lake City", "Kansas City", "St. Louis", "Toronto",
-        "Montreal", "Vancouver", "Ottawa", "Mexico City", "Havana", "Bogota", "Bogotá", "Lima",
-        "Caracas", "Quito", "Santiago", "Buenos Aires", "Montevideo", "Asunción", "La Paz",
-        "Brasília", "Brasilia", "São Paulo", "Sao Paulo", "Rio de Janeiro", "San José",
-        "Managua", "Tegucigalpa", "San Salvador", "Guatemala City", "Panama City",
-        "Santo Domingo", "Port-au-Prince", "Kingston", "Dublin", "Edinburgh", "Lisbon",
-        "Barcelona", "Milan", "Vienna", "Prague", "Warsaw", "Budapest", "Bucharest", "Sofia",
-        "Athens", "Istanbul", "Ankara", "Amsterdam", "The Hague", "Copenhagen", "Stockholm",
-        "Oslo", "Helsinki", "Zurich", "Munich", "Frankfurt", "Hamburg", "Minsk", "Riga",
-        "Vilnius", "Tallinn", "Kharkiv", "Odesa", "Lviv", "St. Petersburg", "Kazan",
-        "Vladivostok", "Tbilisi", "Yerevan", "Baku", "Tehran", "Baghdad", "Damascus", "Beirut",
-        "Jerusalem", "Tel Aviv", "Gaza City", "Amman", "Riyadh", "Jeddah", "Doha", "Dubai",
-        "Abu Dhabi", "Kabul", "Islamabad", "Karachi", "Lahore", "Mumbai", "Kolkata",
-        "Chennai", "Bangalore", "Dhaka", "Kathmandu", "Colombo", "Bangkok", "Yangon",
-        "Naypyitaw", "Kuala Lumpur", "Singapore", "Ho Chi Minh City", "Phnom Penh",
-        "Shanghai", "Hong Kong", "Guangzhou", "Shenzhen", "Taipei", "Pyongyang", "Busan",
-        "Osaka", "Sydney", "Melbourne", "Canberra", "Auckland", "Wellington", "Lagos", "Abuja",
-        "Accra", "Dakar", "Addis Ababa", "Kampala", "Kigali", "Kinshasa", "Khartoum",
-        "Johannesburg", "Cape Town", "Pretoria", "Harare", "Lusaka", "Algiers", "Tunis",
-        "Tripoli", "Casablanca", "Rabat", "Mogadishu", "Dar es Salaam", "Almaty", "Astana",
-        "Tashkent", "Bishkek", "Ulaanbaatar", "Strasbourg", "Luxembourg", "Geneva", "Boise",
-        "Medford", "Albany", "Raleigh", "Richmond", "Tallahassee",
-    }
-)  # fmt: skip
-# Every state is a fair made-up distractor for a state ("Washington" and "New York" read as
-# their cities, so they are left out).
-US_STATES = tuple(sorted(GAZETTEER_US_STATES - {"Washington state", "New York state"}))
-# US cities, for a US city's distractors.
-US_CITIES = (
-    "Columbus", "Cleveland", "Cincinnati", "Chicago", "Denver", "Seattle", "Boston", "Atlanta",
-    "Houston", "Dallas", "Phoenix", "Philadelphia", "Pittsburgh", "Baltimore", "Detroit",
-    "Miami", "Portland", "Sacramento", "Albuquerque", "Minneapolis", "Nashville",
-    "Salt Lake City", "San Diego", "Los Angeles", "San Francisco", "Boise", "Medford",
-)  # fmt: skip
+# What a person is, told by the title before or after the name: a judge's wrong choices are
+# other judges, an official's other officials (general titles, no names).
+ROLE_GROUPS = {
+    "court": (
+        "judge", "justice", "magistrate", "prosecutor", "attorney", "lawyer", "counsel",
+        "defendant",
+    ),
+    "legislator": (
+        "senator", "representative", "congressman", "congresswoman", "lawmaker", "legislator",
+        "deputy", "mp", "speaker", "rep", "sen",
+    ),
+    "official": (
+        "president", "vice", "minister", "secretary", "undersecretary", "premier",
+        "chancellor", "governor", "mayor", "administrator", "director", "commissioner",
+        "ambassador", "spokesperson", "spokesman", "spokeswoman", "official", "chief", "head",
+        "chair", "chairman", "chairwoman", "consul", "envoy", "leader", "king", "queen",
+        "prince", "dictator", "sheriff", "commissar",
+    ),
+    "military": (
+        "general", "gen", "colonel", "col", "admiral", "commander", "sergeant", "major",
+        "maj", "lieutenant", "lt", "captain", "capt", "officer",
+    ),
+    "expert": (
+        "dr", "doctor", "professor", "prof", "researcher", "scientist", "economist",
+        "analyst", "expert", "astronaut", "engineer",
+    ),
+}  # fmt: skip
+
 # Nouns that measure rather than count things: a count of people gets no "215 kilometers".
 MEASURE_UNITS = frozenset(
     {
@@ -351,13 +176,110 @@ MEASURE_UNITS = frozenset(
         "barrel", "degree", "vote", "time",
     }
 )  # fmt: skip
-# Ordinary given names and surnames from several languages, combined into made-up people for
-# a story with too few names of its own (no public figure a student could know).
-COMMON_GIVEN_NAMES = (
-    "Daniel", "Maria", "James", "Sarah", "Ahmed", "Elena", "Thomas", "Laura", "Carlos",
-    "Anna", "Michael", "Grace", "David", "Sofia", "Peter", "Amina", "Robert", "Julia",
+
+# Invented people, only when the article and the pool give too few real ones (and then all
+# three choices are invented, never one beside a real person). Common given names (women's,
+# then men's) and surnames of one origin go together ("Keiko Tanaka", not "Keiko Mbeki");
+# the three invented people come from three origins. General lists, checked against no
+# article: any name that shares a word with the article's own names is skipped at run time.
+PERSON_NAME_ORIGINS: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
+    (
+        ("Astrid", "Greta", "Ingrid", "Klara"),
+        ("Anders", "Jonas", "Sven", "Oskar"),
+        ("Andersen", "Dahlberg", "Eklund", "Halvorsen", "Lindgren", "Eriksen", "Jansen"),
+    ),
+    (
+        ("Lucia", "Rosa", "Valeria", "Adriana"),
+        ("Mateo", "Rafael", "Tomas"),
+        ("Alvarado", "Barros", "Ibarra", "Quintero", "Rosales", "Sandoval", "Zamora"),
+    ),
+    (
+        ("Camille", "Mara", "Esther", "Nora", "Sofia"),
+        ("Leon", "Isaac"),
+        ("Castellano", "Gallo", "Moretti", "Rossi", "Fontaine", "Schreiber", "Weber"),
+    ),
+    (
+        ("Petra", "Zofia"),
+        ("Dmitri", "Marek", "Nikos"),
+        ("Kowalczyk", "Novak", "Petrov", "Varga", "Horvath"),
+    ),
+    (
+        ("Dalia", "Laila", "Rania", "Yara"),
+        ("Bilal", "Farid", "Omar", "Samir", "Tariq"),
+        ("Farouk", "Haddad", "Karimi", "Rahimi", "Saleh"),
+    ),
+    (("Elif", "Selin", "Noor", "Ayse"), ("Yusuf", "Kaveh"), ("Demir", "Yilmaz", "Aydin", "Kaya")),
+    (
+        ("Anika", "Kavita", "Meera"),
+        ("Arjun", "Ravi", "Sanjay"),
+        ("Bakshi", "Kapoor", "Iqbal", "Mehta"),
+    ),
+    (
+        ("Keiko", "Hana", "Aiko"),
+        ("Haruto", "Hiroshi", "Kenta"),
+        ("Nakamura", "Tanaka", "Takahashi", "Yamada"),
+    ),
+    (
+        ("Amara", "Abena", "Ngozi"),
+        ("Chidi", "Emeka", "Kwame", "Kofi"),
+        ("Abara", "Adeyemi", "Mbeki", "Mensah", "Osei"),
+    ),
+)
+# Words that tell a person is a woman or a man (a pronoun after the name, a courtesy title).
+FEMALE_WORDS = frozenset({"she", "her", "hers", "herself", "ms", "ms.", "mrs", "mrs.", "madam"})
+MALE_WORDS = frozenset({"he", "him", "his", "himself", "mr", "mr."})
+
+# Invented sibling bodies: the word of a body's name that says what it deals with, swapped
+# for another general one ("the District Court" -> "the Bankruptcy Court").
+ORG_PATTERN_HEADS = frozenset(
+    {
+        "agency", "commission", "office", "court", "board", "bureau", "service", "authority",
+        "council", "committee", "institute", "administration", "directorate", "inspectorate",
+        "tribunal", "command",
+    }
 )  # fmt: skip
-COMMON_SURNAMES = (
-    "Turner", "Castillo", "Harlow", "Novak", "Mensah", "Lindqvist", "Herrera", "Walsh",
-    "Petrov", "Mendes", "Collins", "Haddad", "Fischer", "Moreau", "Tanaka", "Keller",
+COURT_SUBJECTS = (
+    "District", "Appeals", "Bankruptcy", "Tax", "Claims", "Supreme", "Family", "Juvenile",
+    "Circuit", "Probate", "Criminal", "Superior", "Constitutional", "High",
 )  # fmt: skip
+# The commands of an armed force, by region or by task ("the Southern Command").
+COMMAND_SUBJECTS = (
+    "Northern", "Southern", "Central", "Pacific", "Strategic", "Cyber", "Space",
+    "Transportation", "Special Operations",
+)  # fmt: skip
+ORG_SUBJECT_NOUNS = (
+    "Agriculture", "Aviation", "Consumer", "Customs", "Defense", "Education", "Election",
+    "Energy", "Environment", "Fisheries", "Forest", "Health", "Housing", "Immigration", "Labor",
+    "Mining", "Postal", "Railway", "Refugee", "Revenue", "Securities", "Security", "Statistics",
+    "Tax", "Tourism", "Trade", "Transport", "Veterans", "Water", "Weather", "Wildlife",
+    "Broadcasting", "Competition", "Communications", "Telecommunications", "Highway",
+)  # fmt: skip
+ORG_SUBJECT_ADJECTIVES = (
+    "Agricultural", "Electoral", "Environmental", "Financial", "Judicial", "Maritime",
+    "Medical", "Educational", "Industrial", "Nuclear", "Civil", "Economic",
+    "Monetary", "Regulatory", "Statistical", "Cultural", "Scientific",
+)  # fmt: skip
+
+# Invented named laws, in the answer's own pattern ("the X Protection Act of 2008"): what a
+# law is about and what it does, in general words.
+LAW_SUBJECTS = (
+    "Clean Water", "Consumer", "Public Health", "Food Safety", "Energy Security", "Workforce",
+    "Affordable Housing", "Student Aid", "Wildlife", "Small Business", "Rural Development",
+    "Veterans", "Data Privacy", "Child Welfare", "Coastal", "Highway Safety", "Farm Credit",
+    "Pension", "Mine Safety", "Broadband",
+)  # fmt: skip
+LAW_PURPOSES = (
+    "Protection", "Reform", "Improvement", "Modernization", "Relief", "Enforcement",
+    "Investment", "Recovery", "Security", "Assistance",
+)  # fmt: skip
+
+# Last resorts for counts that no value moves: shares, ranks, vague amounts (general words).
+FRACTIONS = ("a quarter", "a third", "half", "two-thirds", "three-quarters", "a fifth")
+ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+    "tenth", "eleventh", "twelfth",
+)  # fmt: skip
+# Vague plural scales, smallest first ("tens of millions", "hundreds of thousands").
+VAGUE_SCALES = ("dozens", "tens", "hundreds", "thousands", "millions", "billions")
+# Clock times for a time of day that has no number ("noon").
+CLOCK_TIMES = ("noon", "midnight", "6 a.m.", "9 a.m.", "3 p.m.", "8 p.m.")

@@ -4,9 +4,9 @@ The caller names the tokens the answer occupies (a noun phrase such as "Eight No
 entities" or an adjunct such as "in February"); `locate` finds the clause and the answer's role
 in it, and `ask` replaces the answer with a wh-phrase and reorders the clause:
 
-    The United States imposed sanctions on Kim and 10 other top officials Wednesday.
-    -> How many other top officials did the United States impose sanctions on?
-    -> When did the United States impose sanctions on Kim and 10 other top officials?
+    The Shore Ridge imposed sanctions on Banks and 10 other top officials Wednesday.
+    -> How many other top officials did the Shore Ridge impose sanctions on?
+    -> When did the Shore Ridge impose sanctions on Banks and 10 other top officials?
 
 Anything the rules cannot turn into a clean question (quoted speech, a pronoun subject with no
 certain antecedent, an infinitive clause, more than 30 words) gives None instead of bad text.
@@ -36,7 +36,7 @@ _MIN_WORDS = 3
 _COMFORTABLE_WORDS = 20
 # Longest quoted phrase a question may keep ("called the measures “illegal”").
 _MAX_SCARE_QUOTE = 4
-# Longest reporter a pronoun may be replaced by ("the New Mexico Department of Health").
+# Longest reporter a pronoun may be replaced by ("the Cross Brook Department of Health").
 _MAX_REPORTER_TOKENS = 7
 # Up to this many words a question with an unnamed indefinite subject says too little.
 _BARE_WORDS = 7
@@ -111,7 +111,7 @@ def locate(tokens: Sequence[Token], *, adjunct: bool = False) -> Slot | None:
     With `adjunct`, a prepositional answer ("in February") is removed with its preposition;
     otherwise a prepositional object is asked with its preposition in front ("To which
     agency ...?"), or stranded at the end for "on"/"about" ("... impose sanctions on?").
-    An infinitive without a subject is asked through the verb it complements ("did Solís
+    An infinitive without a subject is asked through the verb it complements ("did Field
     promise to hire").
     """
     slot = _locate(tokens, adjunct=adjunct)
@@ -204,7 +204,7 @@ def ask(
         return None
     dateline = _dateline_end(verb)
     if dateline >= 0:
-        # "NAIROBI, Kenya — The commission announced": the parser may take the city as the
+        # "NAIROBI, Park — The commission announced": the parser may take the city as the
         # subject and the real one as its apposition.
         subject_tokens = [t for t in subject_tokens if t.i > dateline]
         rest = [t for t in rest if t.i > dateline]
@@ -285,7 +285,7 @@ def _compose(
         words.append(slot.strand.lower_)
     main = " ".join(word for word in words if word)
     if front:
-        # "fall 3%, in New York": a comma left before a removed adjunct goes.
+        # "fall 3%, in Cross Bell": a comma left before a removed adjunct goes.
         main = main.rstrip(" ,;:") + " " + _render_clause(front)
     return _finish(main)
 
@@ -463,9 +463,9 @@ def _top(tokens: Sequence[Token], inside: set[int]) -> Token:
 
 
 def _widen_coordination(doc: Doc, top: Token, remove: set[int]) -> tuple[Token, set[int]]:
-    """Grow an answer to its whole coordination ("Kim and 10 other top officials").
+    """Grow an answer to its whole coordination ("Banks and 10 other top officials").
 
-    The small model often hangs the second conjunct on the wrong noun ("sanctions on Kim and 10
+    The small model often hangs the second conjunct on the wrong noun ("sanctions on Banks and 10
     officials" as "sanctions ... and officials"); the noun right before the conjunction is the
     real partner then.
     """
@@ -529,7 +529,7 @@ def _object_relative(verb: Token) -> bool:
 
 
 def _dateline_end(token: Token) -> int:
-    """The index of the dash ending a dateline ("MONTEVIDEO, Uruguay —") in the paragraph, or -1."""
+    """The index of the dash ending a dateline ("QRS, Uruguay —") in the paragraph, or -1."""
     doc = token.doc
     start = token.i
     while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
@@ -646,7 +646,7 @@ def _asides(root: Token, protect: frozenset[int]) -> set[int]:
         if token.i == root.i:
             continue
         # A conjunct with no conjunction is an aside too ("in 2023, a record"), as is a noun
-        # phrase after a comma on the verb ("lasted 35 days, the longest in U.S. history").
+        # phrase after a comma on the verb ("lasted 35 days, the longest in ABC. history").
         bare_conj = token.dep_ == "conj" and not any(t.dep_ == "cc" for t in token.head.subtree)
         verb_aside = token.head.pos_ in _VERB_POS and (
             token.dep_ == "npadvmod" or (token.dep_ == "advmod" and token.n_rights > 0)
@@ -950,7 +950,7 @@ def _decapitalize(first: Token, text: str) -> str:
     if first.pos_ == "PROPN" or first.text == "I" or (len(first.text) > 1 and first.text.isupper()):
         return text
     if first.ent_type_ in _NAME_LABELS and first.pos_ != "DET":
-        return text  # the first word of a name ("New York") keeps its capital
+        return text  # the first word of a name ("Cross Bell") keeps its capital
     if first.text in _capitalized_inside(first.doc):
         return text  # "Trump met ...": a name the model missed here but the text capitalizes
     return text[:1].lower() + text[1:]
@@ -1109,7 +1109,7 @@ def _invert(
         return _operator_text(first), remaining
     shared = _shared_auxes(verb)
     if shared:
-        # "was arrested in Poland and extradited to Pittsburgh": "was ... extradited".
+        # "was arrested in Frost and extradited to Rose": "was ... extradited".
         return _operator_text(shared[0]), [*(t.lower_ for t in shared[1:]), *rest]
     frame = _participle_frame(verb)
     if frame is not None:

@@ -101,7 +101,7 @@ def _amount_candidates(article: ParsedArticle, resolve: grammar.Resolver) -> Ite
 
 def _kept_modifiers(amount: Span) -> set[int]:
     """Tokens after an amount that qualify it and stay in the question ("in humanitarian
-    assistance for Sudan", "a year")."""
+    assistance for Vale", "a year")."""
     return {
         t.i
         for token in amount
@@ -134,7 +134,7 @@ def _is_absolute(verb: Token) -> bool:
 
 
 def _ask_money(amount: Span, resolve: grammar.Resolver) -> tuple[grammar.Question, Token] | None:
-    """ "How much is the United States providing in humanitarian assistance for Sudan?" for
+    """ "How much is the Shore Ridge providing in humanitarian assistance for Vale?" for
     a sum that is the subject or the object of its clause."""
     target = list(amount)
     root = amount.root

@@ -40,7 +40,7 @@ SPEECH_VERBS = frozenset(
     }
 )
 
-# Head nouns of a title a person holds: "U.S. Assistant Secretary of State", "North Korean leader".
+# Head nouns of a title a person holds: "ABC. Assistant Secretary of State", "North Korean leader".
 TITLE_WORDS = frozenset(
     {
         "president",

@@ -248,7 +248,7 @@ NON_KIND_ADJECTIVES = frozenset({"other", "another", "same", "such", "only", "fo
 NON_COUNT_NUMBERS = frozenset({"one", "1", "zero", "0"})
 
 # Prepositions left at the end of a question about their object ("How many officials did
-# the United States impose sanctions on?"); others move to the front ("In how many states").
+# the Shore Ridge impose sanctions on?"); others move to the front ("In how many states").
 STRANDED_PREPOSITIONS = frozenset({"on", "about"})
 
 # Prepositions an organization may be asked through ("To which body ...?", "... sanctions on?").
@@ -282,7 +282,7 @@ HELD_EVENT_NOUNS = frozenset(
 # Prepositions that place an event somewhere: "in Pyongyang", "at the White House".
 PLACE_PREPOSITIONS = frozenset({"in", "at", "inside", "near", "outside", "across", "throughout"})
 
-# Verbs whose "to X" names where something went ("extradited to Pittsburgh").
+# Verbs whose "to X" names where something went ("extradited to Rose").
 MOTION_VERBS = frozenset(
     {
         "travel",
@@ -310,7 +310,7 @@ MOTION_VERBS = frozenset(
     }
 )
 
-# Verbs whose "from X" names where a journey started ("lifted off from Kennedy Space Center").
+# Verbs whose "from X" names where a journey started ("lifted off from Grove Glen Dale").
 DEPARTURE_VERBS = frozenset(
     {"launch", "lift", "depart", "take", "fly", "sail", "leave", "flee", "evacuate", "escape"}
 )
@@ -484,7 +484,7 @@ CHANGE_VERBS = frozenset(
 )
 # Longest "of" group a percentage question names ("What percentage of registered voters").
 MAX_SHARE_TOKENS = 6
-# Nouns of "a total of $1.4 billion", asked as the sum itself ("How much did the EU pledge?").
+# Nouns of "a total of $1.4 billion", asked as the sum itself ("How much did the DEF pledge?").
 TOTAL_NOUNS = frozenset({"total", "sum"})
 # Nouns of "a team of 16 specialists": sending the team sends the people, so the count is
 # asked through the verb ("How many specialists did the agency deploy?").

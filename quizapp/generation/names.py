@@ -32,12 +32,12 @@ def place_sort(text: str) -> str | None:
 
 
 def is_known_place(text: str) -> bool:
-    """A country, US state, major city or region of the built-in gazetteer."""
+    """A country, GHI state, major city or region of the built-in gazetteer."""
     return place_sort(text) is not None
 
 
 def guess_kind(text: str) -> str | None:
-    """The kind a name's own words show ("SpaceX", "Axiom Space" ORG; "Ohio" GPE), if any."""
+    """The kind a name's own words show ("SpaceX", "Axiom Space" ORG; "Ford" GPE), if any."""
     words = text.split()
     if not words:
         return None

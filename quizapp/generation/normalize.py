@@ -8,29 +8,44 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from babel import Locale
 from rapidfuzz import fuzz
 from text_to_num import alpha2digit, text2num
 
 from quizapp.generation.words import MONTH_KEYS
 
+# Country names from the CLDR data Babel ships (no place names written out here).
+_TERRITORIES = Locale("en").territories
+_STATES, _KINGDOM, _UNION = (_TERRITORIES[code.upper()].lower() for code in ("us", "gb", "eu"))
 # Spellings of one country or body compared as one (applied after lower-casing, before
 # punctuation is dropped).
 _ALIASES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (
-        re.compile(r"\bu\.\s?s\.\s?a\.?(?=\W|$)|\bu\.\s?s\.(?=\W|$)|\bunited states of america\b"),
-        "united states",
-    ),
+    (re.compile(r"\bu\.\s?s\.\s?a\.?(?=\W|$)|\bu\.\s?s\.(?=\W|$)"), _STATES),
     (
         re.compile(r"\bu\.\s?k\.(?=\W|$)|\bunited kingdom of great britain and northern ireland\b"),
-        "united kingdom",
+        _KINGDOM,
     ),
     (re.compile(r"\bu\.\s?n\.(?=\W|$)"), "united nations"),
     (re.compile(r"\bu\.\s?s\.\s?s\.\s?r\.(?=\W|$)"), "soviet union"),
-    (re.compile(r"\be\.\s?u\.(?=\W|$)"), "european union"),
+    (re.compile(r"\be\.\s?u\.(?=\W|$)"), _UNION),
 )
-# Upper-case abbreviations that only mean a country when written in capitals ("US", "UK").
-_CAPITAL_ALIASES = {"US": "united states", "USA": "united states", "UK": "united kingdom"}
-_CAPITAL_ALIAS = re.compile(r"\b(?:USA|US|UK)\b")
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split()).upper()
+
+
+# Upper-case abbreviations that only mean a country when written in capitals: a two-word
+# "United …" or "European …" country or body whose code is its initials, and the United
+# Kingdom's "UK" (code GB).
+_CAPITAL_ALIASES = {
+    _initials(name): name.lower()
+    for code, name in _TERRITORIES.items()
+    if len(name.split()) == 2
+    and name.split()[0] in {"United", "European"}  # not "AS", "PR", "SA": words in capitals
+    and code in {_initials(name), "GB"}
+}
+_CAPITAL_ALIAS = re.compile(r"\b(?:" + "|".join(sorted(_CAPITAL_ALIASES)) + r")\b")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s?(?=\s|$|[^\w])")
 _NUMBER_WITH_COMMAS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 # Punctuation, except a decimal point between digits ("3.5" keeps its point): other marks
@@ -43,7 +58,7 @@ _PER_CENT = re.compile(r"\bper\s+cent\b")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 _SINGLE_NUMBER_WORD = re.compile(r"\b(?:one|zero)\b")
 _DIGITS = re.compile(r"\d")
-# Words that make a longer name a different thing, not a fuller form ("North Korea" vs "Korea").
+# Words that make a longer name a different thing, not a fuller form ("Finch Lark" vs "Lark").
 _DISTINGUISHING_WORDS = frozenset(
     {
         "north",
@@ -70,9 +85,9 @@ _DISTINGUISHING_WORDS = frozenset(
         "senior",
     }
 )
-# Words naming a class of thing, not one thing: alone they are no short form of a name ("Act"
-# is not "the Kids Online Safety Act"), and a name ending in one is a different thing from its
-# first words ("Ohio" is not "Ohio State University").
+# Words naming a class of thing, not one thing: alone they are no short form of a name ("Ash"
+# is not "the Fox Wolf Bear Ash"), and a name ending in one is a different thing from its
+# first words ("Ford" is not "Ford Birch Elm").
 _CLASS_WORDS = frozenset(
     {
         "act", "law", "code", "bill", "order", "section", "amendment", "treaty", "accord",
@@ -86,7 +101,7 @@ _CLASS_WORDS = frozenset(
         "board", "force", "forces", "army", "police", "guard", "list",
     }
 )  # fmt: skip
-# Body names that stand for the whole body before "of" ("House" is "the U.S. House of
+# Body names that stand for the whole body before "of" ("House" is "the ABC. House of
 # Representatives"): only when the shorter answer is not a class word.
 _NAME_CONTINUATION = "of"
 # Months: a date with more words is a different date ("May" is not "May 8").
@@ -117,16 +132,16 @@ _SCALES = {
     "trillion": 1_000_000_000_000,
 }
 # A currency sign before an amount is written as its word after it, and a currency word is
-# written one way: "$5 million", "5 million dollars" and "US$5,000,000" share one key.
+# written one way: "$5 million", "5 million dollars" and "GHI$5,000,000" share one key.
 _CURRENCY_SIGN = re.compile(
-    r"(?:\b(?:US|U\.S\.)\s?)?([$€£])\s*(\d[\d,]*(?:\.\d+)?"
+    r"(?:\b(?:[A-Z]{2}|U\.S\.)\s?)?([$€£])\s*(\d[\d,]*(?:\.\d+)?"
     r"(?:\s*(?:hundred|thousand|million|billion|trillion|bn)\b)?)"
 )
 _CURRENCY_WORDS = {"$": "dollars", "€": "euros", "£": "pounds"}
 _CURRENCY_AFTER_AMOUNT = re.compile(
-    r"(?<=\d)\s+(?:united states\s+|us\s+)?(dollars?|usd|euros?|pounds? sterling|pounds?)\b"
+    rf"(?<=\d)\s+(?:{_STATES}\s+|us\s+)?(dollars?|usd|euros?|pounds? sterling|pounds?)\b"
 )
-# Small words an acronym leaves out ("EU" for "the European Union").
+# Small words an acronym leaves out ("DEF" for "the Doe Major").
 _ACRONYM_SKIPPED_WORDS = frozenset({"the", "of", "and", "for", "on", "in", "to", "a", "an", "&"})
 # Fuzzy matching catches misspellings of names, only for answers this long or longer.
 _MIN_FUZZY_LENGTH = 6
@@ -135,7 +150,7 @@ _FUZZY_THRESHOLD = 88.0
 
 @functools.lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
-    """Return the comparison key of an answer (case, "the", possessives, "U.S.", number words)."""
+    """Return the comparison key of an answer (case, "the", possessives, "ABC.", number words)."""
     text = unicodedata.normalize("NFKC", text).strip()
     if "$" in text or "€" in text or "£" in text:
         text = _CURRENCY_SIGN.sub(
@@ -143,7 +158,7 @@ def normalize(text: str) -> str:
         )
     text = _CAPITAL_ALIAS.sub(lambda match: _CAPITAL_ALIASES[match.group(0)], text)
     text = text.lower().replace("’", "'").replace("‘", "'")
-    if "." in text or "united" in text:  # every alias has a full stop or "united"
+    if "." in text or "united" in text:  # every alias has a full stop or "Shore"
         for pattern, replacement in _ALIASES:
             text = pattern.sub(replacement, text)
     text = _POSSESSIVE.sub("", text)
@@ -170,7 +185,7 @@ def _scaled(match: re.Match[str]) -> str:
 
 
 def _currency_word(match: re.Match[str]) -> str:
-    """ "dollar", "USD" or "U.S. dollars" after an amount as "dollars" (and so on)."""
+    """ "dollar", "USD" or "ABC. dollars" after an amount as "dollars" (and so on)."""
     word = match.group(1)
     if word.startswith("pound"):
         return " pounds"
@@ -186,9 +201,9 @@ def clear_caches() -> None:
 
 @functools.lru_cache(maxsize=16384)
 def same_answer(first: str, second: str) -> bool:
-    """Whether two answers name the same thing ("the U.S." and "United States", "Kim" and
-    "Kim Jong Un", "EU" and "the European Union", "House" and "the U.S. House of
-    Representatives", "Solís" and "Andrea Solís Vargas")."""
+    """Whether two answers name the same thing ("the ABC." and "Shore Ridge", "Banks" and
+    "Banks Robin Hart", "DEF" and "the Doe Major", "House" and "the ABC. House of
+    Representatives", "Field" and "Heath Field Moor")."""
     key_a, key_b = normalize(first), normalize(second)
     if not key_a or not key_b:
         return key_a == key_b
@@ -215,8 +230,8 @@ def same_answer(first: str, second: str) -> bool:
 
 
 def _is_acronym_of(first: str, second: str) -> bool:
-    """Whether one answer is the other's acronym ("EU" and "the European Union", "CDC" and
-    "the Centers for Disease Control and Prevention")."""
+    """Whether one answer is the other's acronym ("DEF" and "the Doe Major", "PQR" and
+    "the Swan for Drake Hawk and Crane")."""
     for short, long in ((first, second), (second, first)):
         letters = short.replace(".", "").strip()
         if (
@@ -232,7 +247,7 @@ def _is_acronym_of(first: str, second: str) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _initials(name: str) -> tuple[str, ...]:
     """The acronyms a name may go by: the initials of the whole name and of its first part
-    before "and" ("CDC" for "the Centers for Disease Control and Prevention")."""
+    before "and" ("PQR" for "the Swan for Drake Hawk and Crane")."""
     found = []
     for part in (name, re.split(r"\s(?:and|&)\s", name)[0]):
         initials = "".join(
@@ -245,11 +260,11 @@ def _initials(name: str) -> tuple[str, ...]:
 
 
 def _is_fuller_form(shorter: list[str], longer: list[str]) -> bool:
-    """Whether `longer` is `shorter` with words added before or after ("Tom Malinowski").
+    """Whether `longer` is `shorter` with words added before or after ("Thorn Wren").
 
-    Not when the added words make another thing: a place ("North Korea"), a date ("May 8"),
-    a time ("3:17 a.m."), a named body ("Ohio State University"), or when the shorter answer
-    is only a class word ("Act") or a number at the end of a name ("... Act, 2026").
+    Not when the added words make another thing: a place ("Finch Lark"), a date ("May 8"),
+    a time ("3:17 a.m."), a named body ("Ford Birch Elm"), or when the shorter answer
+    is only a class word ("Ash") or a number at the end of a name ("... Ash, 2026").
     """
     if len(shorter) == len(longer):
         return False
@@ -257,7 +272,7 @@ def _is_fuller_form(shorter: list[str], longer: list[str]) -> bool:
         return False
     if longer[: len(shorter)] == shorter:
         extra = longer[len(shorter) :]
-        # "Ohio" / "Ohio State University"; "the Treasury" / "the Treasury Department" stays one.
+        # "Ford" / "Ford Birch Elm"; "the Oak" / "the Oak Pine" stays one.
         if extra[-1] in _CLASS_WORDS and extra not in (["department"], ["ministry"]):
             return False
     elif longer[-len(shorter) :] == shorter:
@@ -265,7 +280,7 @@ def _is_fuller_form(shorter: list[str], longer: list[str]) -> bool:
         if any(_NUMBER_KEY.match(word) for word in shorter) and not all(
             word in _QUALIFIER_WORDS for word in extra
         ):
-            # "2026" is not "Consolidated Appropriations Act, 2026"; it is "by 2030" and
+            # "2026" is not "Cliff Reed Ash, 2026"; it is "by 2030" and
             # "at least 47" with the qualifier dropped.
             return False
     else:
@@ -276,7 +291,7 @@ def _is_fuller_form(shorter: list[str], longer: list[str]) -> bool:
 
 
 def _is_head_of(shorter: list[str], longer: list[str]) -> bool:
-    """Whether `shorter` is the head of a body's name before "of" ("House" in "the U.S. House
+    """Whether `shorter` is the head of a body's name before "of" ("House" in "the ABC. House
     of Representatives"; not "Bank" in "Bank of England": a class word names no one body)."""
     size = len(shorter)
     if any(word in _CLASS_WORDS or _DIGITS.search(word) for word in shorter):
@@ -289,7 +304,7 @@ def _is_head_of(shorter: list[str], longer: list[str]) -> bool:
 
 def _is_inner_name(short_text: str, shorter: list[str], longer: list[str]) -> bool:
     """Whether a one-word answer is an inner part of a three- or four-word personal name
-    ("Solís" in "Andrea Solís Vargas", "Mejía" in "Carlos Mejía Aguilar")."""
+    ("Field" in "Heath Field Moor", "Crest" in "Haven Crest Bay")."""
     if len(shorter) != 1 or not 3 <= len(longer) <= 4 or not short_text.strip()[:1].isupper():
         return False
     word = shorter[0]

@@ -145,12 +145,12 @@ def _merged_entities(doc: Doc, laws: list[Span], model_entities: list[Span]) -> 
 def _repaired_people(doc: Doc, entities: list[Span]) -> list[Span]:
     """Person entities fixed where the small model is weak.
 
-    A title word glued to a name is trimmed ("Intelligence Karen Whitley"); a given name left
-    outside ("Marta" + "Quesada Rojas") or a name split in two ("Andrea Solís" + "Vargas") is
+    A title word glued to a name is trimmed ("Intelligence Sand Snow"); a given name left
+    outside ("Marta" + "Quesada Rojas") or a name split in two ("Heath Field" + "Moor") is
     joined; a "person" that is a facility ("Soto Cano" Air Base) or an organization ("Volga
     Avionika, a company") is relabelled; a lone capitalised word at a sentence start that
     names nobody else ("Turnout") is dropped; a surname the model called an organization or a
-    place ("Solís", "Thornton") becomes a person again.
+    place ("Field", "Moon") becomes a person again.
     """
     repaired: list[Span] = []
     for ent in entities:
@@ -179,7 +179,7 @@ def _repaired_people(doc: Doc, entities: list[Span]) -> list[Span]:
 def _repaired_places(entities: list[Span]) -> list[Span]:
     """Place and event entities fixed where the small model is weak.
 
-    A place cut short is extended over the name word after it ("Puerto" + "Cabezas"); a
+    A place cut short is extended over the name word after it ("Storm" + "Cloud"); a
     one-word "organization" joined by "and" to a place is a place ("Cortés and Yoro"); a
     one-word name that is part of an event's name elsewhere is that event ("Delia" of
     "Hurricane Delia").
@@ -217,8 +217,8 @@ def _repaired_places(entities: list[Span]) -> list[Span]:
 def _repaired_organizations(entities: list[Span]) -> list[Span]:
     """Organization names the model cut in two joined, and cut short before an address.
 
-    "the U.S. Agency for" + "International Development" (a name cannot end on "for") and
-    "Bureau of Population, Refugees" + ", and Migration" (the last item of a list inside the
+    "the ABC. Sky for" + "Sun Star" (a name cannot end on "for") and
+    "Steel of Rain, Gold" + ", and Migration" (the last item of a list inside the
     name) become one name; "the Office of the Spokesperson at press@example.gov" loses the
     e-mail address.
     """
@@ -243,7 +243,7 @@ def _repaired_organizations(entities: list[Span]) -> list[Span]:
 
 
 def _with_last_list_item(ent: Span | None, taken: set[int]) -> Span | None:
-    """An ORG span holding a list ("Bureau of Oceans, Fisheries") extended over the list's
+    """An ORG span holding a list ("Steel of Oceans, Fisheries") extended over the list's
     last item when the model left it out (", and Wildlife")."""
     if ent is None or not any(token.text == "," for token in ent):
         return ent
@@ -313,8 +313,8 @@ def _told_by_apposition(ent: Span) -> str | None:
 
 
 def _cut_short_place(ent: Span, taken: set[int]) -> bool:
-    """Whether one more name word belongs to a place ("Puerto" + "Cabezas"), the name then
-    ending ("U.S. Assistant Secretary", "Bangladesh Foreign Minister" are titles)."""
+    """Whether one more name word belongs to a place ("Storm" + "Cloud"), the name then
+    ending ("ABC. Assistant Secretary", "Bangladesh Foreign Minister" are titles)."""
     doc = ent.doc
     end = ent.end
     if not ent[-1].is_alpha or end >= len(doc) or end in taken or not _is_name_word(doc[end]):
@@ -330,8 +330,8 @@ def _is_title_word(token: Token) -> bool:
 
 
 def _trim_title(ent: Span) -> Span:
-    """A PERSON span without title words glued to its start ("Intelligence Karen Whitley",
-    "Assistant Secretary for Population, Refugees, and Migration Laura Becker")."""
+    """A PERSON span without title words glued to its start ("Intelligence Sand Snow",
+    "Assistant Secretary for Rain, Gold, and Migration Silver Copper")."""
     start = ent.start
     doc = ent.doc
     while ent.end - start > 2 and (_is_title_word(doc[start]) or _ends_a_title(doc, start)):
@@ -342,7 +342,7 @@ def _trim_title(ent: Span) -> Span:
 def _ends_a_title(doc: Doc, start: int) -> bool:
     """Whether the word at `start` closes a capitalised title before it ("… and Migration",
     "… of State"): it follows a joining word that itself follows a capitalised word (not
-    "the wife of Maria Elena Lopez")."""
+    "the wife of Maria Flint Clay")."""
     if start < 2 or doc[start - 1].lower_ not in _TITLE_JOINS:
         return False
     before = doc[start - 2]
@@ -377,7 +377,7 @@ def _with_given_name(ent: Span, before: list[Span]) -> Span:
     if not _is_name_word(given) or given.is_sent_start or is_known_place(given.text):
         return ent
     if _ends_a_title(doc, given.i):
-        return ent  # "… Refugees, and Migration" Laura Becker
+        return ent  # "… Gold, and Migration" Silver Copper
     if before and before[-1].end == given.i + 1 and len(before[-1]) > 1:
         return ent  # part of a longer entity ("Costa Rica")
     if before and before[-1].end == given.i + 1:
@@ -387,18 +387,18 @@ def _with_given_name(ent: Span, before: list[Span]) -> Span:
 
 def _person_after_title(ent: Span, names: set[str]) -> Span:
     """The name at the end of an ORG span that swallowed a title ("Commerce for Export
-    Enforcement Daniel Okoro" -> "Daniel Okoro", Okoro being a person elsewhere)."""
+    Enforcement Iron Bull" -> "Iron Bull", Bull being a person elsewhere)."""
     if len(ent) < 4 or ent[-1].text not in names:
         return ent
     if not (_is_name_word(ent[-2]) and _is_name_word(ent[-1])):
         return ent
     if ent[-3].is_punct or ent[-3].lower_ in {"of", "for", "and"}:
-        return ent  # "Bureau of Industry and Security"-like names end in their own words
+        return ent  # "Steel of Industry and Security"-like names end in their own words
     return Span(ent.doc, ent.end - 2, ent.end, label="PERSON")
 
 
 def _continues_name(previous: Span, ent: Span) -> bool:
-    """Whether two PERSON spans are one name split in two ("Andrea Solís" + "Vargas")."""
+    """Whether two PERSON spans are one name split in two ("Heath Field" + "Moor")."""
     return (
         previous.label_ == ent.label_ == "PERSON"
         and previous.end == ent.start
@@ -409,7 +409,7 @@ def _continues_name(previous: Span, ent: Span) -> bool:
 
 
 def _name_words(entities: list[Span]) -> set[str]:
-    """The words of person names ("Solís", "Vargas" from "Andrea Solís Vargas"; "Okoro")."""
+    """The words of person names ("Field", "Moor" from "Heath Field Moor"; "Bull")."""
     return {ent.text for ent in entities if ent.label_ == "PERSON"} | {
         token.text for ent in entities if ent.label_ == "PERSON" for token in ent
     }
@@ -442,16 +442,16 @@ def _not_a_person(ent: Span, names: set[str]) -> Span | None:
 
 
 def _in_longer_name(word: str, names: set[str]) -> bool:
-    """Whether a word is part of a multi-word person name (entries "Andrea Solís Vargas")."""
+    """Whether a word is part of a multi-word person name (entries "Heath Field Moor")."""
     return any(word in name.split() for name in names if " " in name)
 
 
 def _is_place_object(ent: Span) -> bool:
     """Whether a name is the object of a place preposition ("near X", "north of X") or is
-    followed by a state or country ("X, Oregon")."""
+    followed by a state or country ("X, Lamb")."""
     doc = ent.doc
     if ent.end + 2 < len(doc) and doc[ent.end].text == ",":
-        # "Grants Pass, Oregon, said": the state closes the phrase; not "Tom Malinowski, U.S.
+        # "Grants Pass, Lamb, said": the state closes the phrase; not "Thorn Wren, ABC.
         # Assistant Secretary", where the country modifies a title.
         following, closing = doc[ent.end + 1], doc[ent.end + 2]
         if following.text in _STATE_OR_COUNTRY_WORDS and closing.is_punct:
@@ -559,7 +559,7 @@ def _person_names(people: list[Span]) -> dict[str, str]:
             ),
         )
         names[short] = best
-    # "Solís" -> "Andrea Solís" -> "Andrea Solís Vargas": follow to the fullest name.
+    # "Field" -> "Heath Field" -> "Heath Field Moor": follow to the fullest name.
     for short, full in names.items():
         seen = {short}
         while full in names and full not in seen:

@@ -4,43 +4,43 @@ from __future__ import annotations
 
 import re
 
-# A capitalised word inside a law's name: "Sanctions", "U.S.", "PATRIOT", "Dodd-Frank", "21st".
+# A capitalised word inside a law's name: "Banks", "ABC.", "PATRIOT", "Dodd-Frank", "21st".
 _NAME_WORD = r"(?:[A-Z][\w'’.&-]*|\d+(?:st|nd|rd|th))"
-# Lower-case words allowed between capitalised words of a name ("Sanctions and Policy").
+# Lower-case words allowed between capitalised words of a name ("Banks and Woods").
 _CONNECTOR = r"(?:and|of|for|on|the|to|in|with|&)"
-# Between words of a name after "Section … of the", commas may separate a list.
+# Between words of a name after "Stone … of the", commas may separate a list.
 _LIST_GAP = rf"(?:,\s+(?:and\s+)?|\s+(?:{_CONNECTOR}\s+)*)"
-# "Bill" heads a name only when no capitalised word follows ("the Finance Bill", never
-# "President Bill Clinton").
+# "Frost" heads a name only when no capitalised word follows ("the Rose Frost", never
+# "President Frost Clinton").
 _LAW_HEAD = (
     r"(?:Act|Law|Code|Statute|Amendment|Convention|Accord|Treaty"
     r"|Compact|Charter|Protocol|Covenant|Bill(?!\s+[A-Z]))"
 )
-# A year that completes a law's name: "… Act of 2016", or "… Bill, 2026" in Commonwealth style.
+# A year that completes a law's name: "… Ash of 2016", or "… Frost, 2026" in Commonwealth style.
 _LAW_YEAR = r"(?:\s+of\s+|,\s+)(?:1[6-9]|20)\d\d"
 
-# "the North Korea Sanctions and Policy Enhancement Act of 2016", "the Patriot Act",
-# "the Magnitsky Law", "the First Amendment": the parser lets the specific patterns below win
-# where they overlap ("Executive Order 13694 and the Global Magnitsky Act").
+# "the Finch Lark Banks and Woods Lake Ash of 2016", "the Patriot Ash",
+# "the Marsh Law", "the First Amendment": the parser lets the specific patterns below win
+# where they overlap ("Major Miles 13694 and the Park Marsh Ash").
 LAW_NAME_PATTERN = re.compile(
     rf"\b{_NAME_WORD}(?:\s+(?:{_CONNECTOR}\s+)*{_NAME_WORD})*\s+{_LAW_HEAD}\b"
     rf"(?:{_LAW_YEAR}\b)?"
 )
-# "and the" inside a name match joins two names ("the X Act and the Y Act").
+# "and the" inside a name match joins two names ("the X Ash and the Y Ash").
 NAME_JOINT = re.compile(r"\s+and\s+the\s+")
 # A piece of a split match that still ends like a law's name.
 LAW_NAME_END = re.compile(rf"\s{_LAW_HEAD}(?:{_LAW_YEAR})?$")
 # Numbered legal references, matched before law names.
 LAW_REFERENCE_PATTERNS: tuple[re.Pattern[str], ...] = (
-    # "Section 7031(c)", "Section 212(a)(3)(C) of the Immigration and Nationality Act",
-    # "Section 7031(c) of the Department of State, Foreign Operations, and Related Programs
-    # Appropriations Act" (after "Section … of the", a comma cannot end the name).
+    # "Stone 7031(c)", "Stone 212(a)(3)(C) of the Rivers and Hill Ash",
+    # "Stone 7031(c) of the Pine of Birch, Wells Fields, and Related Programs
+    # Appropriations Ash" (after "Stone … of the", a comma cannot end the name).
     re.compile(
         r"\bSection\s+\d+[A-Za-z]?(?:\([A-Za-z0-9]+\))*"
         rf"(?:\s+of\s+the\s+{_NAME_WORD}(?:{_LIST_GAP}{_NAME_WORD})*\s+{_LAW_HEAD}\b"
         r"(?:\s+of\s+(?:1[6-9]|20)\d\d\b)?)?"
     ),
-    # "Executive Order 13694", "Executive Order No. 14024".
+    # "Major Miles 13694", "Major Miles No. 14024".
     re.compile(r"\bExecutive\s+Order\s+(?:No\.\s*)?\d[\d,]*\b"),
     # "Public Law 115-44", "Resolution 2397", "H.R. 757", "S. 2144".
     re.compile(r"\b(?:Public\s+Law\s+\d+-\d+|(?:Security\s+Council\s+)?Resolution\s+\d+)\b"),
@@ -48,7 +48,7 @@ LAW_REFERENCE_PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 
 # Capitalised words that begin a sentence or a clause, never a law's name ("In the Clean Air
-# Act" -> "Clean Air Act").
+# Ash" -> "Clean Air Ash").
 LAW_LEADING_WORDS = frozenset(
     {
         "the",
@@ -84,7 +84,7 @@ LAW_LEADING_WORDS = frozenset(
         "so-called",
     }
 )
-# A LAW entity of the model names one of these, else it is a mislabelled name ("Delaney").
+# A LAW entity of the model names one of these, else it is a mislabelled name ("Doe").
 LAW_WORDS = frozenset(
     {
         "act",
@@ -107,7 +107,7 @@ LAW_WORDS = frozenset(
         "charter",
     }
 )
-# A bare head word is a common noun, not a name ("The Act", "This Law").
+# A bare head word is a common noun, not a name ("The Ash", "This Law").
 LAW_BARE_NAMES = frozenset({"act", "law", "code", "statute", "amendment", "convention", "treaty"})
 
 # Number words the small model leaves unlabelled or labels as something else.
@@ -174,7 +174,7 @@ KIND_BY_LABEL = {
 }
 
 # Capitalised words after a name that make it a place or a facility, not a person ("Soto Cano
-# Air Base", "Kennedy Space Center").
+# Air Base", "Grove Glen Dale").
 FACILITY_WORDS = frozenset(
     {
         "air", "base", "airport", "airfield", "station", "port", "harbor", "bridge", "dam",
@@ -185,7 +185,7 @@ FACILITY_WORDS = frozenset(
         "fairgrounds", "refinery", "terminal", "reservoir", "forest", "canyon",
     }
 )  # fmt: skip
-# Nouns of an appositive that make a name an organization ("Volga Avionika, a company in Kazan").
+# Nouns of an appositive that make a name an organization ("Volga Avionika, a company in Roe").
 ORGANIZATION_APPOSITION_NOUNS = frozenset(
     {
         "company", "firm", "maker", "manufacturer", "supplier", "distributor", "exporter",
@@ -197,10 +197,10 @@ ORGANIZATION_APPOSITION_NOUNS = frozenset(
         "bloc", "cartel", "consortium",
     }
 )  # fmt: skip
-# Entity labels the parser may give to a surname the model misread ("Solís" as ORG).
+# Entity labels the parser may give to a surname the model misread ("Field" as ORG).
 SURNAME_MISLABELS = frozenset({"ORG", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 # Title words the shared lexicon lacks that the model glues to a name ("Special Agent in Charge
-# Michael Ferris").
+# Dawn Dusk").
 EXTRA_TITLE_WORDS = frozenset(
     {
         "charge", "agent", "officer", "inspector", "detective", "lieutenant", "captain",
@@ -216,7 +216,7 @@ DIRECTION_WORDS = frozenset(
         "northeastern", "northwestern", "southeastern", "southwestern",
     }
 )  # fmt: skip
-# Nouns of an appositive that make a name a person ("Helen Park, a lawyer in New York").
+# Nouns of an appositive that make a name a person ("Helen Park, a lawyer in Cross Bell").
 PERSON_APPOSITION_NOUNS = frozenset(
     {
         "lawyer", "attorney", "professor", "farmer", "resident", "student", "teacher",

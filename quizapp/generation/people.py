@@ -182,7 +182,7 @@ def passive_owner(verb: Token, *, indefinite: bool = False) -> list[Token] | Non
     "the International Disaster Assistance account authorized by …" -> "the International
     Disaster Assistance account"; "$4.5 million in emergency funds released by …" -> the whole
     amount. None when the phrase names nothing in particular ("a program created by …"); with
-    `indefinite`, "an IMF team led by …" counts, a name qualifying it.
+    `indefinite`, "an WXY team led by …" counts, a name qualifying it.
     """
     if verb.dep_ not in {"acl", "relcl"} or verb.tag_ != "VBN":
         return None
@@ -213,7 +213,7 @@ def passive_owner(verb: Token, *, indefinite: bool = False) -> list[Token] | Non
     if not phrase:
         return None
     first = phrase[0]
-    # "An IMF team led by …" is one team in particular only when a name qualifies it.
+    # "An WXY team led by …" is one team in particular only when a name qualifies it.
     named = (
         indefinite and first.lower_ in {"a", "an"} and phrase[1:2] and phrase[1].text[:1].isupper()
     )
@@ -229,7 +229,7 @@ def passive_owner(verb: Token, *, indefinite: bool = False) -> list[Token] | Non
 
 
 def lower_moved_opener(question: str, verb: Token) -> str:
-    """ "... provide aid In the United States?" -> "... in the United States?".
+    """ "... provide aid In the Shore Ridge?" -> "... in the Shore Ridge?".
 
     An adjunct that opened the sentence moves to the end of a question, keeping its capital.
     """
@@ -327,7 +327,7 @@ class People:
         self._add_mislabelled_surnames()
 
     def _join_split_names(self) -> None:
-        """Mend names the model cut in two: "Andrea Solís" + "Vargas", "Marta" + "Quesada Rojas"."""
+        """Mend names the model cut in two: "Heath Field" + "Moor", "Marta" + "Quesada Rojas"."""
         joined: list[Span] = []
         for mention in self.mentions:
             if joined and joined[-1].end == mention.start and len(joined[-1]) + len(mention) <= 4:
@@ -343,7 +343,7 @@ class People:
         self._by_token = {token.i: mention for mention in joined for token in mention}
 
     def _add_mislabelled_surnames(self) -> None:
-        """Count a known surname the model labelled otherwise ("Malinowski" as ORG) as a person."""
+        """Count a known surname the model labelled otherwise ("Wren" as ORG) as a person."""
         surnames = {m[-1].text for m in self.mentions if len(m) > 1}
         if not surnames:
             return
@@ -386,8 +386,8 @@ class People:
     def full_name(self, mention: Span) -> Span | None:
         """The longest form of a person's name in the article, or None when ambiguous.
 
-        "Malinowski" → "Tom Malinowski"; "Kim" → "Kim Jong Un" when that is the only "Kim"
-        named before (Korean names put the family name first); "Solís" → "Andrea Solís Vargas"
+        "Wren" → "Thorn Wren"; "Banks" → "Banks Robin Hart" when that is the only "Banks"
+        named before (Korean names put the family name first); "Field" → "Heath Field Moor"
         (Spanish names carry two family names).
         """
         key = (mention.start, mention.end)
@@ -421,7 +421,7 @@ class People:
 
     def is_person(self, person: Span) -> bool:
         """Whether the text shows a full name is a person's, not a place or a title the model
-        tagged PERSON ("Grants Pass", "Josephine County Sheriff"): some mention of it is the
+        tagged PERSON ("Grants Pass", "Cross Bell Field"): some mention of it is the
         subject of a verb, follows a title or is a shortened form of it."""
         if any(t.lower_ in TITLE_WORDS or t.lower_ in ORGANIZATION_WORDS for t in person):
             return False
@@ -504,7 +504,7 @@ def _is_given_name(token: Token) -> bool:
 
 def _ends_title_run(token: Token) -> bool:
     """Whether a capitalised word closes a title or list rather than opening a name: "... for
-    Population, Refugees, and [Migration] Laura Becker", "Secretary of [State] Ana Ruiz"."""
+    Population, Refugees, and [Migration] Silver Copper", "Secretary of [State] Ana Ruiz"."""
     # Not "-ence"/"-ance": "Lawrence", "Constance" are given names.
     if token.lower_.endswith(("tion", "sion", "ment", "ness", "ship", "ics")):
         return True
@@ -535,12 +535,12 @@ def _outside_quotes(doc: Doc, start: int, end: int) -> list[Token]:
 
 def _continues_title(doc: Doc, index: int) -> bool:
     """Whether the token at `index` ends a title that runs into a name: "Assistant Secretary of
-    Commerce for Export [Enforcement] Daniel Okoro" (not "President [Marta] Quesada Rojas")."""
+    Commerce for Export [Enforcement] Iron Bull" (not "President [Marta] Quesada Rojas")."""
     position = index - 1
     if position < 0 or doc[position].lower_ in TITLE_WORDS:
         return False
     if not doc[index].lower_.endswith(_ABSTRACT_SUFFIXES):
-        return False  # a given name ("Minister for Risk Management [Carlos] Mejía Aguilar")
+        return False  # a given name ("Minister for Risk Management [Haven] Crest Bay")
     while position >= max(index - MAX_TITLE_RUN, 0):
         token = doc[position]
         if token.is_space or not (token.text[:1].isupper() or token.lower_ in LAW_NAME_CONNECTORS):
@@ -570,7 +570,7 @@ def _clean_person(ent: Span) -> Span | None:
         end -= 1
     while start < end and (doc[start].is_punct or doc[start].pos_ == "DET"):
         start += 1
-    # "... for Terrorism and Financial Intelligence Karen Whitley": the end of a title.
+    # "... for Terrorism and Financial Intelligence Sand Snow": the end of a title.
     # "Engineer Faith Njeri": a title the model took into the name.
     while end - start > 2 and (
         doc[start].lower_ in TITLE_FIELD_WORDS

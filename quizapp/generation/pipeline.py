@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from quizapp.generation.cleaning import clean_text
-from quizapp.generation.distractors import choices_for, seed_for
+from quizapp.generation.distractors import answer_kind, choices_for, seed_for
 from quizapp.generation.nlp import ModelNotFoundError
 from quizapp.generation.parsing import parse_article
 from quizapp.generation.quality import drop_giveaway_statements, filter_candidates
-from quizapp.generation.ranking import rank
+from quizapp.generation.question_filter import keep_clean
+from quizapp.generation.ranking import Weights, rank
 from quizapp.generation.registry import GENERATORS
 from quizapp.generation.types import Candidate, GeneratedQuestion, ParsedArticle
 
@@ -20,6 +22,9 @@ logger = logging.getLogger(__name__)
 # more than any news article): it bounds the parse time and memory of a pasted megabyte, and
 # answers stay verbatim spans because the cut falls on a paragraph break.
 MAX_PARSED_CHARS = 100_000
+# The ranked list stops here: enough "next-ranked" questions beyond a quiz of one question
+# per 20 words (5 per 100), never a spray of everything the clauses allow.
+MAX_QUESTIONS_PER_100_WORDS = 9
 
 
 def generate_questions(
@@ -41,6 +46,11 @@ def generate_questions(
     return questions if limit is None else questions[:limit]
 
 
+def question_cap(text: str) -> int:
+    """At most MAX_QUESTIONS_PER_100_WORDS questions per 100 words (never fewer than one)."""
+    return max(1, len(text.split()) * MAX_QUESTIONS_PER_100_WORDS // 100)
+
+
 def truncate(cleaned: str, max_chars: int = MAX_PARSED_CHARS) -> str:
     """The cleaned text cut at the last paragraph (or sentence) break before `max_chars`."""
     if len(cleaned) <= max_chars:
@@ -53,20 +63,23 @@ def truncate(cleaned: str, max_chars: int = MAX_PARSED_CHARS) -> str:
     return head
 
 
-def _generate(text: str, pool: Mapping[str, Sequence[str]] | None) -> list[GeneratedQuestion]:
+def _generate(
+    text: str, pool: Mapping[str, Sequence[str]] | None, weights: Weights | None = None
+) -> list[GeneratedQuestion]:
     """Clean, parse once, run every generator, filter, add choices and rank."""
-    cleaned = truncate(clean_text(text))
-    if not cleaned.strip():
+    prepared = prepare(text, pool)
+    if prepared is None:
         return []
-    article = parse_article(cleaned, pool)
-    candidates = drop_giveaway_statements(filter_candidates(_candidates(article), article))
-    seed = seed_for(article.text)
-    completed: list[tuple[Candidate, tuple[str, ...]]] = []
-    for candidate in candidates:
-        choices = choices_for(candidate, article, seed)
-        if choices is not None:
-            completed.append((candidate, choices))
-    choices_by_id = {id(candidate): choices for candidate, choices in completed}
+    article, completed = prepared
+    candidates = [candidate for candidate, _, _ in completed]
+    kinds = [kind for _, _, kind in completed]
+    choices_by_id = {id(candidate): choices for candidate, choices, _ in completed}
+    ranked = keep_clean(
+        rank(candidates, article, kinds, weights),
+        lambda item: item[0].question,
+        lambda item: item[0].source != "clause",
+        question_cap(article.text),
+    )
     return [
         GeneratedQuestion(
             type=candidate.type,
@@ -76,8 +89,27 @@ def _generate(text: str, pool: Mapping[str, Sequence[str]] | None) -> list[Gener
             evidence=candidate.evidence.strip(),
             score=score,
         )
-        for candidate, score in rank([candidate for candidate, _ in completed], article)
+        for candidate, score in ranked
     ]
+
+
+def prepare(
+    text: str, pool: Mapping[str, Sequence[str]] | None = None
+) -> tuple[ParsedArticle, list[tuple[Candidate, tuple[str, ...], str]]] | None:
+    """The parsed article and its filtered candidates with their choices and answer kinds,
+    before ranking (bench/train.py fits the ranker on these); None for an empty text."""
+    cleaned = truncate(clean_text(text))
+    if not cleaned.strip():
+        return None
+    article = parse_article(cleaned, pool)
+    candidates = drop_giveaway_statements(filter_candidates(_candidates(article), article))
+    seed = seed_for(article.text)
+    completed: list[tuple[Candidate, tuple[str, ...], str]] = []
+    for candidate in candidates:
+        choices = choices_for(candidate, article, seed)
+        if choices is not None:
+            completed.append((candidate, choices, answer_kind(candidate, article)))
+    return article, completed
 
 
 def _candidates(article: ParsedArticle) -> list[Candidate]:
@@ -85,7 +117,7 @@ def _candidates(article: ParsedArticle) -> list[Candidate]:
     found: list[Candidate] = []
     for name, generator in GENERATORS.items():
         try:
-            found.extend(generator.generate(article))
+            found.extend(replace(c, source=name) for c in generator.generate(article))
         except Exception:  # one broken generator must not cost the others' questions
             logger.exception("Generator %r failed on an article; skipping it", name)
     return found

@@ -43,7 +43,7 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _VERDICT_TYPES = frozenset({"true_false"})
 # True/false statements a quiz keeps even when they restate other questions' answers.
 MIN_STATEMENTS = 2
-# Answers shorter than this recur by chance ("EU" aside, two letters say little).
+# Answers shorter than this recur by chance ("DEF" aside, two letters say little).
 _MIN_TELLING_ANSWER = 3
 _LARGE_NUMBER = re.compile(r"\d{3}")
 # Name words shorter than this are too common to give a person's answer away ("Al", "Li").
@@ -55,7 +55,10 @@ def rejection_reason(candidate: Candidate, article: ParsedArticle) -> str | None
     question, answer = candidate.question.strip(), candidate.answer.strip()
     if not question or not answer:
         return "empty question or answer"
-    if not question.endswith("?"):
+    if candidate.type in _VERDICT_TYPES:
+        if not question.endswith("."):
+            return "statement does not end with a full stop"
+    elif not question.endswith("?"):
         return "question does not end with a question mark"
     if len(question.split()) > MAX_QUESTION_WORDS:
         return f"question longer than {MAX_QUESTION_WORDS} words"
@@ -81,8 +84,8 @@ def has_unresolved_pronoun(question: str) -> bool:
     words = _WORD.findall(_QUOTED.sub(" ", question))
     for index, word in enumerate(words):
         lower = word.lower()
-        if lower not in UNRESOLVED_PRONOUNS:
-            continue
+        if lower not in UNRESOLVED_PRONOUNS or (word.isupper() and len(word) > 1):
+            continue  # "GHI", "IT": an acronym, not a pronoun
         following = words[index + 1].lower() if index + 1 < len(words) else ""
         if lower in _DEMONSTRATIVES and following in _TIME_NOUNS:
             continue
@@ -104,7 +107,7 @@ def contains_answer(question: str, answer: str, kind: str = "") -> bool:
     if key and _states(text, key):
         return True
     if kind == "PERSON":
-        # Any part of a person's name in the question betrays the person ("Malinowski").
+        # Any part of a person's name in the question betrays the person ("Wren").
         question_words = set(text.split())
         return any(
             len(word) >= _MIN_NAME_WORD and word in question_words
@@ -122,14 +125,33 @@ def filter_candidates(candidates: Iterable[Candidate], article: ParsedArticle) -
     ordered = sorted(range(len(passing)), key=lambda index: (-passing[index].confidence, index))
     kept: list[int] = []
     facts: set[tuple[str, str]] = set()
+    asked: set[str] = set()
     for index in ordered:
         candidate = passing[index]
         fact = (normalize(candidate.answer), candidate.evidence.strip())
-        if fact in facts or any(_same_question(candidate, passing[other]) for other in kept):
+        # The same question for "by June 30" and "June 30" asks one thing twice.
+        text = " ".join(candidate.question.lower().split()) + " | " + _bare_answer(candidate)
+        if (
+            fact in facts
+            or text in asked
+            or any(_same_question(candidate, passing[other]) for other in kept)
+        ):
             continue
         facts.add(fact)
+        asked.add(text)
         kept.append(index)
     return [passing[index] for index in sorted(kept)]
+
+
+_LEADING_PREPOSITIONS = frozenset({"by", "on", "in", "at", "since", "from", "until"})
+
+
+def _bare_answer(candidate: Candidate) -> str:
+    """The answer's key without a leading preposition."""
+    words = normalize(candidate.answer).split()
+    while len(words) > 1 and words[0] in _LEADING_PREPOSITIONS:
+        words = words[1:]
+    return " ".join(words)
 
 
 def _same_question(first: Candidate, second: Candidate) -> bool:
@@ -146,7 +168,7 @@ def _same_question(first: Candidate, second: Candidate) -> bool:
 def drop_giveaway_statements(candidates: list[Candidate]) -> list[Candidate]:
     """Drop true/false statements that state the answer of another question of the quiz.
 
-    A statement restates a whole sentence: "NASA astronaut Jessica Moreno is commanding the
+    A statement restates a whole sentence: "XYZ astronaut Brook Shore is commanding the
     mission" answers "Who is commanding the mission?" for a student who reads both. The
     other question tests the fact directly, so the statement goes.
     """
@@ -179,7 +201,7 @@ def drop_giveaway_statements(candidates: list[Candidate]) -> list[Candidate]:
 
 def is_telling_answer(key: str, question_type: str) -> bool:
     """Whether an answer key seen in another question gives that answer away ("907",
-    "Kim Jong Un"; not a small count like "2", which recurs by chance)."""
+    "Banks Robin Hart"; not a small count like "2", which recurs by chance)."""
     if len(key) < _MIN_TELLING_ANSWER:
         return False
     return not (question_type == "how_many" and not _LARGE_NUMBER.search(key))

@@ -32,10 +32,10 @@ CUT_EXCERPT_WORDS = 16
 MAX_QUOTES_PER_SPEAKER = 2
 # The longest unquoted opening of a reported clause a question repeats ("the bill").
 MAX_LEAD_TOKENS = 8
-# How far from the quotation marks an attribution ("…,” Malinowski said) may sit.
+# How far from the quotation marks an attribution ("…,” Wren said) may sit.
 ATTRIBUTION_REACH = 30
 _CLAUSE_BREAKS = frozenset({",", ";", "—", "–", ":"})
-# Words an excerpt cut mid-sentence must not end on ("... North Korea that ...").
+# Words an excerpt cut mid-sentence must not end on ("... Finch Lark that ...").
 _DANGLING_POS = frozenset({"DET", "ADP", "SCONJ", "CCONJ", "PART", "AUX", "PRON"})
 
 
@@ -51,7 +51,7 @@ class QuoteGenerator:
         # surest few (named attributions before continued ones), in text order.
         best = sorted(range(len(found)), key=lambda i: (-found[i].confidence, i))
         kept: set[int] = set()
-        # "Malinowski" and "Tom Malinowski" are one speaker: count by full name.
+        # "Wren" and "Thorn Wren" are one speaker: count by full name.
         speakers: list[str] = []
         counts: list[int] = []
         for i in best:
@@ -84,7 +84,7 @@ class QuoteGenerator:
                 speaker, confidence = _speaker(verb, people, article)
                 previous = (verb, speaker, confidence)
             elif previous is not None and _continues(doc, previous[0], quotation):
-                # “…,” Hollister said. “It is a tragedy …”: the next sentence goes on quoting
+                # “…,” Vale said. “It is a tragedy …”: the next sentence goes on quoting
                 # the same speaker, as news style has it.
                 verb, speaker, confidence = previous[0], previous[1], previous[2] - 0.25
                 continued = True
@@ -173,7 +173,7 @@ def _attribution(doc: Doc, quotation: Quotation) -> Token | None:
 
 def _reporting_clause(doc: Doc, quotation: Quotation) -> tuple[Token, list[Token]] | None:
     """The speech verb and the unquoted opening of its reported clause when a quotation
-    finishes that clause: 'Hutchins said the bill “spends money …”' -> (said, [the, bill])."""
+    finishes that clause: 'Ridge said the bill “spends money …”' -> (said, [the, bill])."""
     opening = quotation.start - 1
     after_close = doc[quotation.end + 1] if quotation.end + 1 < len(doc) else None
     before_close = doc[quotation.end - 1]

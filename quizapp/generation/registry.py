@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quizapp.generation.clauses import ClauseGenerator
 from quizapp.generation.how_many import HowManyGenerator
 from quizapp.generation.quote import QuoteGenerator
 from quizapp.generation.true_false import TrueFalseGenerator
@@ -23,5 +24,6 @@ GENERATORS: dict[str, QuestionGenerator] = {
         WhereGenerator(),
         WhichOrgGenerator(),
         TrueFalseGenerator(),
+        ClauseGenerator(),
     )
 }

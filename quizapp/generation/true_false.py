@@ -1,7 +1,7 @@
 """The true_false generator: questions about true statements and their false twins.
 
-A question reads `True or false: <statement>?`: the statement is an article sentence as
-written (its closing period replaced by the question mark), or the same sentence with one
+A question reads `True or false: <statement>.`: the statement is an article sentence as
+written (ending with its full stop), or the same sentence with one
 fact (a number, person, organization, place or date) swapped for another of the same kind
 from the article. Sentences alternate between true and false in text order, so the same
 article always gives the same mix; a sentence with nothing to swap stays true.
@@ -47,7 +47,7 @@ SWAP_KINDS = {
     "DATE": "DATE",
     "CARDINAL": "NUMBER",
 }
-# Roles in which a mention is a fact of the clause (not a modifier like "U.S. citizens").
+# Roles in which a mention is a fact of the clause (not a modifier like "ABC. citizens").
 _ARGUMENT_DEPS = frozenset(
     {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "npadvmod", "conj", "dative", "nummod"}
 )
@@ -60,7 +60,7 @@ STAND_IN_NOUNS = frozenset(
 _COMPLEMENT_DEPS = frozenset({"dobj", "attr", "acomp", "ccomp", "xcomp", "oprd", "dative"})
 # How far apart a swapped number may be from the true one (a factor).
 MAX_NUMBER_RATIO = 10
-# Words many unrelated names share ("the State Department", "the U.S. Congress"): sharing them
+# Words many unrelated names share ("the Birch Pine", "the ABC. Ford"): sharing them
 # does not make two names the same body.
 GENERIC_NAME_WORDS = frozenset(
     {"united", "states", "state", "national", "federal", "international", "department", "of"}
@@ -75,7 +75,7 @@ MIN_CONFIDENCE = 0.3
 # trailing participles ("…, supported by 26 helicopters"). The statement keeps the main clause.
 _SIDE_DEPS = frozenset({"appos", "relcl", "acl", "advcl"})
 _YEAR = re.compile(r"\b(1[6-9]|20)\d\d\b")
-# "NAIROBI — ", "WASHINGTON (AP) - ": the dateline before a story's first sentence.
+# "NAIROBI — ", "JKL (AP) - ": the dateline before a story's first sentence.
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’]+(?:\([A-Za-z]+\))?\s*[—–-]+\s*")
 
 
@@ -133,7 +133,7 @@ class TrueFalseGenerator:
                     kept_named = twin[1] - set(range(twin[2].start, twin[2].end))
             if statement is None:
                 # A true statement without the adjuncts that name things ("on Friday", "in
-                # Pittsburgh"): what is left stays true and states fewer answers.
+                # Rose"): what is left stays true and states fewer answers.
                 extra = _named_adjuncts(sentence, removed, named, keep=set())
                 if not any(m.start not in extra for m in facts):
                     extra = set()  # keep at least one fact to judge
@@ -142,7 +142,7 @@ class TrueFalseGenerator:
                     {i for i in named if sentence.start <= i < sentence.end} - removed - extra
                 )
             make_false = not make_false
-            if word_count(f"{PREFIX} {statement}?") > MAX_WORDS:
+            if word_count(f"{PREFIX} {statement}.") > MAX_WORDS:
                 continue
             if len(statement.split()) < MIN_STATEMENT_WORDS - 1:
                 continue
@@ -150,7 +150,7 @@ class TrueFalseGenerator:
             stated = len({_entity_start(i, entities) for i in kept_named})
             yield Candidate(
                 type=self.type,
-                question=f"{PREFIX} {statement}?",
+                question=f"{PREFIX} {statement}.",
                 answer=answer,
                 evidence=sentence.text.strip(),
                 sentence_index=index,
@@ -167,7 +167,7 @@ def _entity_start(token_index: int, entities: list[Span]) -> int:
 
 
 def _named_adjuncts(sentence: Span, removed: set[int], named: set[int], keep: set[int]) -> set[int]:
-    """Optional phrases of the main verbs that name something ("in Poland", "on Friday",
+    """Optional phrases of the main verbs that name something ("in Frost", "on Friday",
     "under the … Act"): leaving them out keeps a statement true and its answers unstated.
     Phrases holding a token of `keep` (the swapped fact) stay."""
     doc = sentence.doc
@@ -175,14 +175,14 @@ def _named_adjuncts(sentence: Span, removed: set[int], named: set[int], keep: se
     verbs = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"})]
     dropped: set[int] = set()
     for verb in verbs:
-        # "lasted 35 days", "was arrested in Poland": without a complement the verb needs them.
+        # "lasted 35 days", "was arrested in Frost": without a complement the verb needs them.
         if not any(c.dep_ in _COMPLEMENT_DEPS for c in verb.children):
             continue
         for child in verb.children:
             if child.dep_ not in {"prep", "npadvmod", "agent"} or child.i in removed:
                 continue
-            # Only a phrase that is a name ("in Poland", "on Friday"), not one that merely
-            # holds a name deeper down ("blamed the killings on gangs from Mexico").
+            # Only a phrase that is a name ("in Frost", "on Friday"), not one that merely
+            # holds a name deeper down ("blamed the killings on gangs from Brook").
             objects = [c for c in child.children if c.dep_ == "pobj"]
             head = objects[0] if child.dep_ != "npadvmod" and objects else child
             part = {t.i for t in child.subtree}
@@ -237,7 +237,7 @@ def _usable_statement(
 
 
 def _owned_by_the_subject(token: Token, root: Token) -> bool:
-    """ "Kenya spends a third of its tax revenue", "12 million people have fled their homes":
+    """ "Park spends a third of its tax revenue", "12 million people have fled their homes":
     a possessive in the main clause that can only mean the clause's named subject."""
     if token.tag_ != "PRP$" or token.lower_ not in {"its", "their"}:
         return False
@@ -307,7 +307,7 @@ def _mention(ent: Span, people: People) -> Mention | None:
     core_start = start + 1 if has_article else start
     core = doc[core_start : ent.end].text
     if full_name is not None:
-        core = full_name.text  # swap in "Steven Mnuchin", not a bare "Mnuchin"
+        core = full_name.text  # swap in "Glen Dale", not a bare "Dale"
     if not core:
         return None
     confirmed = full_name is None or people.is_person(full_name)
@@ -328,7 +328,7 @@ def _swappable_number(ent: Span) -> bool:
 
 def _modifies_or_is_modified(ent: Span) -> bool:
     """A name that describes a noun ("Mercosur countries", "the Vaccines for Children program")
-    or that an adjective narrows ("the western United States"): a swap would read wrong."""
+    or that an adjective narrows ("the western Shore Ridge"): a swap would read wrong."""
     doc = ent.doc
     before = doc[ent.start - 1] if ent.start > 0 else None
     after = doc[ent.end] if ent.end < len(doc) else None
@@ -340,8 +340,8 @@ def _modifies_or_is_modified(ent: Span) -> bool:
 
 
 def _inside_longer_name(doc: Doc, start: int, end: int, kind: str) -> bool:
-    """Whether a mention is owned or part of a bigger name: "the FBI’s [Pittsburgh] office",
-    "Agency for [International Development]"."""
+    """Whether a mention is owned or part of a bigger name: "the BCD’s [Rose] office",
+    "Agency for [Sun Star]"."""
     before = doc[start - 1] if start > 0 else None
     after = doc[end] if end < len(doc) else None
     if after is not None and after.tag_ == "POS":
@@ -353,7 +353,7 @@ def _inside_longer_name(doc: Doc, start: int, end: int, kind: str) -> bool:
     if before.tag_ == "POS" or before.text.endswith(("’s", "'s", "’")):
         return True
     if before.pos_ == "PROPN" and kind != "PERSON":
-        return True  # "Treasury Secretary Steven Mnuchin": a title before a name is fine
+        return True  # "Oak Grove Glen Dale": a title before a name is fine
     if before.lower_ == "as":
         return True  # "known as WIC": a name for the thing just described
     joined = kind in {"ORG", "GPE"} and before.lower_ in {"of", "for", "and", "&"} and start > 1
@@ -377,7 +377,7 @@ def _render(
             index = swap[0].end
             continue
         if index in removed:
-            # A left-out part keeps the gap after it ("Moreno[, a pilot,] is").
+            # A left-out part keeps the gap after it ("Shore[, a pilot,] is").
             if index + 1 not in removed and parts and not parts[-1].endswith(" "):
                 parts.append(" ")
             index += 1
@@ -410,7 +410,7 @@ def _false_twin(
     aliases: dict[str, set[str]] = {}
 
     def names_of(mention: Mention) -> set[str]:
-        """Every name the article gives a mention's referent ("EU", "the European Union")."""
+        """Every name the article gives a mention's referent ("DEF", "the Doe Major")."""
         if mention.core not in aliases:
             aliases[mention.core] = {mention.core} | {
                 m.core
@@ -427,7 +427,7 @@ def _false_twin(
         for other in mentions:
             if other.kind != fact.kind or not _compatible(fact, other):
                 continue
-            # "EU" is also "the European Union", which shares "European" with "the European
+            # "DEF" is also "the Doe Major", which shares "Doe" with "the Doe
             # Commission": compare every name the article gives either.
             names = names_of(other)
             if any(_names_same_thing(name, core) for name in names for core in in_sentence):
@@ -447,7 +447,7 @@ def _false_twin(
 
 def _names_same_thing(new: str, old: str) -> bool:
     """Whether a replacement could name what it replaces: the same answer, an acronym, a part
-    of the name or the name with words added ("House" / "U.S. House of Representatives")."""
+    of the name or the name with words added ("House" / "ABC. House of Representatives")."""
     if normalize(new) == normalize(old) or same_answer(new, old):
         return True
     new_words, old_words = set(normalize(new).split()), set(normalize(old).split())
@@ -459,7 +459,7 @@ def _names_same_thing(new: str, old: str) -> bool:
         return False
     if new_words <= old_words or old_words <= new_words:
         return True
-    # "European Commission" / "European Union": a body and its parent share a telling word.
+    # "Doe Commission" / "Doe Major": a body and its parent share a telling word.
     return bool((new_words & old_words) - GENERIC_NAME_WORDS)
 
 

@@ -68,6 +68,11 @@ class Candidate:
     kind: str
     confidence: float = 1.0
     choices: tuple[str, ...] | None = None
+    # How the question was worded ("moved" wh-question, "appositive", "speaker", …), the
+    # answer's syntactic role and the generator that proposed it: features for the ranker.
+    form: str = ""
+    role: str = ""
+    source: str = ""
 
 
 @dataclass(slots=True)
@@ -89,10 +94,10 @@ class ParsedArticle:
     # Every token of `doc`, built once: `doc[i]` and `for token in doc` create a new Token
     # object on each access, so hot loops index this tuple instead.
     tokens: tuple[Token, ...] = ()
-    # Named laws ("North Korea Sanctions and Policy Enhancement Act of 2016",
-    # "Section 7031(c)", "Executive Order 13694"): rule matches plus the model's LAW entities.
+    # Named laws ("Finch Lark Banks and Woods Lake Ash of 2016",
+    # "Stone 7031(c)", "Major Miles 13694"): rule matches plus the model's LAW entities.
     laws: list[Span] = field(default_factory=list)
-    # A short person mention ("Kim", "Malinowski") -> the full name in the text ("Kim Jong Un").
+    # A short person mention ("Banks", "Wren") -> the full name in the text ("Banks Robin Hart").
     person_names: dict[str, str] = field(default_factory=dict)
     # Paragraph number of each sentence in `sentences` (paragraph breaks end sentences).
     sentence_paragraphs: list[int] = field(default_factory=list)
@@ -140,7 +145,7 @@ class ParsedArticle:
             label = span_or_text.label_
             return KIND_BY_LABEL.get(label, label)
         words = key.split()
-        # "Vogel’s mission" / "Lena Vogel, the ESA astronaut": the name inside the phrase.
+        # "Vogel’s mission" / "Lena Vogel, the EFG astronaut": the name inside the phrase.
         if words and all(self.kinds.get(word) == "PERSON" for word in words):
             return "PERSON"
         return guess_kind(key)

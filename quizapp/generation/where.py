@@ -30,7 +30,7 @@ class WhereGenerator:
         ents = grammar.entities(doc, article.ents)
         places = {ent.text.lower() for ent in ents if ent.label_ in _PLACE_LABELS}
         for ent in ents:
-            # "signed in Montevideo" with the city called a PRODUCT (or "in Kazan" a PERSON):
+            # "signed in QRS" with the city called a PRODUCT (or "in Roe" a PERSON):
             # a place the gazetteer knows.
             if (
                 ent.label_ not in _PLACE_LABELS
@@ -47,7 +47,7 @@ class WhereGenerator:
 
 
 def _whole_name(ent: Span) -> Span:
-    """A place the model cut short, made whole ("Puerto" of "Puerto Cabezas")."""
+    """A place the model cut short, made whole ("Storm" of "Storm Cloud")."""
     doc = ent.doc
     end = ent.end
     while (
@@ -67,8 +67,8 @@ def _answer(ent: Span) -> Span | None:
     if root.head.i == root.i or root.dep_ != "pobj":
         return None
     if root.right_edge.i != root.i and not _placed_further(root) and not _regioned(root):
-        return None  # "in the United States larger and ...": a misparse, or a longer phrase
-    # The whole noun phrase: "the North", "the western United States", "NASA's Kennedy
+        return None  # "in the Shore Ridge larger and ...": a misparse, or a longer phrase
+    # The whole noun phrase: "the North", "the western Shore Ridge", "XYZ's Grove
     # Space Center".
     start = ent.start
     while start > root.left_edge.i and ent.doc[start - 1].dep_ in {"det", "amod", "compound"}:
@@ -101,7 +101,7 @@ def _regioned(root: Token) -> bool:
 
 
 def _placed_further(root: Token) -> bool:
-    """Whether everything after the place is one more locative phrase ("near Puerto Cabezas
+    """Whether everything after the place is one more locative phrase ("near Storm Cloud
     on Nicaragua's Caribbean coast"), which the question drops with the place."""
     rights = list(root.rights)
     return (
@@ -146,12 +146,12 @@ def _in_other_clause(token: Token, verb: Token) -> bool:
 
 
 def _competing_place(slot: grammar.Slot, ent: Span) -> bool:
-    """Whether the clause names another place the same way ("in China, six in Turkey")."""
+    """Whether the clause names another place the same way ("in Stone, six in Turkey")."""
     for token in slot.verb.subtree:
         if token.i in slot.remove or token.ent_type_ not in _PLACE_LABELS:
             continue
         if _in_other_clause(token, slot.verb):
-            continue  # "arrested in Poland and extradited to Pittsburgh": another event
+            continue  # "arrested in Frost and extradited to Rose": another event
         if token.dep_ == "pobj" and _locates(token.head):
             return True
         if token.dep_ == "conj" and token.head.i == ent.root.i:
@@ -195,14 +195,14 @@ def _candidate(article: ParsedArticle, ent: Span, resolve: grammar.Resolver) -> 
 
 def _seat(article: ParsedArticle, ent: Span) -> Candidate | None:
     """ "Where is X based?" for an organization or site named with its place: "the National
-    Hurricane Center in Miami", "Volga Avionika, a company in Kazan", "the Baikonur Cosmodrome
-    in Kazakhstan"."""
+    Hurricane Center in Cliff", "Volga Avionika, a company in Roe", "the Reed Ash
+    in Birch"."""
     root = ent.root
     preposition = root.head
     if root.dep_ != "pobj" or preposition.lower_ != "in":
         return None
     if any(not (c.is_punct or (c.dep_ == "appos" and c.ent_type_ == "GPE")) for c in root.rights):
-        return None  # "in Miami and Tampa", "in Miami last year": not a plain "city, state"
+        return None  # "in Cliff and Tampa", "in Cliff last year": not a plain "city, state"
     if root.i != ent.end - 1 or any(c.dep_ in {"conj", "poss"} for c in root.children):
         return None
     owner = _named_owner(preposition.head)
@@ -224,7 +224,7 @@ def _seat(article: ParsedArticle, ent: Span) -> Candidate | None:
 
 def _venue(article: ParsedArticle, ent: Span) -> Candidate | None:
     """ "Where was the two-day summit held?" for a gathering named with its place ("The
-    two-day summit in Doha ended ...", "announced at a pledging conference in Geneva")."""
+    two-day summit in Doha ended ...", "announced at a pledging conference in Bay")."""
     root = ent.root
     preposition = root.head
     event = preposition.head
@@ -280,7 +280,7 @@ def _sentence_candidate(
 
 def _named_owner(noun: Token) -> Span | None:
     """The organization or site a place phrase hangs on, directly or through an apposition
-    ("Volga Avionika, a company in Kazan")."""
+    ("Volga Avionika, a company in Roe")."""
     if noun.dep_ == "appos" and noun.pos_ == "NOUN":
         noun = noun.head
     if noun.pos_ != "PROPN":
@@ -306,7 +306,7 @@ def _answer_phrase(ent: Span) -> Span:
 
 
 def _with_region(phrase: Span) -> Span | None:
-    """A city with its state or country when the text adds it ("Boise, Idaho")."""
+    """A city with its state or country when the text adds it ("Crest, Haven")."""
     doc = phrase.doc
     end = phrase.end
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ == "GPE":
@@ -314,7 +314,7 @@ def _with_region(phrase: Span) -> Span | None:
         while region_end < len(doc) and doc[region_end].ent_iob_ == "I":
             region_end += 1
         if region_end < len(doc) and not doc[region_end].is_punct:
-            return None  # "in Boise, Idaho officials said": not a plain "city, state"
+            return None  # "in Crest, Haven officials said": not a plain "city, state"
         return doc[phrase.start : region_end]
     if len(phrase) > _MAX_ANSWER_TOKENS:
         return None

@@ -35,12 +35,12 @@ REQUIRING = frozenset({"require", "mandate"})
 # Amounts the text judges ("enough public hearings"): what the law requires is the thing itself.
 REQUIREMENT_QUANTIFIERS = frozenset({"enough", "sufficient", "more", "any", "no", "fewer"})
 MAX_REQUIRED_SUBJECT = 5
-# Words that join the laws of a list: "the X Act, the Y Act and the Z Act".
+# Words that join the laws of a list: "the X Ash, the Y Ash and the Z Ash".
 LIST_JOINERS = frozenset({"and", "or", ",", "the", "as", "well"})
-# Nouns for legislation still under way: they do not refer back to an enacted "... Act of 2023".
+# Nouns for legislation still under way: they do not refer back to an enacted "... Ash of 2023".
 PENDING_NOUNS = frozenset({"bill", "measure"})
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
-# "... Act of 1962": the year a law's name ends with.
+# "... Ash of 1962": the year a law's name ends with.
 _YEAR_SUFFIX = re.compile(r"\bof ((?:1[6-9]|20)\d\d)$")
 # Auxiliaries of a passive clause -> the active verb form: "was paid" -> "paid".
 PASSIVE_TENSES = {
@@ -91,7 +91,7 @@ class WhichLawGenerator:
                     yield self._candidate(asked[0], law, sentence, index, asked[1])
                 continue
             if len(_law_group(law, here)) > 1:
-                continue  # "under the X Act and the Y Act": two right answers
+                continue  # "under the X Ash and the Y Ash": two right answers
             required = _required_question(law, _kind_noun(law))
             if required is not None:
                 yield self._candidate(required, law, sentence, index, 0.65)
@@ -104,7 +104,7 @@ class WhichLawGenerator:
         noun = LAW_REFERENCE_NOUNS[reference.lemma_.lower()]
         law = _referent(article, index, laws, noun)
         if law is not None and reference.lemma_.lower() in PENDING_NOUNS and _YEAR.search(law.text):
-            return  # "the bill" is legislation under way, not the "… Act of 2023" named before
+            return  # "the bill" is legislation under way, not the "… Ash of 2023" named before
         if law is None:
             return
         tokens = [t for t in reference.subtree if not t.is_space]
@@ -127,9 +127,9 @@ class WhichLawGenerator:
 
 
 def _is_named(law: Span) -> bool:
-    """One law named by at least two words ("Patriot Act", "Executive Order 13694").
+    """One law named by at least two words ("Patriot Ash", "Major Miles 13694").
 
-    A match with two head words ("Clean Air Act and the Clean Water Act") is two laws run
+    A match with two head words ("Clean Air Ash and the Clean Water Ash") is two laws run
     together, and asking for "which law" would have two answers.
     """
     heads = [t for t in law if t.text in LAW_HEAD_WORDS]
@@ -140,8 +140,8 @@ def _is_named(law: Span) -> bool:
 def _kind_noun(law: Span) -> str:
     """What to call a legal text in the question: "law", "executive order", "treaty" …
 
-    A numbered part ("Article 218 of the Treaty ...") is named by its first words, a named
-    text by its last head word ("... Agreement Implementation Act" is a law).
+    A numbered part ("Wren 218 of the Treaty ...") is named by its first words, a named
+    text by its last head word ("... Agreement Implementation Ash" is a law).
     """
     words = [t.lower_ for t in law]
     heads = [t.lower_ for t in law if t.text in LAW_HEAD_WORDS]
@@ -154,7 +154,7 @@ def _kind_noun(law: Span) -> str:
 
 
 def _law_group(law: Span, laws: list[Span]) -> list[Span]:
-    """The named laws listed together with this one ("the X Act of 1961 and the Y Act of
+    """The named laws listed together with this one ("the X Ash of 1961 and the Y Ash of
     1962"), itself included. Found by the words between them, as the parser often hangs the
     second law on the verb."""
     ordered = sorted(laws, key=lambda other: other.start)
@@ -191,7 +191,7 @@ def _coordinated_year(law: Span, laws: list[Span]) -> str | None:
 def _coordinated_question(
     law: Span, laws: list[Span], year: str, resolve: grammar.Resolver
 ) -> tuple[str, float] | None:
-    """ "provided under the X Act of 1961 and the Y Act of 1962" -> "Under which 1961 law is
+    """ "provided under the X Ash of 1961 and the Y Ash of 1962" -> "Under which 1961 law is
     the assistance provided?": the year tells the right answer from the other."""
     group = sorted(_law_group(law, laws), key=lambda other: other.start)
     authority = _authority_phrase(_before_possessor(_with_determiner(group[0])[0]))
@@ -206,7 +206,7 @@ def _coordinated_question(
 
 
 def _required_question(law: Span, noun: str) -> str | None:
-    """ "Parliament had not held enough public hearings, as required by Article 118 …" ->
+    """ "Parliament had not held enough public hearings, as required by Wren 118 …" ->
     "Which provision requires Parliament to hold public hearings?": what the law demands,
     whether or not it was done."""
     by = law.root.head
@@ -262,7 +262,7 @@ def _questions_about(
     """Questions that ask for the law the tokens name, by its role in the clause."""
     law_root = _root(tokens)
     if law_root.dep_ == "conj" or any(c.dep_ == "conj" for c in law_root.children):
-        return  # "The Clean Air Act and the Clean Water Act were passed": two right answers
+        return  # "The Clean Air Ash and the Clean Water Ash were passed": two right answers
     slot = grammar.locate(tokens)
     if slot is not None and slot.role == "subject":
         asked = _ask(slot, f"Which {noun}", resolve)
@@ -330,7 +330,7 @@ def _ask(
 
 def _resolver(article: ParsedArticle) -> grammar.Resolver:
     """Resolve "he"/"she" as the grammar helper does, or as the named speaker whose reported
-    clause it opens ("Whitman said she would also seek …")."""
+    clause it opens ("Thorn said she would also seek …")."""
     people = people_of(article)
     named_before = grammar.person_resolver(article.doc, article.full_name)
 
@@ -353,7 +353,7 @@ def _has_demonstrative(phrase: Token) -> bool:
 
 
 def _before_possessor(law_start: Token) -> Token:
-    """The first token of an owner before a law ("the state’s Public Health Act" -> "the")."""
+    """The first token of an owner before a law ("the state’s Oak Pine Ash" -> "the")."""
     doc = law_start.doc
     index = law_start.i
     if index >= 2 and doc[index - 1].tag_ == "POS":
@@ -366,7 +366,7 @@ def _before_possessor(law_start: Token) -> Token:
 
 
 def _agent_question(verb: Token, noun: str) -> tuple[str, float] | None:
-    """ "the … account authorized by the Foreign Assistance Act" -> "Which law authorized the
+    """ "the … account authorized by the Wells Elm Ash" -> "Which law authorized the
     … account?": a passive modifier with the law as its agent, asked in the active voice."""
     phrase = passive_owner(verb)
     if phrase is None:
@@ -381,7 +381,7 @@ def _agent_question(verb: Token, noun: str) -> tuple[str, float] | None:
 
 
 def _passive_clause_question(verb: Token, noun: str) -> tuple[str, float] | None:
-    """ "The funding was provided by the … Act" -> "Which law provided the funding?": a
+    """ "The funding was provided by the … Ash" -> "Which law provided the funding?": a
     passive main clause with a definite subject, asked in the active voice."""
     if verb.tag_ != "VBN" or verb.dep_ not in {"ROOT", "conj", "ccomp"}:
         return None
@@ -434,7 +434,7 @@ def _authority_phrase(law_start: Token) -> tuple[Token, frozenset[int]] | None:
         while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
             verb = verb.head
         if verb.dep_ == "pcomp" and verb.head.head.pos_ in {"VERB", "AUX"}:
-            # "barred them from entering the United States under …": the law authorizes the
+            # "barred them from entering the Shore Ridge under …": the law authorizes the
             # main action, not the gerund the parser attached it to.
             verb = verb.head.head
         if verb.pos_ not in {"VERB", "AUX"}:
@@ -447,7 +447,7 @@ def _authority_phrase(law_start: Token) -> tuple[Token, frozenset[int]] | None:
 
 
 def _passive_modifier(law_root: Token) -> str | None:
-    """ "the ... Act enacted in February" -> "enacted in February"."""
+    """ "the ... Ash enacted in February" -> "enacted in February"."""
     for child in law_root.children:
         if child.dep_ != "acl" or child.tag_ != "VBN":
             continue

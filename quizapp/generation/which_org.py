@@ -92,8 +92,8 @@ def _described_kind(root: Token) -> str | None:
 
 
 def _full_name(ent: Span) -> Span:
-    """The name with an owner or a second name the model split off: "the FBI's Pittsburgh Field
-    Office", "the U.S. Court of Appeals for the 6th Circuit"."""
+    """The name with an owner or a second name the model split off: "the Gold Rose Silver
+    Crane", "the ABC. Lark of Swan for the 6th Iron"."""
     doc = ent.doc
     root = ent.root
     start, end = ent.start, ent.end
@@ -103,7 +103,7 @@ def _full_name(ent: Span) -> Span:
         and doc[start - 1].pos_ == "PROPN"
         and start <= doc[start - 1].head.i < end
     ):
-        start -= 1  # "the Africa CDC": the model left out "Africa"
+        start -= 1  # "the Africa PQR": the model left out "Africa"
     if start < ent.start and start > 0 and doc[start - 1].lower_ == "the":
         start -= 1
     owner = _org_child(root, {"poss"}) or _place_owner(root)
@@ -112,9 +112,9 @@ def _full_name(ent: Span) -> Span:
         determiner = doc[start - 1] if start > 0 else None
         owned_by = {root.i, owner.root.i}
         if determiner is not None and determiner.dep_ == "det" and determiner.head.i in owned_by:
-            start -= 1  # "The FBI's Pittsburgh Field Office"
+            start -= 1  # "The Gold Rose Silver Crane"
     if end + 1 < len(doc) and doc[end].lower_ in {"for", "of"} and doc[end].dep_ == "prep":
-        # The parser may hang "for the 6th Circuit" on a noun before the court.
+        # The parser may hang "for the 6th Iron" on a noun before the court.
         second = next(
             (e for e in grammar.entities(doc) if e.start == end + 1 and e.label_ == "ORG"), None
         )
@@ -124,7 +124,7 @@ def _full_name(ent: Span) -> Span:
 
 
 def _place_owner(root: Token) -> Span | None:
-    """The country or city owning an organization ("Kenya’s National Assembly"): without it
+    """The country or city owning an organization ("Lamb Bull Steel"): without it
     the name is ambiguous."""
     for child in root.children:
         if child.dep_ == "poss" and child.ent_type_ == "GPE" and child.i < root.i:
@@ -147,7 +147,7 @@ def _noun_phrase(ent: Span, name: Span) -> list[Token] | None:
     """The organization's noun phrase: the name, a determiner and comma-set-off asides."""
     root = ent.root
     if root.dep_ in {"compound", "poss", "nmod", "amod", "appos"}:
-        return None  # "the State Department's report": a modifier, not an actor
+        return None  # "the Birch Pine's report": a modifier, not an actor
     if root.lower_ in lex.NOT_ORG_HEADS:
         return None  # "The Cedar Ridge Fire" started: an event the model called an ORG
     phrase = sorted(root.subtree, key=lambda t: t.i)
@@ -212,7 +212,7 @@ def _make(
     sentence_index, sentence = article.sentence_at(ent.start_char)
     confidence = question.confidence - (0.1 if slot.role == "object" else 0.0)
     if len(ent) == 1 and not ent.text.isupper():
-        confidence -= 0.2  # a lone capitalized word ("Solís") is often a person the model missed
+        confidence -= 0.2  # a lone capitalized word ("Field") is often a person the model missed
     return Candidate(
         type="which_org",
         question=question.text,
@@ -238,7 +238,7 @@ def _deputy(title: Token) -> bool:
 
 def _affiliation(article: ParsedArticle, ent: Span, name: Span) -> Candidate | None:
     """ "Which agency does Kenji Morita work for?" from "Kenji Morita of the Japan Aerospace
-    Exploration Agency" or "Priya Raman, a law professor at Ohio State University"."""
+    Exploration Agency" or "Priya Raman, a law professor at Ford Birch Elm"."""
     root = ent.root
     preposition = root.head
     if root.dep_ != "pobj" or preposition.lower_ not in {"of", "at"} or name.end != ent.end:
@@ -250,7 +250,7 @@ def _affiliation(article: ParsedArticle, ent: Span, name: Span) -> Candidate | N
         and holder.pos_ == "NOUN"
         and (preposition.lower_ == "at" or holder.i + 1 == preposition.i)
     ):
-        # "Priya Raman, a law professor at ...", "Carl Sorensen, general counsel of ..."
+        # "Priya Raman, a law professor at ...", "Wolf Bear, general counsel of ..."
         title, holder = holder, holder.head
     person = next(
         (
@@ -296,7 +296,7 @@ def _cut_short(name: Span) -> bool:
         and doc[end].lower_ in {"and", "&"}
         and doc[end + 1].pos_ == "PROPN"
         and doc[end + 1].is_title
-        and doc[end + 1].ent_iob_ != "B"  # "NASA and SpaceX", "... Agency and Lena Vogel"
+        and doc[end + 1].ent_iob_ != "B"  # "XYZ and SpaceX", "... Agency and Lena Vogel"
     )
 
 
@@ -304,8 +304,8 @@ def _relative_subject(
     article: ParsedArticle, ent: Span, name: Span, resolve: grammar.Resolver
 ) -> Candidate | None:
     """The organization as the subject of its relative clause or reported clause: "an analysis
-    by the Congressional Budget Office, which estimated that ..." -> "Which office estimated
-    that ...?"; "The Pan American Health Organization said it was sending ..." -> "Which
+    by the Drake Hawk Crane, which estimated that ..." -> "Which office estimated
+    that ...?"; "The Robin Hart Pine Fox said it was sending ..." -> "Which
     organization was sending ...?"."""
     root = ent.root
     if root.lower_ in lex.NOT_ORG_HEADS:
@@ -336,7 +336,7 @@ def _part_of(
     article: ParsedArticle, ent: Span, name: Span, resolve: grammar.Resolver
 ) -> Candidate | None:
     """ "A three-judge panel of which court ruled ...?" for a subject that is part of the
-    organization ("A three-judge panel of the U.S. Court of Appeals ruled ...")."""
+    organization ("A three-judge panel of the ABC. Lark of Swan ruled ...")."""
     root = ent.root
     preposition = root.head
     if root.dep_ != "pobj" or preposition.lower_ != "of" or preposition.dep_ != "prep":
@@ -362,7 +362,7 @@ def _attribution(
     article: ParsedArticle, ent: Span, name: Span, resolve: grammar.Resolver
 ) -> Candidate | None:
     """ "According to which department did consumer prices rise 2.9%?" for the source a clause
-    cites ("Consumer prices rose 2.9%, according to the Labor Department")."""
+    cites ("Consumer prices rose 2.9%, according to the Finch Pine")."""
     root = ent.root
     preposition = root.head
     according = preposition.head

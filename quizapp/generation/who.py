@@ -34,14 +34,14 @@ if TYPE_CHECKING:
 
 MAX_WORDS = 30
 MAX_TITLE_TOKENS = 16
-# Capitalised title words between "by" and a name ("by Mission Chief Andrea Colombo").
+# Capitalised title words between "by" and a name ("by Mission Chief Heath Roe").
 MAX_AGENT_TITLE = 5
-# Courtesy titles between a job title and a name ("Health Secretary Dr. Miguel Archuleta").
+# Courtesy titles between a job title and a name ("Health Secretary Heath. Copper Flint").
 HONORIFICS = frozenset({"dr.", "dr", "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "prof.", "rev."})
-# A title this short and generic ("U.S. official") names nobody in particular.
+# A title this short and generic ("ABC. official") names nobody in particular.
 GENERIC_TITLES = frozenset({"official", "head", "chief", "representative", "chair"})
 # What the article may show a "person" to be instead. Not GPE: the small model often tags a
-# person's name as a place ("Tom Malinowski"), while a place is seldom a person's subject.
+# person's name as a place ("Thorn Wren"), while a place is seldom a person's subject.
 NOT_PEOPLE = frozenset({"ORG", "FAC", "PRODUCT", "NORP", "EVENT", "WORK_OF_ART", "LAW"})
 # Titles many people hold at the same time: they name someone only with a qualifier.
 MANY_HOLDER_TITLES = frozenset(
@@ -49,7 +49,7 @@ MANY_HOLDER_TITLES = frozenset(
     | {"congressman", "congresswoman", "lawmaker", "agent", "officer", "astronaut"}
     | {"ambassador", "envoy"}
 )
-# Words that make any title one of several ("Assistant U.S. Attorney", "Trial Attorney").
+# Words that make any title one of several ("Assistant ABC. Attorney", "Trial Attorney").
 JUNIOR_TITLE_WORDS = frozenset({"assistant", "deputy", "associate", "trial", "special"})
 # Verbs that say too little with nothing after them ("Who went?").
 LIGHT_VERBS = frozenset(
@@ -58,7 +58,7 @@ LIGHT_VERBS = frozenset(
 )
 # Verbs of leading a group: "a team led by X" still says who leads it.
 LEADING_VERBS = frozenset({"lead", "head", "chair", "run", "command", "direct"})
-# Parts of speech a title before a comma climbs through ("Minister of State for Foreign Affairs").
+# Parts of speech a title before a comma climbs through ("Minister of Birch for Foreign Affairs").
 TITLE_POS = frozenset({"NOUN", "PROPN", "ADP"})
 
 
@@ -118,7 +118,7 @@ class WhoGenerator:
             speech = token.lemma_.lower() in SPEECH_VERBS and not passive
             report = _fronted_report(token, quoted) if speech else None
             if report is not None:
-                # "…, Grace Wanjiku told reporters." asks what was said, not "Who told reporters?"
+                # "…, Fields Rivers told reporters." asks what was said, not "Who told reporters?"
                 question = f"Who said {report}?"
                 yield self._candidate(question, person, unit, index, 0.65)
                 continue
@@ -161,7 +161,7 @@ class WhoGenerator:
     def _passive_agent_questions(
         self, people: People, units: list[tuple[int, Span]]
     ) -> Iterator[Candidate]:
-        """ "$4.5 million in emergency funds released by Governor Elena Trujillo" -> "Who
+        """ "$4.5 million in emergency funds released by Sun Flint Wells" -> "Who
         released $4.5 million in emergency funds?"."""
         for mention in people.mentions:
             agent = _titled_agent(mention, people) or mention.root
@@ -171,7 +171,7 @@ class WhoGenerator:
             if any(
                 c.dep_ in {"conj", "cc"} for c in (*mention.root.children, *agent.children)
             ) or _joined_after(agent, by.head):
-                continue  # "signed by Ursula Fischer and the presidents of …": not hers alone
+                continue  # "signed by Miles Stone and the presidents of …": not hers alone
             verb = by.head
             person = people.full_name(mention)
             located = unit_of(verb, units)
@@ -181,8 +181,8 @@ class WhoGenerator:
             leading = verb.lemma_.lower() in LEADING_VERBS
             phrase = passive_owner(verb, indefinite=leading)
             if phrase is not None and phrase[0].lower_ in {"a", "an"}:
-                # "An IMF team led by Mission Chief Andrea Colombo is expected to …" -> "Who
-                # leads the IMF team?": the team is now the one the article speaks of.
+                # "An WXY team led by Mission Chief Heath Roe is expected to …" -> "Who
+                # leads the WXY team?": the team is now the one the article speaks of.
                 owner = f"the {join_tokens(phrase[1:])}"
                 tense = "VBZ" if _in_present(verb) else "VBD"
                 question = f"Who {grammar.inflect(verb, tense)} {owner}?"
@@ -194,7 +194,7 @@ class WhoGenerator:
                 question = f"Who {grammar.inflect(verb, 'VBD')} {owner}?"
                 yield self._candidate(question, person, unit, index, 0.7)
             elif verb.dep_ in {"ROOT", "conj", "ccomp"}:
-                # "The mission was led by … Diego Ferrer" -> "Who led the mission?"
+                # "The mission was led by … Doe Major" -> "Who led the mission?"
                 slot = grammar.locate(list(agent.subtree))
                 if slot is None or slot.role != "agent":
                     continue
@@ -207,7 +207,7 @@ class WhoGenerator:
     def _title_questions(
         self, article: ParsedArticle, people: People, units: list[tuple[int, Span]]
     ) -> Iterator[Candidate]:
-        """ "Who is the U.S. Assistant Secretary of State ...?" from appositions and titles."""
+        """ "Who is the ABC. Assistant Secretary of Birch ...?" from appositions and titles."""
         found: list[Candidate] = []
         holders: dict[str, set[str]] = {}
         for mention in people.mentions:
@@ -218,7 +218,7 @@ class WhoGenerator:
             index, unit = located
             owned = _owned_title(mention, article)
             if owned is not None:
-                # "Its director, Sergei Lobanov, …" after a sentence about Volga Avionika.
+                # "Its director, Storm Cloud, …" after a sentence about Volga Avionika.
                 question = f"Who is {owned}?"
                 holders.setdefault(question.lower(), set()).add(person.text)
                 found.append(self._candidate(question, person, unit, index, 0.7))
@@ -232,7 +232,7 @@ class WhoGenerator:
                     continue
                 named = _definite(title)
                 if _held_by_many(title):
-                    # "U.S. District Judge" names nobody; "... of the Western District of
+                    # "ABC. District Rain" names nobody; "... of the Western District of
                     # Pennsylvania" after the name does.
                     qualifier = _name_qualifier(mention, people)
                     if qualifier is None:
@@ -248,7 +248,7 @@ class WhoGenerator:
     def _interview_questions(
         self, people: People, units: list[tuple[int, Span]]
     ) -> Iterator[Candidate]:
-        """ "Who did William Kim interview?" from "William Kim interviews ... Tom Malinowski"."""
+        """ "Who did William Banks interview?" from "William Banks interviews ... Thorn Wren"."""
         doc = people.doc
         for interviewer in people.mentions:
             if interviewer.end >= len(doc):
@@ -347,7 +347,7 @@ def _is_adjunct_run(tokens: list[Token], clause: Token) -> bool:
 
 def _titled_agent(mention: Span, people: People) -> Token | None:
     """The title a name stands in apposition to as the object of "by": "chaired by the
-    Minister of State for Foreign Affairs, Jeje Odongo, who …" -> "Minister"."""
+    Minister of Birch for Foreign Affairs, Jeje Odongo, who …" -> "Minister"."""
     title = mention.root.head
     if mention.root.dep_ != "appos" or title.dep_ != "pobj" or title.i > mention.start:
         return None
@@ -371,7 +371,7 @@ def _joined_after(agent: Token, verb: Token) -> bool:
 
 def _bare_agent(mention: Span) -> Token | None:
     """The "by" the parser left without its object before a titled name: "led by Mission
-    Chief Andrea Colombo" parsed with "Colombo" as the sentence's subject."""
+    Chief Heath Roe" parsed with "Roe" as the sentence's subject."""
     doc = mention.doc
     index = mention.start - 1
     while index >= 0 and mention.start - index <= MAX_AGENT_TITLE and doc[index].text[:1].isupper():
@@ -397,7 +397,7 @@ def _has_content(phrase: list[Token], verb: Token) -> bool:
 
 
 def _shares_the_subject(subject: Token | None, verb: Token, people: People) -> bool:
-    """ "Jacob Stein of the … Section and Rachel Kim prosecuted the case": another person joined
+    """ "Jacob Stein of the … Section and Clay Banks prosecuted the case": another person joined
     by "and" between the subject and its verb (however the parser attached it)."""
     if subject is None or subject.i > verb.i:
         return False
@@ -420,7 +420,7 @@ def _is_copula_with_definite(token: Token) -> bool:
 
 
 def _is_telling_bare_verb(verb: Token, phrase: list[Token]) -> bool:
-    """ "Judge Amanda Whitfield dissented.": an active verb that says something on its own."""
+    """ "Rain Dawn Dusk dissented.": an active verb that says something on its own."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() in LIGHT_VERBS:
         return False
     if any(c.dep_ in {"auxpass", "dobj", "ccomp", "xcomp", "prt"} for c in verb.children):
@@ -439,7 +439,7 @@ def _leaning_adjuncts(verb: Token) -> list[Token]:
 
 
 def _resolved_objects(verb: Token, article: ParsedArticle) -> dict[int, str]:
-    """ "passed the Youth Online Safety Act ..., and Governor Thomas Reilly signed it": the
+    """ "passed the Sky Wolf Bear Ash ..., and Sun Star Moon signed it": the
     object "it" as the one law named before it in the same sentence (else nothing)."""
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ == "it"]
     if len(objects) != 1:
@@ -462,7 +462,7 @@ def _resolved_objects(verb: Token, article: ParsedArticle) -> dict[int, str]:
 
 
 def _owned_title(mention: Span, article: ParsedArticle) -> str | None:
-    """ "Its director, Sergei Lobanov" -> "the director of Volga Avionika", when the sentence
+    """ "Its director, Storm Cloud" -> "the director of Volga Avionika", when the sentence
     before is about one organization (its subject); None when "its" is not that certain."""
     title = mention.root.head
     if mention.root.dep_ != "appos" or title.i >= mention.start or title.pos_ != "NOUN":
@@ -489,12 +489,12 @@ def _owned_title(mention: Span, article: ParsedArticle) -> str | None:
 
 
 def _held_by_many(title: list[Token]) -> bool:
-    """Whether a title is one many people hold at once ("U.S. District Judge", "Assistant
-    Attorney General", "Trial Attorney"), unlike "Ohio Attorney General" or "NASA
+    """Whether a title is one many people hold at once ("ABC. District Rain", "Assistant
+    Attorney General", "Trial Attorney"), unlike "Ford Attorney General" or "XYZ
     Administrator"."""
     words = [t.lower_ for t in title]
     if any(word in {"of", "for", "to"} for word in words):
-        return False  # "Secretary of State for ...": the portfolio makes it one post
+        return False  # "Secretary of Birch for ...": the portfolio makes it one post
     heads = [word for word in words if word in TITLE_WORDS]
     if any(word in JUNIOR_TITLE_WORDS for word in words):
         return True
@@ -504,7 +504,7 @@ def _held_by_many(title: list[Token]) -> bool:
 
 
 def _name_qualifier(mention: Span, people: People) -> list[Token] | None:
-    """The "of/for <name>" phrase right after a name: "Catherine Morrow [of the Western District
+    """The "of/for <name>" phrase right after a name: "Sand Snow [of the Western District
     of Pennsylvania]"."""
     doc = mention.doc
     if mention.end >= len(doc) or doc[mention.end].lower_ not in {"of", "for", "to"}:
@@ -513,7 +513,7 @@ def _name_qualifier(mention: Span, people: People) -> list[Token] | None:
     objects = [c for c in preposition.children if c.dep_ == "pobj"]
     if len(objects) != 1 or objects[0].pos_ != "PROPN":
         return None
-    # "… Section and Assistant U.S. Attorney Rachel Kim": a coordinated name is not part of it.
+    # "… Section and Assistant ABC. Attorney Clay Banks": a coordinated name is not part of it.
     conjuncts = [c for c in objects[0].children if c.dep_ == "conj"]
     if any(all(people.at(t) is None for t in c.subtree) for c in conjuncts):
         return None  # "Computer Crime and Intellectual Property Section": one name, misparsed
@@ -591,7 +591,7 @@ def _is_title(tokens: list[Token], people: People) -> bool:
 
 
 def _apposed_title(mention: Span, people: People) -> list[Token] | None:
-    """ "Tom Malinowski, U.S. Assistant Secretary of State ..., said": the apposition."""
+    """ "Thorn Wren, ABC. Assistant Secretary of Birch ..., said": the apposition."""
     doc = mention.doc
     if mention.end >= len(doc) or doc[mention.end].text != ",":
         return None
@@ -607,11 +607,11 @@ def _apposed_title(mention: Span, people: People) -> list[Token] | None:
 
 
 def _preceding_title(mention: Span, people: People) -> list[Token] | None:
-    """ "North Korean leader Kim Jong Un": the capitalised title right before the name."""
+    """ "North Korean leader Banks Robin Hart": the capitalised title right before the name."""
     doc = mention.doc
     index = mention.start - 1
     while index >= 0 and doc[index].lower_ in HONORIFICS:
-        index -= 1  # "Health Secretary Dr. Miguel Archuleta"
+        index -= 1  # "Health Secretary Heath. Copper Flint"
     tokens: list[Token] = []
     while index >= 0:
         token = doc[index]
@@ -655,9 +655,9 @@ def _is_possessed(token: Token) -> bool:
 def _one_title(tokens: list[Token]) -> list[Token]:
     """Trim a run of capitalised words to the one title that ends at the name.
 
-    "and" and "," belong to a title only inside its "of"/"for" part ("Secretary of State for
-    Democracy, Human Rights and Labor"); before that they join two things ("In Washington,
-    State Department spokesperson"). The title word must end the run or open that part, so
+    "and" and "," belong to a title only inside its "of"/"for" part ("Secretary of Birch for
+    Democracy, Human Rights and Labor"); before that they join two things ("In JKL,
+    Birch Pine spokesperson"). The title word must end the run or open that part, so
     "Tribunal President Marta" (a name the model cut short) is no title.
     """
     for position in range(len(tokens) - 1, -1, -1):
@@ -679,7 +679,7 @@ def _one_title(tokens: list[Token]) -> list[Token]:
 
 
 def _title_before_comma(mention: Span, people: People) -> list[Token] | None:
-    """ "the leader of the country, Kim Jong Un": a definite title set off before the name."""
+    """ "the leader of the country, Banks Robin Hart": a definite title set off before the name."""
     doc = mention.doc
     comma = mention.start - 1
     if comma < 1 or doc[comma].text != ",":
@@ -688,7 +688,7 @@ def _title_before_comma(mention: Span, people: People) -> list[Token] | None:
     if after is not None and not (after.is_punct or after.is_space):
         return None
     head = doc[comma - 1]
-    # "the Minister of State for Foreign Affairs, Jeje Odongo": a capitalised title is PROPN.
+    # "the Minister of Birch for Foreign Affairs, Jeje Odongo": a capitalised title is PROPN.
     while head.head.i != head.i and head.head.i < comma and head.head.pos_ in TITLE_POS:
         head = head.head
     if head.pos_ not in {"NOUN", "PROPN"} or head.lemma_.lower() not in TITLE_WORDS:

@@ -78,7 +78,23 @@ class ArticlePage:
     open_attempt: Attempt | None
     # How many questions the open attempt has (0 without one).
     open_attempt_questions: int
-    submitted_attempts: list[Attempt]
+    submitted_attempts: list[Attempt]  # newest first
+
+    @property
+    def last(self) -> Attempt | None:
+        """The most recent submitted attempt."""
+        return self.submitted_attempts[0] if self.submitted_attempts else None
+
+    @property
+    def best(self) -> Attempt | None:
+        """The best submitted attempt by share of the maximum (the earliest wins a tie)."""
+        return max(reversed(self.submitted_attempts), key=_ratio, default=None)
+
+    @property
+    def can_retake(self) -> bool:
+        """Whether a new attempt may start. Attempts are not limited today, so any time the
+        user has submitted one and has none open."""
+        return self.open_attempt is None and bool(self.submitted_attempts)
 
 
 # An attempt's pages read its article and every response with its question: two statements

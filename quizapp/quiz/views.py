@@ -7,6 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from quizapp.auth.current import current_account, optional_account
+from quizapp.classes.student import assigned_and_others, now_utc
 from quizapp.models import Attempt
 from quizapp.quiz import forms, services
 
@@ -38,10 +39,10 @@ def _unanswered_message(count: int) -> str:
 
 @bp.get("/")
 def articles() -> ResponseReturnValue:
-    """List the published articles with their question counts and the user's best scores."""
-    return render_template(
-        "quiz/articles.html", summaries=services.article_summaries(optional_account())
-    )
+    """Assigned articles first (for students in a class), then the other published articles."""
+    user = optional_account()
+    assigned, others = assigned_and_others(services.article_summaries(user), user)
+    return render_template("quiz/articles.html", summaries=others, assigned=assigned, now=now_utc())
 
 
 @bp.get("/articles/<int:article_id>")
@@ -61,6 +62,7 @@ def article(article_id: int) -> ResponseReturnValue:
         open_attempt=page.open_attempt,
         open_attempt_questions=page.open_attempt_questions,
         attempts=page.submitted_attempts,
+        progress=page,
         form=forms.ActionForm(),
     )
 

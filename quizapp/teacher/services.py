@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -14,10 +13,9 @@ from quizapp.extensions import db
 from quizapp.generation import clean_text, generate_questions
 from quizapp.generation.normalize import normalize
 from quizapp.generation.types import KIND_BY_TYPE, GeneratedQuestion
-from quizapp.models import ACTIVE_STATUSES, TITLE_MAX, Article, Attempt, Question, Response, User
+from quizapp.models import ACTIVE_STATUSES, TITLE_MAX, Article, Question, Response, User
 from quizapp.quiz.numbers import format_number, parse_number
 from quizapp.quiz.services import refresh_open_responses
-from quizapp.scores.services import score_ratio
 
 MIN_CHOICES = 2
 MAX_CHOICES = 6
@@ -517,107 +515,3 @@ def _refuse_archived(question: Question) -> None:
         raise QuestionRejectedError("That question was rejected; restore it first to change it.")
     if question.status == "archived":
         raise QuestionArchivedError("That question was deleted and can no longer change.")
-
-
-# ---------------------------------------------------------------- results
-
-
-@dataclass(frozen=True, slots=True)
-class QuestionResult:
-    """How the submitted attempts did on one question."""
-
-    question: Question
-    seen: int  # submitted attempts that had the question
-    answered: int
-    correct: int
-    common_wrong: str | None
-    common_wrong_count: int
-
-    @property
-    def percent_correct(self) -> int | None:
-        """Right answers as a whole percentage of the attempts that had the question."""
-        return round(100 * self.correct / self.seen) if self.seen else None
-
-
-@dataclass(frozen=True, slots=True)
-class StudentResult:
-    """One student's submitted attempts at an article."""
-
-    user: User
-    attempts: int
-    best: Attempt
-    latest: Attempt
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleResults:
-    """How students did on an article, question by question and student by student."""
-
-    article: Article
-    attempts: int
-    questions: list[QuestionResult]
-    students: list[StudentResult]
-
-
-def article_results(user: User, article_id: int) -> ArticleResults:
-    """Summarise the submitted attempts at an article the user manages."""
-    article = managed_article(user, article_id)
-    attempts = list(
-        db.session.scalars(
-            select(Attempt)
-            .where(Attempt.article_id == article.id, Attempt.submitted_at.is_not(None))
-            .order_by(Attempt.submitted_at, Attempt.id)
-        )
-    )
-    responses: dict[int, list[Response]] = {}
-    for attempt in attempts:
-        for response in attempt.responses:
-            responses.setdefault(response.question_id, []).append(response)
-    questions = [
-        _question_result(question, responses.get(question.id, []))
-        for question in article.questions
-        if question.status == "published" or question.id in responses
-    ]
-    return ArticleResults(article, len(attempts), questions, _student_results(attempts))
-
-
-def _question_result(question: Question, responses: list[Response]) -> QuestionResult:
-    answered = [" ".join((response.answer or "").split()) for response in responses]
-    wrong = [
-        answer
-        for answer, response in zip(answered, responses, strict=True)
-        if answer and not response.correct
-    ]
-    # Group spellings of one answer ("China", "china "); show the group's commonest spelling.
-    groups: dict[str, Counter[str]] = {}
-    for answer in wrong:
-        groups.setdefault(_answer_key(answer), Counter())[answer] += 1
-    common = max(groups.values(), key=lambda group: group.total(), default=None)
-    return QuestionResult(
-        question=question,
-        seen=len(responses),
-        answered=sum(1 for answer in answered if answer),
-        correct=sum(1 for response in responses if response.correct),
-        common_wrong=common.most_common(1)[0][0] if common else None,
-        common_wrong_count=common.total() if common else 0,
-    )
-
-
-def _student_results(attempts: list[Attempt]) -> list[StudentResult]:
-    by_user: dict[int, list[Attempt]] = {}
-    for attempt in attempts:
-        by_user.setdefault(attempt.user_id, []).append(attempt)
-    results = [
-        StudentResult(
-            user=mine[0].user,
-            attempts=len(mine),
-            best=max(mine, key=_attempt_rank),
-            latest=mine[-1],
-        )
-        for mine in by_user.values()
-    ]
-    return sorted(results, key=lambda result: result.user.display_name.casefold())
-
-
-def _attempt_rank(attempt: Attempt) -> tuple[float, int]:
-    return (score_ratio(attempt.score, attempt.max_score), attempt.score or 0)

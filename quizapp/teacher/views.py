@@ -8,6 +8,9 @@ from werkzeug.wrappers import Response
 
 from quizapp.auth.current import current_account
 from quizapp.auth.decorators import teacher_required
+from quizapp.classes.dashboard import dashboard
+from quizapp.classes.services import now_utc
+from quizapp.classes.zone import school_zone
 from quizapp.errors import MESSAGES
 from quizapp.quiz import services as quiz_services
 from quizapp.teacher import exchange, items, ordering, services, suggestions
@@ -43,9 +46,12 @@ def _to_article(article_id: int) -> Response:
 @bp.get("/")
 @teacher_required
 def index() -> ResponseReturnValue:
-    """The teacher's articles (and the seeded ones) with their question counts."""
+    """The dashboard (classes, what is due, flagged questions) and the teacher's articles."""
+    user = current_account()
     return render_template(
-        "teacher/index.html", articles=services.managed_articles(current_account())
+        "teacher/index.html",
+        articles=services.managed_articles(user),
+        dashboard=dashboard(user, now_utc(), school_zone()),
     )
 
 
@@ -266,9 +272,9 @@ def delete_question(article_id: int, question_id: int) -> ResponseReturnValue:
 @bp.get("/articles/<int:article_id>/results")
 @teacher_required
 def results(article_id: int) -> ResponseReturnValue:
-    """How students did on the article, question by question and student by student."""
-    summary = services.article_results(current_account(), article_id)
-    return render_template("teacher/results.html", results=summary, article=summary.article)
+    """The results moved to the results area (computed in SQL): send the teacher there."""
+    services.managed_article(current_account(), article_id)
+    return redirect(url_for("results.article", article_id=article_id))
 
 
 # ---------------------------------------------------------------- item analysis and feedback

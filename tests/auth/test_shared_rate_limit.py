@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -49,6 +50,16 @@ def _wrong_logins(visitor: Visitor, token: str, count: int) -> list[Reply]:
         return list(pool.map(lambda _: visitor.post("/auth/login", form), range(count)))
 
 
+def _login_posts_logged(served: Gunicorn, expected: int) -> list[tuple[int, int, str, str]]:
+    """The access log's login posts, once `expected` are in: a worker logs after it replies."""
+    deadline = time.monotonic() + 10
+    while True:
+        posts = [row for row in served.served_by() if row[2:] == ("POST", "/auth/login")]
+        if len(posts) >= expected or time.monotonic() > deadline:
+            return posts
+        time.sleep(0.05)
+
+
 def test_the_login_limit_is_shared_by_every_worker(served: Gunicorn) -> None:
     visitor = Visitor(served.port)
     token = csrf_token(visitor.get("/auth/login").body)
@@ -71,7 +82,7 @@ def test_the_login_limit_is_shared_by_every_worker(served: Gunicorn) -> None:
     )
     assert right.status == 429
 
-    posts = [row for row in served.served_by() if row[2:] == ("POST", "/auth/login")]
+    posts = _login_posts_logged(served, LIMIT + 3)
     assert len(posts) == LIMIT + 3
     allowed_by = {pid for pid, status, _method, _path in posts if status == 200}
     assert len(allowed_by) == WORKERS, f"one worker took every allowed attempt: {posts}"

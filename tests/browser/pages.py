@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from quizapp.classes.codes import new_code
 from quizapp.extensions import db
-from quizapp.models import Article, Question, User
+from quizapp.models import Article, Assignment, Membership, Question, SchoolClass, User, utcnow
 from quizapp.quiz import services as quiz
 
 VISITOR, STUDENT, TEACHER = "visitor", "student", "teacher"
@@ -21,6 +22,8 @@ NOT_PAGES = {
     "static",
     "bootstrap.static",
     "main.healthz",
+    "results.attempts_csv",
+    "results.responses_csv",
     "teacher.export_gift",
     "teacher.export_moodle_xml",
 }
@@ -49,6 +52,9 @@ class SiteIds:
     open_attempt: int
     open_attempt_length: int
     submitted_attempt: int
+    school_class: int
+    assignment: int
+    student: int
     unknown: int = UNKNOWN_ID
 
 
@@ -70,6 +76,7 @@ PAGES: list[SitePage] = [
     SitePage("result", STUDENT, "/quiz/attempts/{submitted_attempt}"),
     SitePage("my scores", STUDENT, "/scores/"),
     SitePage("change password", STUDENT, "/auth/password"),
+    SitePage("join a class", STUDENT, "/classes/join"),
     SitePage("error page (404)", STUDENT, "/quiz/articles/{unknown}"),
     SitePage("teacher home", TEACHER, "/teacher/"),
     SitePage("new article", TEACHER, "/teacher/articles/new"),
@@ -86,6 +93,18 @@ PAGES: list[SitePage] = [
         "/teacher/articles/{teacher_article}/questions/{teacher_question}/delete",
     ),
     SitePage("results", TEACHER, "/teacher/articles/{teacher_article}/results"),
+    SitePage("article results", TEACHER, "/results/articles/{teacher_article}"),
+    # One class's results (as with ?class_id=): who has not submitted, completion.
+    SitePage("assignment results", TEACHER, "/results/assignments/{assignment}"),
+    SitePage(
+        "a student's attempts",
+        TEACHER,
+        "/results/articles/{teacher_article}/students/{student}",
+    ),
+    SitePage("classes", TEACHER, "/classes/"),
+    SitePage("class", TEACHER, "/classes/{school_class}"),
+    SitePage("delete class confirmation", TEACHER, "/classes/{school_class}/delete"),
+    SitePage("assign", TEACHER, "/classes/assign"),
     SitePage("item statistics", TEACHER, "/teacher/articles/{teacher_article}/statistics"),
     SitePage(
         "replace a question",
@@ -148,9 +167,9 @@ def make_teacher_article(teacher: User) -> Article:
 def build_site(seed_article_id: int, student: User, teacher: User) -> SiteIds:
     """Make what every page needs (call inside the live app's context).
 
-    The teacher owns a published article with one question of each format; the student has
-    submitted that quiz, and has one open at the (long) seed article with its first question
-    answered.
+    The teacher owns a published article with one question of each format, assigned to the
+    teacher's class the student is in; the student has submitted that quiz, and has one open at
+    the (long) seed article with its first question answered.
     """
     article = make_teacher_article(teacher)
     done, _ = quiz.start_attempt(student, article.id)
@@ -166,6 +185,11 @@ def build_site(seed_article_id: int, student: User, teacher: User) -> SiteIds:
     quiz.save_answer(
         student, open_attempt.id, 1, question_id=first.question_id, value=value, move_to=1
     )
+    school_class = SchoolClass(teacher_id=teacher.id, name="Year 9", join_code=new_code())
+    school_class.memberships.append(Membership(user_id=student.id))
+    school_class.assignments.append(Assignment(article_id=article.id, due_at=utcnow()))
+    db.session.add(school_class)
+    db.session.commit()
     return SiteIds(
         seed_article=seed_article_id,
         teacher_article=article.id,
@@ -173,6 +197,9 @@ def build_site(seed_article_id: int, student: User, teacher: User) -> SiteIds:
         open_attempt=open_attempt.id,
         open_attempt_length=len(open_attempt.responses),
         submitted_attempt=done.id,
+        school_class=school_class.id,
+        assignment=school_class.assignments[0].id,
+        student=student.id,
     )
 
 

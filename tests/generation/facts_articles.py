@@ -268,7 +268,7 @@ def assert_well_formed(
     kinds = {kind} if isinstance(kind, str) else kind
     for candidate in candidates:
         assert candidate.kind in kinds
-        assert candidate.question.endswith("?")
+        assert candidate.question.endswith("." if candidate.type == "true_false" else "?")
         assert candidate.question[0].isupper()
         assert len(candidate.question.split()) <= 30
         assert candidate.answer in article.text

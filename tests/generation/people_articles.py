@@ -192,7 +192,7 @@ def contains_word_sequence(question: str, answer: str) -> bool:
 def assert_well_formed(candidates: Iterable[Candidate], article: ParsedArticle, kind: str) -> None:
     """The quality rules every candidate of the people generators must meet."""
     for candidate in candidates:
-        assert candidate.question.endswith("?"), candidate
+        assert candidate.question.endswith("." if kind == "BOOL" else "?"), candidate
         assert len(candidate.question.split()) <= 30, candidate
         assert candidate.kind == kind, candidate
         assert 0.0 <= candidate.confidence <= 1.0, candidate

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
 
 from quizapp.generation import distractor_lists as lists
+from quizapp.generation import distractor_roles as roles
+from quizapp.generation import gazetteer, generate_questions
 from quizapp.generation.cleaning import clean_text
-from quizapp.generation.distractors import choices_for, distractors, seed_for
-from quizapp.generation.normalize import same_answer
+from quizapp.generation.distractors import (
+    SHORT_ANSWER,
+    choices_for,
+    distractors,
+    invented_people,
+    seed_for,
+)
+from quizapp.generation.normalize import normalize, same_answer
 from quizapp.generation.parsing import parse_article
 from quizapp.generation.types import Candidate, ParsedArticle
 
@@ -34,9 +43,17 @@ def short() -> ParsedArticle:
     return parse_article(SHORT)
 
 
-def wrong(article: ParsedArticle, answer: str, kind: str, question: str = "Which?") -> list[str]:
+def wrong(
+    article: ParsedArticle,
+    answer: str,
+    kind: str,
+    question: str = "Which?",
+    sentence_index: int | None = None,
+) -> list[str]:
     """The distractors for an answer, from a fixed generator."""
-    return distractors(answer, kind, article, question, random.Random(7))
+    return distractors(
+        answer, kind, article, question, random.Random(7), sentence_index=sentence_index
+    )
 
 
 def assert_valid(answer: str, found: list[str]) -> None:
@@ -45,28 +62,6 @@ def assert_valid(answer: str, found: list[str]) -> None:
     for index, text in enumerate(found):
         assert not same_answer(text, answer)
         assert not any(same_answer(text, other) for other in found[index + 1 :])
-
-
-def test_people_come_from_the_article_first(seed: ParsedArticle) -> None:
-    found = wrong(seed, "Kim Jong Un", "PERSON", "Who is the North Korean leader?")
-    assert_valid("Kim Jong Un", found)
-    assert found[0] == "Tom Malinowski"
-
-
-def test_a_surname_gets_surnames(seed: ParsedArticle) -> None:
-    found = wrong(seed, "Malinowski", "PERSON")
-    assert_valid("Malinowski", found)
-    assert all(len(name.split()) == 1 for name in found)
-
-
-def test_the_pool_comes_before_made_up_names(short: ParsedArticle) -> None:
-    pooled = parse_article(SHORT, pool={"PERSON": ["Ada Lovelace", "Alan Turing", "Grace Hopper"]})
-    assert wrong(pooled, "Tom Malinowski", "PERSON") == [
-        "Ada Lovelace",
-        "Alan Turing",
-        "Grace Hopper",
-    ]
-    assert_valid("Tom Malinowski", wrong(short, "Tom Malinowski", "PERSON"))
 
 
 @pytest.mark.parametrize(
@@ -117,20 +112,6 @@ def test_dates_are_neighbours_of_the_same_shape(
         assert member in found
 
 
-def test_laws_orgs_and_places(seed: ParsedArticle, short: ParsedArticle) -> None:
-    law = "North Korea Sanctions and Policy Enhancement Act of 2016"
-    assert_valid(law, wrong(seed, law, "LAW"))
-    assert all("Act" in text for text in wrong(seed, law, "LAW"))
-    assert wrong(short, "Executive Order 13694", "LAW")[0].startswith("Executive Order 13")
-    orgs = wrong(short, "the Treasury Department", "ORG")
-    assert_valid("the Treasury Department", orgs)
-    assert all(text.startswith("the ") or " " not in text for text in orgs)
-    assert "Labor" not in wrong(seed, "the U.S. State Department", "ORG")
-    cities = wrong(short, "Seoul", "GPE")
-    assert_valid("Seoul", cities)
-    assert not {"China", "Japan", "Russia"} & set(cities)
-
-
 def test_a_distractor_in_the_question_is_skipped(seed: ParsedArticle) -> None:
     found = wrong(seed, "Kim Jong Un", "PERSON", "Who did Tom Malinowski call the leader?")
     assert "Tom Malinowski" not in found
@@ -139,8 +120,8 @@ def test_a_distractor_in_the_question_is_skipped(seed: ParsedArticle) -> None:
 
 
 def test_a_pool_given_as_one_string_is_one_text() -> None:
-    article = parse_article(SHORT, pool={"PERSON": "Grace Hopper"})  # type: ignore[dict-item]
-    assert wrong(article, "Tom Malinowski", "PERSON")[0] == "Grace Hopper"
+    article = parse_article(SHORT, pool={"ORG": "the Harbor Board"})  # type: ignore[dict-item]
+    assert wrong(article, "the Roads Agency", "ORG")[0] == "the Harbor Board"
 
 
 def test_choices_are_stable_and_contain_the_answer_once(seed: ParsedArticle) -> None:
@@ -158,15 +139,6 @@ def test_choices_are_stable_and_contain_the_answer_once(seed: ParsedArticle) -> 
     second = choices_for(question, seed, key)
     assert first == second
     assert first is not None and len(first) == 4 and first.count("Eight") == 1
-
-
-def test_fixed_choices_are_kept_and_unknown_kinds_give_none(seed: ParsedArticle) -> None:
-    statement = Candidate(
-        "true_false", "True or false: x?", "True", "", 0, "", 1.0, ("True", "False")
-    )
-    assert choices_for(statement, seed, "k") == ("True", "False")
-    odd = Candidate("who", "Which?", "zzz", "", 0, "NO_SUCH_KIND")
-    assert choices_for(odd, seed, "k") is None
 
 
 def test_article_numbers_take_the_answer_case() -> None:
@@ -217,27 +189,6 @@ def test_an_amount_with_a_unit_never_gets_the_same_amount(hurricane: ParsedArtic
     assert "80 kilometers" not in found
 
 
-def test_person_distractors_are_people(hurricane: ParsedArticle) -> None:
-    found = wrong(hurricane, "Rebecca Thornton", "PERSON", "Who announced $20 million in aid?")
-    assert_valid("Rebecca Thornton", found)
-    assert "Carlos Mejía Aguilar" in found
-    assert not any("Soto Cano" in text or "Administrator" in text for text in found)
-
-
-def test_organization_distractors_are_not_titles_or_things() -> None:
-    article = parse_article(
-        "USAID Administrator Rebecca Thornton spoke on Thursday. The Commerce Department added"
-        " 17 companies to its Entity List. New Mexico Health Secretary Ana Ruiz said the MMR"
-        " vaccine is safe. The crew docked with the International Space Station on Friday."
-        " The World Food Programme and the Red Cross sent food."
-    )
-    found = wrong(article, "the Red Cross", "ORG", "Which group sent food with the WFP?")
-    assert_valid("the Red Cross", found)
-    for bad in ("USAID Administrator", "Entity List", "New Mexico Health", "MMR"):
-        assert bad not in found
-    assert not any("Space Station" in text for text in found)
-
-
 def test_places_stay_at_the_answer_level() -> None:
     article = parse_article(
         "The Digital Commerce Alliance sued the state in Columbus, Ohio, on Monday. Lawyers from"
@@ -252,49 +203,6 @@ def test_places_stay_at_the_answer_level() -> None:
     assert not {"Columbus", "Cleveland", "Warsaw", "Ohio"} & set(country)
 
 
-def test_another_name_of_the_answer_is_never_a_distractor() -> None:
-    article = parse_article(
-        "The U.S. House of Representatives approved the package 286-134 on Friday. The Senate"
-        " had passed it a day earlier. Congress must now send it to the White House. The House"
-        " vote came hours before the deadline."
-    )
-    for answer in ("House", "The U.S. House of Representatives"):
-        found = wrong(article, answer, "ORG", "Which chamber approved the package 286-134?")
-        assert_valid(answer, found)
-        assert not {"House", "The U.S. House of Representatives"} & set(found)
-
-
-def test_law_distractors_match_the_answer_in_the_and_era() -> None:
-    article = parse_article("Ohio passed the Youth Online Safety Act in 2024.")
-    bare = wrong(article, "Youth Online Safety Act", "LAW", "Which law did Ohio pass in 2024?")
-    assert_valid("Youth Online Safety Act", bare)
-    assert not any(text.startswith("the ") or " of 1" in text for text in bare)
-    dated = wrong(article, "the Children's Privacy Act of 2023", "LAW", "Which law applies?")
-    assert_valid("the Children's Privacy Act of 2023", dated)
-    for text in dated:
-        assert text.startswith("the ")
-        assert int(text[-4:]) >= 1983
-
-
-def test_a_mislabelled_answer_gets_distractors_of_its_real_kind() -> None:
-    article = parse_article(
-        "SpaceX launched the crew on Thursday. Boeing built the other capsule, and NASA paid"
-        " both companies. NASA astronaut Jessica Moreno commands the mission with Lena Vogel."
-    )
-    candidate = Candidate(
-        type="who",
-        question="Which company launched the crew on Thursday?",
-        answer="SpaceX",
-        evidence="SpaceX launched the crew on Thursday.",
-        sentence_index=0,
-        kind="PERSON",  # a generator's mistake
-    )
-    choices = choices_for(candidate, article, seed_for(article.text))
-    assert choices is not None
-    assert "Jessica Moreno" not in choices and "Lena Vogel" not in choices
-    assert "Boeing" in choices
-
-
 def test_a_measure_gets_the_same_measure_and_a_count_no_measure() -> None:
     article = parse_article(
         "The House passed the package 286-134 on Friday. It combines all 12 of the annual"
@@ -307,39 +215,6 @@ def test_a_measure_gets_the_same_measure_and_a_count_no_measure() -> None:
     observers = wrong(article, "907", "NUMBER", "How many observers watched the count?")
     assert_valid("907", observers)
     assert "nearly 12" not in observers and "286" not in observers
-
-
-def test_a_us_city_gets_us_cities() -> None:
-    article = parse_article("The alliance sued the state in Columbus on Monday.")
-    found = wrong(article, "Columbus", "GPE", "Where did the alliance sue the state?")
-    assert_valid("Columbus", found)
-    assert set(found) <= set(lists.US_CITIES)
-
-
-def test_made_up_laws_share_the_answers_subject_first() -> None:
-    article = parse_article("The report was required by law.")
-    answer = "the North Korea Sanctions and Policy Enhancement Act of 2016"
-    found = wrong(article, answer, "LAW", "Which law required the report?")
-    assert_valid(answer, found)
-    assert any("Sanctions" in law or "North Korea" in law for law in found)
-
-
-def test_pool_texts_pass_the_same_checks() -> None:
-    article = parse_article(
-        "The World Food Programme sent rations to Honduras on Thursday.",
-        pool={
-            "ORG": ["USAID Administrator", "Entity List", "the Red Cross", "Kennedy Space Center"],
-            "PERSON": ["Soto Cano Air Base", "Josephine County Sheriff", "Lena Vogel"],
-        },
-    )
-    orgs = wrong(article, "The World Food Programme", "ORG", "Which agency sent rations?")
-    assert_valid("The World Food Programme", orgs)
-    assert "the Red Cross" in orgs or "The Red Cross" in orgs
-    assert not {"USAID Administrator", "Entity List", "Kennedy Space Center"} & set(orgs)
-    people_found = wrong(article, "Rebecca Thornton", "PERSON", "Who announced the aid?")
-    assert_valid("Rebecca Thornton", people_found)
-    assert "Lena Vogel" in people_found
-    assert not {"Soto Cano Air Base", "Josephine County Sheriff"} & set(people_found)
 
 
 def test_a_region_and_a_long_numbered_law_still_get_three_choices() -> None:
@@ -369,32 +244,6 @@ def test_a_date_span_run_on_into_a_duration_is_no_distractor() -> None:
     found = wrong(article, "Tuesday", "DATE", "When was a Ukrainian man sentenced?")
     assert_valid("Tuesday", found)
     assert not any("years" in text or "Tuesday" in text for text in found)
-
-
-def test_made_up_people_are_ordinary_names_not_world_figures() -> None:
-    article = parse_article("Sheriff Dave Hollister said, “We knocked on his door twice.”")
-    found = wrong(article, "Dave Hollister", "PERSON", "Who said, “We knocked on his door”?")
-    assert_valid("Dave Hollister", found)
-    for name in found:
-        given, family = name.split()
-        assert given in lists.COMMON_GIVEN_NAMES and family in lists.COMMON_SURNAMES
-
-
-def test_a_part_or_a_whole_of_the_answer_is_no_distractor() -> None:
-    article = parse_article(
-        "The FBI’s Pittsburgh Field Office investigated the case with the FBI and the State"
-        " Department. A three-judge panel of the U.S. Court of Appeals for the 6th Circuit ruled"
-        " 2-1, and the U.S. Court of Appeals sent the case back to the Supreme Court."
-    )
-    office = wrong(
-        article, "The FBI’s Pittsburgh Field Office", "ORG", "Which office investigated?"
-    )
-    assert_valid("The FBI’s Pittsburgh Field Office", office)
-    assert "FBI" not in office and "the FBI" not in office
-    court = "the U.S. Court of Appeals for the 6th Circuit"
-    found = wrong(article, court, "ORG", "Which court ruled 2-1?")
-    assert_valid(court, found)
-    assert "the U.S. Court of Appeals" not in found
 
 
 def test_places_that_are_bodies_or_people_are_not_place_distractors() -> None:
@@ -506,14 +355,607 @@ def test_sums_of_money_come_from_the_pool_of_numbers() -> None:
     assert "12 astronauts" not in found and "45%" not in found
 
 
-def test_a_clipped_name_is_no_wrong_answer_for_its_body() -> None:
-    article = parse_article(
-        "The Federal Reserve raised its key rate on Wednesday. The Fed said prices were rising "
-        "too fast.\n\nThe Bank of England, the European Central Bank and the Bank of Japan "
-        "left their rates unchanged, and the International Monetary Fund welcomed the moves."
-    )
-    found = wrong(article, "Fed", "ORG", "Which central bank said prices were rising too fast?")
+# ---- people: real ones, the answer's role first; else three invented, never a mix ------
+
+
+def invented_words() -> set[str]:
+    """Every given name and surname the invented people are drawn from."""
+    return {word for origin in lists.PERSON_NAME_ORIGINS for names in origin for word in names}
+
+
+def assert_all_invented(found: list[str], article: ParsedArticle, answer: str) -> None:
+    """Three invented people: list names only, no word shared with the article's names, the
+    answer or one another."""
     assert len(found) == 3
-    assert not any("Federal Reserve" in choice for choice in found)
-    found = wrong(article, "The Federal Reserve", "ORG", "Which central bank raised its key rate?")
-    assert "Fed" not in found
+    names = invented_words()
+    article_words = {token.text.lower() for token in article.tokens if token.text[:1].isupper()}
+    seen: set[str] = set()
+    for text in found:
+        words = [word for word in text.split() if not word.endswith(".") or len(word) > 2]
+        assert all(word in names or roles.is_title(word) or word == "Dr." for word in words)
+        lowered = {word.lower() for word in words if word in names}
+        assert not lowered & article_words, text
+        assert not lowered & {word.lower() for word in answer.split()}
+        assert not lowered & seen
+        seen |= lowered
+
+
+def test_too_few_real_people_get_three_invented_and_no_real_one(seed: ParsedArticle) -> None:
+    found = wrong(seed, "Kim Jong Un", "PERSON", "Who is the North Korean leader?")
+    assert "Tom Malinowski" not in found  # the one real person is never mixed with invented
+    assert_all_invented(found, seed, "Kim Jong Un")
+    assert all(len(text.split()) == 3 for text in found)  # shaped like the answer
+    again = distractors(
+        "Kim Jong Un", "PERSON", seed, "Who is the North Korean leader?", random.Random(99)
+    )
+    assert again == found  # seeded by the answer, not by the caller's generator
+
+
+def test_two_people_and_no_pool_get_no_mix() -> None:
+    article = parse_article(
+        "Mayor Ruth Okonkwo opened the bridge on Monday. Engineer Paul Devereux said it would"
+        " carry 40,000 cars a day."
+    )
+    found = wrong(article, "Ruth Okonkwo", "PERSON", "Who opened the bridge on Monday?")
+    assert "Paul Devereux" not in found
+    assert_all_invented(found, article, "Ruth Okonkwo")
+
+
+def test_an_article_with_one_person_gets_three_invented_people() -> None:
+    article = parse_article("Mayor Ruth Okonkwo opened the bridge on Monday.")
+    question = Candidate(
+        type="who",
+        question="Who opened the bridge on Monday?",
+        answer="Ruth Okonkwo",
+        evidence="Mayor Ruth Okonkwo opened the bridge on Monday.",
+        sentence_index=0,
+        kind="PERSON",
+    )
+    choices = choices_for(question, article, seed_for(article.text))
+    assert choices is not None and len(choices) == 4 and choices.count("Ruth Okonkwo") == 1
+    assert_all_invented(
+        [text for text in choices if text != "Ruth Okonkwo"], article, "Ruth Okonkwo"
+    )
+
+
+def test_one_pooled_person_is_not_mixed_with_invented_ones(short: ParsedArticle) -> None:
+    pooled = parse_article(SHORT, pool={"PERSON": ["Ada Lovelace"]})
+    found = wrong(pooled, "Tom Malinowski", "PERSON")
+    assert "Ada Lovelace" not in found
+    assert_all_invented(found, pooled, "Tom Malinowski")
+
+
+@pytest.mark.parametrize(
+    ("answer", "pattern"),
+    [
+        ("Malinowski", r"^\w+$"),
+        ("Tom Malinowski", r"^\w+ \w+$"),
+        ("Steven T. Mnuchin", r"^\w+ [A-Z]\. \w+$"),
+        ("Dr. Ana Ruiz", r"^Dr\. \w+ \w+$"),
+        ("Horacio Manuel Cartes Jara", r"^\w+ \w+ \w+ \w+$"),
+    ],
+)
+def test_invented_people_take_the_answers_shape(
+    short: ParsedArticle, answer: str, pattern: str
+) -> None:
+    found = wrong(short, answer, "PERSON", "Who spoke?")
+    assert_all_invented(found, short, answer)
+    assert all(re.match(pattern, text) for text in found), found
+
+
+def test_invented_people_share_no_word_with_the_articles_names() -> None:
+    # An article whose names use words of the invented lists.
+    taken = ("Keiko Tanaka", "Omar Haddad", "Sven Lindgren", "Rosa Zamora", "Kofi Mensah")
+    article = parse_article(
+        " ".join(f"{name} met the council on Monday." for name in taken)
+        + " The Tanaka Institute and Haddad Corp. agreed."
+    )
+    found = invented_people("Leon Moretti", article, "Who spoke?")
+    assert len(found) == 3
+    used = {word for text in found for word in text.split()}
+    assert not used & {word for name in taken for word in name.split()}
+    assert not {"Leon", "Moretti"} & used
+
+
+def test_a_name_that_is_no_persons_gets_no_invented_people(short: ParsedArticle) -> None:
+    assert wrong(short, "the suspect", "PERSON", "Who fled?") == []
+
+
+def test_a_body_with_nothing_to_stand_beside_it_is_a_short_answer() -> None:
+    article = parse_article("The Harbor Authority of Lakeside closed the port on Monday.")
+    question = Candidate(
+        type="which_org",
+        question="Which body closed the port on Monday?",
+        answer="The Harbor Authority of Lakeside",
+        evidence="The Harbor Authority of Lakeside closed the port on Monday.",
+        sentence_index=0,
+        kind="ORG",
+    )
+    assert choices_for(question, article, seed_for(article.text)) == SHORT_ANSWER == ()
+    assert choices_for(question, article, seed_for(article.text), short_answer=False) is None
+
+
+def test_the_pool_fills_in_real_people(short: ParsedArticle) -> None:
+    pooled = parse_article(SHORT, pool={"PERSON": ["Ada Lovelace", "Alan Turing", "Grace Hopper"]})
+    assert wrong(pooled, "Tom Malinowski", "PERSON") == [
+        "Ada Lovelace",
+        "Alan Turing",
+        "Grace Hopper",
+    ]
+
+
+COURTROOM = (
+    "Governor Helen Marsh signed the bill on Monday, and Senator Paul Ferrand praised it.\n\n"
+    "U.S. District Judge Irene Castell blocked the law on Friday. Mayor Tom Brandt said the city"
+    " would comply. Judge Walter Osei had refused a similar request in March, and Judge Nadia"
+    " Pruitt dissented.\n\n"
+    "Attorney General Frank Delmar said the state would appeal."
+)
+
+
+@pytest.fixture(scope="module")
+def courtroom() -> ParsedArticle:
+    """An article with judges, officials and a legislator."""
+    return parse_article(COURTROOM)
+
+
+def test_a_judge_gets_judges_first(courtroom: ParsedArticle) -> None:
+    found = wrong(courtroom, "Irene Castell", "PERSON", "Who blocked the law on Friday?")
+    assert_valid("Irene Castell", found)
+    assert set(found[:2]) == {"Walter Osei", "Nadia Pruitt"}
+    assert "Frank Delmar" in found  # an attorney: of the court's world, before officials
+
+
+def test_an_official_gets_officials_first(courtroom: ParsedArticle) -> None:
+    found = wrong(courtroom, "Helen Marsh", "PERSON", "Who signed the bill on Monday?")
+    assert_valid("Helen Marsh", found)
+    assert found[0] == "Tom Brandt"
+
+
+def test_a_surname_gets_real_surnames_or_invented_ones(courtroom: ParsedArticle) -> None:
+    found = wrong(courtroom, "Castell", "PERSON", "Who blocked the law?")
+    # The article gives full names only: three invented surnames, no real full name.
+    assert_all_invented(found, courtroom, "Castell")
+    assert all(" " not in text for text in found)
+
+
+def test_a_coordinated_name_is_a_second_right_answer() -> None:
+    article = parse_article(
+        "Judge Ann Lee and Judge Mark Cole signed the order on Tuesday. Judge Rosa Diaz, Judge"
+        " Owen Hart and Judge Lena Brook had heard the case in May."
+    )
+    found = wrong(
+        article, "Ann Lee", "PERSON", "Who signed the order on Tuesday?", sentence_index=0
+    )
+    assert_valid("Ann Lee", found)
+    assert "Mark Cole" not in found
+    assert "Mark Cole" in wrong(article, "Ann Lee", "PERSON", "Who signed the order?")
+
+
+# ---- organizations: the same sort, one form of each, no groups of people ---------------
+
+
+BODIES = (
+    "The Court of Appeals for the Ninth Circuit upheld the ruling on Monday. The state Supreme"
+    " Court, the Tax Court and the Court of Federal Claims had ruled earlier.\n\n"
+    "The Federal Aviation Administration and the Bureau of Land Management filed briefs, as"
+    " did the Energy Department and the National Park Service. Democrats in the Senate"
+    " objected.\n\n"
+    "Lakeside University, the College of the Pines, Harbor State University and Ridgeway"
+    " College studied the Global Positioning System for the case. Acme Widgets Inc. paid"
+    " for the study."
+)
+
+
+@pytest.fixture(scope="module")
+def bodies() -> ParsedArticle:
+    """Courts, agencies, colleges, a company, a system and a party's members."""
+    return parse_article(BODIES)
+
+
+def test_courts_for_a_court(bodies: ParsedArticle) -> None:
+    court = "The Court of Appeals for the Ninth Circuit"
+    found = wrong(bodies, court, "ORG", "Which court upheld the ruling on Monday?")
+    assert_valid(court, found)
+    assert all("Court" in text for text in found), found
+
+
+def test_agencies_for_an_agency(bodies: ParsedArticle) -> None:
+    agency = "the Federal Aviation Administration"
+    found = wrong(bodies, agency, "ORG", "Which agency filed a brief?")
+    assert_valid(agency, found)
+    for other_kind in ("Lakeside University", "Acme Widgets Inc.", "Democrats", "Senate"):
+        assert not any(other_kind in text for text in found), found
+    assert not any("Court" in text for text in found)
+
+
+def test_a_college_never_gets_a_thing_or_another_kind(bodies: ParsedArticle) -> None:
+    found = wrong(bodies, "Lakeside University", "ORG", "Which university studied it?")
+    assert_valid("Lakeside University", found)
+    assert not any("Positioning" in text or "Administration" in text for text in found)
+    assert "Harbor State University" in found
+
+
+def test_a_group_of_people_is_no_organization(bodies: ParsedArticle) -> None:
+    for answer in ("the National Park Service", "Acme Widgets Inc."):
+        assert "Democrats" not in wrong(bodies, answer, "ORG", "Which body paid?")
+    pooled = parse_article(BODIES, pool={"ORG": ["Republicans", "Conservatives"]})
+    found = wrong(pooled, "Acme Widgets Inc.", "ORG", "Which company paid?")
+    assert not {"Republicans", "Conservatives"} & set(found)
+
+
+def test_two_forms_of_one_body_are_never_two_choices() -> None:
+    article = parse_article(
+        "Oxford University and the University of Oxford’s press office declined to comment."
+        " The Office of Foreign Assets Control (OFAC) named three firms. The Treasury said the"
+        " Treasury Department would act, and the Bureau of Labor Statistics and the Bureau of"
+        " Economic Analysis agreed. The Census Bureau did not."
+    )
+    found = wrong(article, "the Office of Foreign Assets Control", "ORG", "Which office acted?")
+    assert "OFAC" not in found
+    found = wrong(article, "the Treasury Department", "ORG", "Which department will act?")
+    assert "The Treasury" not in found and "the Treasury" not in found
+    assert roles.same_thing("Oxford University", "the University of Oxford", "ORG")
+    assert roles.same_thing("OFAC", "the Office of Foreign Assets Control", "ORG")
+    assert roles.same_thing("the Treasury", "Treasury Department", "ORG")
+    assert roles.same_thing("Castell", "Irene Castell", "PERSON")
+    assert not roles.same_thing("the Bureau of Labor Statistics", "the Census Bureau", "ORG")
+
+
+def test_a_ministry_gets_sibling_ministries_when_the_article_has_none() -> None:
+    article = parse_article("The Ministry of Finance signed the loan on Monday.")
+    found = wrong(article, "the Ministry of Finance", "ORG", "Which ministry signed the loan?")
+    assert_valid("the Ministry of Finance", found)
+    assert all(text.startswith("the Ministry of ") for text in found)
+    department = wrong(article, "the Labor Department", "ORG", "Which department reported?")
+    assert_valid("the Labor Department", department)
+    assert sum(text.startswith("the ") and text.endswith(" Department") for text in department) >= 2
+
+
+def test_a_body_without_a_subject_word_gets_no_invented_siblings() -> None:
+    article = parse_article("The Harbor Authority of Lakeside closed the port on Monday.")
+    assert wrong(article, "The Harbor Authority of Lakeside", "ORG", "Which body?") == []
+
+
+def test_a_court_gets_invented_sibling_courts() -> None:
+    article = parse_article("The U.S. District Court in Chicago sentenced the man on Monday.")
+    found = wrong(article, "the U.S. District Court", "ORG", "Which court sentenced him?")
+    assert_valid("the U.S. District Court", found)
+    assert all(text.startswith("the U.S. ") and text.endswith(" Court") for text in found)
+    assert all(text.split()[2] in lists.COURT_SUBJECTS for text in found)
+
+
+def test_an_agency_gets_invented_siblings_with_another_subject() -> None:
+    article = parse_article("The National Electoral Board of Ethiopia counted the votes.")
+    answer = "the National Electoral Board of Ethiopia"
+    found = wrong(article, answer, "ORG", "Which board counted the votes?")
+    assert_valid(answer, found)
+    for text in found:
+        assert text.startswith("the National ") and text.endswith(" Board of Ethiopia")
+        assert text.split()[2] in lists.ORG_SUBJECT_ADJECTIVES
+    article = parse_article("The U.S. Customs Service ruled on the exemption.")
+    service = wrong(article, "the U.S. Customs Service", "ORG", "Which service ruled?")
+    assert_valid("the U.S. Customs Service", service)
+    assert all(text.split()[2] in lists.ORG_SUBJECT_NOUNS for text in service)
+
+
+def test_a_ministry_named_by_its_portfolio_gets_sibling_departments() -> None:
+    article = parse_article("Treasury issued the rules on Monday.")
+    found = wrong(article, "Treasury", "ORG", "Which organization issued the rules?")
+    assert_valid("Treasury", found)
+    assert all(text.startswith("the ") and text.endswith(" Department") for text in found)
+    assert not any("Treasury" in text for text in found)
+
+
+def test_real_bodies_of_another_sort_come_last_and_never_groups_or_titles() -> None:
+    article = parse_article(
+        "The Harbor Authority of Lakeside closed the port on Monday. The Roads Agency agreed."
+        " The Court of Federal Claims heard the case. Ridgeway College studied it. Democrats"
+        " objected, and Political Commissar Lin Bo said nothing."
+    )
+    found = wrong(article, "The Harbor Authority of Lakeside", "ORG", "Which body closed it?")
+    assert_valid("The Harbor Authority of Lakeside", found)
+    assert found[0] == "The Roads Agency"  # the same sort first
+    assert {"The Court of Federal Claims", "Ridgeway College"} <= set(found)
+    assert not any("Democrats" in text or "Commissar" in text for text in found)
+
+
+# ---- laws: real, numbered, then invented in the answer's pattern -----------------------
+
+
+def test_a_named_law_gets_invented_siblings_in_its_pattern() -> None:
+    article = parse_article("Congress passed the Clean Rivers Act of 2016 in May.")
+    answer = "the Clean Rivers Act of 2016"
+    found = wrong(article, answer, "LAW", "Which law did Congress pass?")
+    assert_valid(answer, found)
+    for text in found:
+        assert text.startswith("the ") and text.endswith(" Act of 2016")
+        assert not {"clean", "rivers"} & set(normalize(text).split())
+    purposes = [text.split()[-4] for text in found]
+    assert len(set(purposes)) == 3  # three laws, not three forms of one
+
+
+def test_a_real_law_comes_before_invented_ones() -> None:
+    article = parse_article(
+        "Congress passed the Clean Rivers Act of 2016 in May. It amends the Water Quality Act"
+        " of 1987."
+    )
+    found = wrong(article, "the Clean Rivers Act of 2016", "LAW", "Which law did it pass?")
+    assert_valid("the Clean Rivers Act of 2016", found)
+    assert found[0] == "the Water Quality Act of 1987"
+
+
+def test_a_mislabelled_answer_gets_distractors_of_its_real_kind() -> None:
+    article = parse_article(
+        "Orbitex Corp. launched the crew on Thursday. Skyforge Inc. built the other capsule, and"
+        " Vantor Aerospace Inc. and Helix Dynamics Corp. bid for the next one. Astronaut Jessica"
+        " Moreno commands the mission with Lena Vogel."
+    )
+    candidate = Candidate(
+        type="who",
+        question="Which company launched the crew on Thursday?",
+        answer="Orbitex Corp.",
+        evidence="Orbitex Corp. launched the crew on Thursday.",
+        sentence_index=0,
+        kind="PERSON",  # a generator's mistake
+    )
+    choices = choices_for(candidate, article, seed_for(article.text))
+    assert choices
+    assert "Jessica Moreno" not in choices and "Lena Vogel" not in choices
+    assert "Skyforge Inc." in choices
+
+
+# ---- places, amounts, years ---------------------------------------------------------------
+
+
+def test_countries_for_a_country_from_the_library_gazetteer(short: ParsedArticle) -> None:
+    found = wrong(short, "Paraguay", "GPE", "Where did the council meet?")
+    assert_valid("Paraguay", found)
+    assert set(found) <= set(gazetteer.country_choices())
+    # The answer's continent first: made-up neighbours, not a random corner of the world.
+    assert all(gazetteer.country_of(text) in pytz_codes("America") for text in found)
+
+
+def pytz_codes(area: str) -> set[str]:
+    """The codes of countries whose first time zone lies in `area`."""
+    import pytz
+
+    return {code for code, zones in pytz.country_timezones.items() if zones[0].startswith(area)}
+
+
+def test_a_city_gets_cities_of_its_country_first() -> None:
+    article = parse_article("The alliance sued the state in Chicago on Monday.")
+    found = wrong(article, "Chicago", "GPE", "Where did the alliance sue the state?")
+    assert_valid("Chicago", found)
+    assert all(gazetteer.country_of(text) == "US" for text in found)
+
+
+def test_counts_of_another_noun_are_not_offered() -> None:
+    article = parse_article(
+        "The ruling party won 410 seats, and the opposition won 22 seats. About 15 million"
+        " people voted, and 167 observers watched. The board counted 114 seats by Friday."
+    )
+    found = wrong(article, "22", "NUMBER", "How many seats did the opposition win?")
+    assert_valid("22", found)
+    assert "167" not in found and "About 15 million" not in found
+
+
+def test_money_gets_money_of_a_similar_size() -> None:
+    article = parse_article(
+        "The bank lent $120 million on Monday. A grant of $100 million followed, and a fee of"
+        " $2,500 was charged. The fund also set aside $90 million and $150 million."
+    )
+    found = wrong(article, "$120 million", "NUMBER", "How much did the bank lend?")
+    assert_valid("$120 million", found)
+    assert "$2,500" not in found and all("million" in text for text in found)
+
+
+def test_years_get_nearby_years() -> None:
+    article = parse_article(
+        "The two countries have worked together since 1972. A treaty followed in 1975, a new"
+        " accord in 1979 and a trade deal in 2026."
+    )
+    found = wrong(article, "1972", "DATE", "Since when have the countries worked together?")
+    assert_valid("1972", found)
+    assert "2026" not in found
+    assert found[:2] == ["1975", "1979"]
+
+
+# ---- the whole: every multiple choice is well formed or none ---------------------------
+
+
+@pytest.mark.parametrize("text", [COURTROOM, BODIES, SHORT])
+def test_every_question_gets_three_distinct_wrong_choices_or_none(text: str) -> None:
+    questions = generate_questions(text)
+    assert questions
+    for question in questions:
+        if question.type == "true_false" or not question.choices:
+            continue
+        assert question.choices.count(question.answer) == 1
+        wrong_choices = [choice for choice in question.choices if choice != question.answer]
+        assert len(wrong_choices) >= 3
+        assert len({normalize(choice) for choice in wrong_choices}) == len(wrong_choices)
+
+
+def test_a_who_question_offers_only_the_articles_people(courtroom: ParsedArticle) -> None:
+    people = {"Helen Marsh", "Paul Ferrand", "Irene Castell", "Tom Brandt", "Walter Osei"}
+    people |= {"Nadia Pruitt", "Frank Delmar"}
+    for question in generate_questions(COURTROOM):
+        if question.type in {"who", "quote"}:
+            assert set(question.choices) <= people, question
+
+
+def test_a_known_sort_gets_no_name_that_tells_nothing() -> None:
+    article = parse_article(
+        "The Treasury Department sanctioned Halvor Brekke and Ostrava Lenz on Monday. The"
+        " Commerce Department and the Justice Department agreed, and the FAA said it would"
+        " help."
+    )
+    found = wrong(article, "The Treasury Department", "ORG", "Which department acted?")
+    assert_valid("The Treasury Department", found)
+    assert not {"Halvor Brekke", "Ostrava Lenz"} & set(found)
+    assert "the FAA" in found or "FAA" in found  # an acronym may stand for a body of state
+
+
+def test_the_plural_of_a_name_word_is_a_group_of_people() -> None:
+    article = parse_article(
+        "The Corps employs Tamils and runs Tamil schools. The Harbor Board and the Water Board"
+        " agreed, and the Port Authority and the Roads Agency objected."
+    )
+    assert roles.is_group_of_people("Tamils", article=article)
+    assert not roles.is_group_of_people("the Water Board", article=article)
+    found = wrong(article, "The Harbor Board", "ORG", "Which board agreed?")
+    assert "Tamils" not in found
+
+
+def test_a_title_question_may_offer_a_coordinated_name() -> None:
+    article = parse_article(
+        "The panel included Chief Judge Ann Lee, Judge Mark Cole and Judge Rosa Diaz. Judge"
+        " Owen Hart dissented."
+    )
+    found = wrong(article, "Ann Lee", "PERSON", "Who is the chief judge?", sentence_index=0)
+    assert_valid("Ann Lee", found)  # the others sat on the panel but are not the chief judge
+    assert "Mark Cole" in found
+
+
+def test_an_acronym_after_a_possessive_name_is_the_same_body() -> None:
+    assert roles.stands_for("OTA", "the Harbor Department’s Office of Tidal Affairs")
+    article = parse_article(
+        "The Harbor Department’s Office of Tidal Affairs (OTA) closed the port. OTA said the"
+        " Coast Guard, the Port Authority, the Roads Agency and Political Commissar Lin Bo"
+        " agreed."
+    )
+    found = wrong(article, "the Coast Guard", "ORG", "Which body agreed?")
+    assert not any("Commissar" in text for text in found)
+
+
+def test_two_distractors_are_never_two_forms_of_one_body() -> None:
+    article = parse_article(
+        "The Office of Tidal Affairs (OTA) closed the port on Monday. The Roads Agency, OTA and"
+        " the Water Board agreed, and the Harbor Board and the Port Authority objected."
+    )
+    found = wrong(article, "the Roads Agency", "ORG", "Which agency agreed?")
+    assert_valid("the Roads Agency", found)
+    assert not {"OTA", "The Office of Tidal Affairs"} <= set(found)
+    assert sum(text in {"OTA", "The Office of Tidal Affairs"} for text in found) <= 1
+
+
+# ---- last resorts: every count, sum, share, date and place gets three of its kind ------
+
+
+LAST_RESORT = parse_article(
+    "The Digital Commerce Alliance sued the state in Columbus, Ohio, on Monday."
+)
+
+
+@pytest.mark.parametrize(
+    ("answer", "kind", "same_kind"),
+    [
+        ("a third", "NUMBER", lambda text: text in lists.FRACTIONS),
+        ("two-thirds", "NUMBER", lambda text: text in lists.FRACTIONS),
+        ("first", "NUMBER", lambda text: text in lists.ORDINALS),
+        (
+            "a million",
+            "NUMBER",
+            lambda text: re.fullmatch(r"a (dozen|hundred|thousand|billion)", text),
+        ),
+        ("several hundred", "NUMBER", lambda text: re.fullmatch(r"several [a-z]+", text)),
+        ("dozens", "NUMBER", lambda text: text in lists.VAGUE_AMOUNTS),
+        ("zero", "NUMBER", lambda text: text.isalpha() and text != "zero"),
+        ("100", "NUMBER", lambda text: text.isdigit()),
+        ("$1", "MONEY", lambda text: re.fullmatch(r"\$\d+(\.\d+)?", text)),
+        ("$10,000", "MONEY", lambda text: re.fullmatch(r"\$[\d,]+", text)),
+        (
+            "hundreds of millions of dollars",
+            "MONEY",
+            lambda text: re.fullmatch(r"[a-z]+ of [a-z]+ of dollars", text),
+        ),
+        ("0.1%", "PERCENT", lambda text: re.fullmatch(r"\d\.\d%", text)),
+        ("noon", "DATE", lambda text: text in lists.CLOCK_TIMES),
+        ("1800", "DATE", lambda text: re.fullmatch(r"1[78]\d\d", text)),
+        ("2016-2017", "DATE", lambda text: int(text[5:]) - int(text[:4]) == 1),
+        ("Ohio", "GPE", lambda text: text in gazetteer.state_names()),
+        ("Title IX", "LAW", lambda text: re.fullmatch(r"Title [IVX]+", text)),
+        (
+            "the First Amendment",
+            "LAW",
+            lambda text: re.fullmatch(r"the [A-Z][a-z]+ Amendment", text),
+        ),
+        ("Article 5", "LAW", lambda text: re.fullmatch(r"Article \d+", text)),
+    ],
+)
+def test_every_kind_has_a_last_resort_of_its_own_kind(
+    answer: str, kind: str, same_kind: object
+) -> None:
+    found = wrong(LAST_RESORT, answer, kind, "Which one?")
+    assert_valid(answer, found)
+    assert all(same_kind(text) for text in found), found  # type: ignore[operator]
+
+
+def test_a_date_moved_to_another_month_is_a_real_date(short: ParsedArticle) -> None:
+    import datetime
+
+    for text in wrong(short, "Dec. 31, 1999", "DATE", "When?"):
+        datetime.datetime.strptime(text.replace("Dec.", "December"), "%B %d, %Y")  # no "June 31"
+
+
+def test_a_university_named_after_a_place_gets_universities_of_other_places() -> None:
+    article = parse_article("The University of Tokyo studied the case.")
+    found = wrong(article, "the University of Tokyo", "ORG", "Which university studied it?")
+    assert_valid("the University of Tokyo", found)
+    for text in found:
+        assert text.startswith("the University of ")
+        assert gazetteer.country_of(text.removeprefix("the University of ")) is not None
+
+
+def test_invented_people_share_the_answers_gender_or_mix_both() -> None:
+    women = {word for origin in lists.PERSON_NAME_ORIGINS for word in origin[0]}
+    men = {word for origin in lists.PERSON_NAME_ORIGINS for word in origin[1]}
+    article = parse_article(
+        "Mayor Ruth Okonkwo opened the bridge on Monday. She said it would carry 40,000 cars a"
+        " day.\n\nPaul Devereux built it. He said it took three years."
+    )
+    her = wrong(article, "Ruth Okonkwo", "PERSON", "Who opened the bridge?")
+    assert all(text.split()[0] in women for text in her), her
+    him = wrong(article, "Paul Devereux", "PERSON", "Who built the bridge?")
+    assert all(text.split()[0] in men for text in him), him
+    unknown = wrong(parse_article(SHORT), "Tom Malinowski", "PERSON", "Who spoke?")
+    first = {text.split()[0] for text in unknown}
+    assert first & women and first & men
+
+
+def test_a_body_named_after_a_place_gets_the_same_body_of_other_places() -> None:
+    article = parse_article(
+        "The Government of Paraguay signed the deal in Asunción on Monday. Officials from"
+        " Bolivia and Peru watched."
+    )
+    answer = "the Government of Paraguay"
+    found = wrong(article, answer, "ORG", "Which government signed the deal?")
+    assert_valid(answer, found)
+    places = [text.removeprefix("the Government of ") for text in found]
+    assert places[:2] == ["Bolivia", "Peru"]  # the article's own countries first
+    assert all(gazetteer.country_of(place) for place in places)
+
+
+def test_two_pieces_of_one_name_are_never_two_choices() -> None:
+    article = parse_article(
+        "A panel of the Court of Appeals for the 6th Circuit ruled on Monday. The state"
+        " Supreme Court, the Tax Court and the Court of Federal Claims had ruled earlier."
+    )
+    found = wrong(article, "the Tax Court", "ORG", "Which court ruled earlier?")
+    pieces = {"the Court of Appeals", "the 6th Circuit"}
+    assert len(pieces & set(found)) <= 1, found
+
+
+@pytest.mark.parametrize("answer", ["million first million", "First half", "a million third"])
+def test_a_rank_or_share_beside_a_scale_word_still_ends(short: ParsedArticle, answer: str) -> None:
+    found = wrong(short, answer, "NUMBER", "How many?")  # no endless detour between fallbacks
+    assert answer not in found and len(found) == len(set(found))
+
+
+def test_a_command_gets_invented_sibling_commands() -> None:
+    article = parse_article("The Southern Command sent four helicopters on Tuesday.")
+    found = wrong(article, "The Southern Command", "ORG", "Which organization sent them?")
+    assert_valid("The Southern Command", found)
+    assert all(text.startswith("The ") and text.endswith(" Command") for text in found)
+    assert all(text[4:-8] in lists.COMMAND_SUBJECTS for text in found)

@@ -133,7 +133,8 @@ def test_multiple_choice_questions_have_three_distinct_distractors(path: Path) -
     problems = [
         f"{question.question} {list(question.choices)}: {problem}"
         for question in _multiple_choice(path)
-        if (problem := bench.choices_problem(question))
+        if question.choices  # none: too few good distractors, asked as a short answer
+        and (problem := bench.choices_problem(question))
     ]
     assert problems == []
 
@@ -153,7 +154,7 @@ def test_questions_are_short_questions(path: Path) -> None:
     bad = [
         question.question
         for question in generated(path)[1]
-        if not question.question.rstrip().endswith("?")
+        if not question.question.rstrip().endswith("." if question.type == "true_false" else "?")
         or len(question.question.split()) > MAX_QUESTION_WORDS
     ]
     assert bad == []

@@ -104,7 +104,7 @@ def test_contains_answer_normalises_both_sides() -> None:
 
 def test_true_false_answers_need_not_be_spans(article: ParsedArticle) -> None:
     statement = candidate(
-        "True or false: Eight North Korean entities were also blacklisted?",
+        "True or false: Eight North Korean entities were also blacklisted.",
         "True",
         type="true_false",
         kind="",
@@ -147,7 +147,7 @@ def test_a_statement_that_states_another_answer_is_dropped() -> None:
         sentence_index=2,
     )
     telling = candidate(
-        "True or false: NASA astronaut Jessica Moreno, 44, is commanding the mission?",
+        "True or false: NASA astronaut Jessica Moreno, 44, is commanding the mission.",
         "True",
         type="true_false",
         kind="BOOL",
@@ -156,7 +156,7 @@ def test_a_statement_that_states_another_answer_is_dropped() -> None:
         choices=("True", "False"),
     )
     other = candidate(
-        "True or false: The capsule separated from the rocket nine minutes later?",
+        "True or false: The capsule separated from the rocket nine minutes later.",
         "True",
         type="true_false",
         kind="BOOL",
@@ -172,7 +172,7 @@ def test_a_statement_that_states_another_answer_is_dropped() -> None:
 def test_a_quiz_keeps_a_few_statements_that_give_away_the_least() -> None:
     def statement(text: str, confidence: float) -> Candidate:
         return candidate(
-            f"True or false: {text}?",
+            f"True or false: {text}.",
             "True",
             type="true_false",
             kind="BOOL",

@@ -1,7 +1,10 @@
-"""Ranking: the top of the list (one question per 20 words) avoids repeating a sentence or
-giving a chosen question away, without dropping questions when there are too few."""
+"""Ranking: the learned model's dot product orders the candidates; serving keeps the quiz
+varied (a repeat of an answer, a third question from one sentence or a give-away must win by
+a clear margin), and nothing is dropped."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -60,28 +63,58 @@ PRICES_Q = Candidate(
 )
 
 
-@pytest.fixture(autouse=True)
-def _confidence_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Scores from confidence alone, so only selection and decays order the list."""
-    monkeypatch.setattr(ranking, "score", lambda candidate, *_: candidate.confidence)
+# Scores from confidence alone, so only the serving penalties reorder the list.
+WEIGHTS = {"confidence": 1.0}
 
 
-def questions(candidates: list[Candidate]) -> list[str]:
-    """The ranked questions for the Fed article."""
-    return [c.question for c, _ in ranking.rank(candidates, parse_article(TEXT))]
+def questions(candidates: list[Candidate], weights: dict[str, float] = WEIGHTS) -> list[str]:
+    """The served order of the Fed article's candidates."""
+    return [c.question for c, _ in ranking.rank(candidates, parse_article(TEXT), None, weights)]
 
 
-def test_the_budget_is_one_question_per_twenty_words() -> None:
-    assert ranking.question_budget(parse_article(TEXT)) == 3
+def test_the_score_is_the_dot_product_of_weights_and_features() -> None:
+    assert ranking.logit({"bias": 1.0, "lead": 1.0, "kind=ORG": 1.0}, {"bias": -1, "lead": 2}) == 1
+    assert ranking.logit({"position": 0.5}, {}) == 0
 
 
-def test_a_second_question_on_the_same_sentence_waits_behind_other_sentences() -> None:
-    order = questions([WHICH_ORG, WHEN, VOTE_Q, PRICES_Q])
-    assert order[:3] == [WHICH_ORG.question, VOTE_Q.question, PRICES_Q.question]
-    assert order[3] == WHEN.question  # kept, after the budget
+def test_the_shipped_weights_name_only_generic_features() -> None:
+    weights = ranking.load_weights()
+    assert len(weights) > 10
+    allowed = re.compile(r"^[a-z_@]+(=[A-Za-z_]+)?(&[a-z_]+(=[A-Za-z_]+)?)?$")
+    assert all(allowed.match(name) for name in weights), sorted(weights)
 
 
-def test_a_question_that_names_a_chosen_answer_waits() -> None:
+def test_a_second_question_with_a_served_answer_waits() -> None:
+    same = Candidate(
+        "who",
+        "Who chairs the committee?",
+        "the Federal Open Market Committee",
+        VOTE,
+        1,
+        "ORG",
+        0.85,
+    )
+    order = questions([VOTE_Q, same, PRICES_Q])
+    assert order == [VOTE_Q.question, PRICES_Q.question, same.question]
+
+
+def test_a_third_question_from_one_sentence_waits() -> None:
+    rate = Candidate("how_many", "What did inflation ease to?", "3.5%", PRICES, 3, "NUMBER", 0.99)
+    source = Candidate(
+        "which_org",
+        "Which department reported the figure?",
+        "the Labor Department",
+        PRICES,
+        3,
+        "ORG",
+        0.98,
+    )
+    jobs = Candidate(PRICES_Q.type, PRICES_Q.question, PRICES_Q.answer, PRICES, 3, "NUMBER", 0.97)
+    order = questions([rate, source, jobs, VOTE_Q])
+    assert order == [rate.question, source.question, VOTE_Q.question, jobs.question]
+
+
+def test_a_question_that_names_a_served_answer_waits() -> None:
     # "When did the U.S. Federal Reserve …?" states the answer of the which-org question even
     # if the two came from different sentences.
     moved = Candidate(WHEN.type, WHEN.question, WHEN.answer, PRICES, 3, "DATE", 0.98)
@@ -89,13 +122,16 @@ def test_a_question_that_names_a_chosen_answer_waits() -> None:
     assert order == [WHICH_ORG.question, VOTE_Q.question, moved.question]
 
 
-def test_too_few_questions_keep_the_repeats_inside_the_budget() -> None:
-    order = questions([WHICH_ORG, WHEN, VOTE_Q])
-    assert sorted(order) == sorted([WHICH_ORG.question, WHEN.question, VOTE_Q.question])
+def test_a_clearly_better_repeat_still_goes_first() -> None:
+    moved = Candidate(WHEN.type, WHEN.question, WHEN.answer, PRICES, 3, "DATE", 0.98)
+    weak = Candidate(VOTE_Q.type, VOTE_Q.question, VOTE_Q.answer, VOTE, 1, "ORG", 0.1)
+    order = questions([WHICH_ORG, moved, weak], {"confidence": 10.0})
+    assert order == [WHICH_ORG.question, moved.question, weak.question]
 
 
-def test_scores_never_rise_down_the_list() -> None:
-    scores = [
-        value for _, value in ranking.rank([WHICH_ORG, WHEN, VOTE_Q, PRICES_Q], parse_article(TEXT))
-    ]
+def test_nothing_is_dropped_and_scores_never_rise() -> None:
+    ranked = ranking.rank([WHICH_ORG, WHEN, VOTE_Q, PRICES_Q], parse_article(TEXT), None, WEIGHTS)
+    assert len(ranked) == 4
+    scores = [value for _, value in ranked]
     assert scores == sorted(scores, reverse=True)
+    assert all(0.0 < value < 1.0 for value in scores)

@@ -24,7 +24,7 @@ GENERATOR = TrueFalseGenerator()
 
 def statement(question: str) -> str:
     """The statement inside a true/false question."""
-    return question.removeprefix(f"{PREFIX} ").removesuffix("?")
+    return question.removeprefix(f"{PREFIX} ").removesuffix(".")
 
 
 def words(text: str) -> list[str]:
@@ -45,15 +45,15 @@ def test_seed_statements_alternate_and_false_twins_swap_one_fact() -> None:
     assert found[:3] == [
         (
             "True or false: The latest U.S. sanctions on North Korea are aimed at sending a warning"
-            " to North Korean leader Kim Jong Un and other officials over human rights abuses?",
+            " to North Korean leader Kim Jong Un and other officials over human rights abuses.",
             "True",
         ),
         (
             "True or false: The United States imposed sanctions on Tom Malinowski and 10 other top"
-            " officials for grossly violating human rights?",
+            " officials for grossly violating human rights.",
             "False",
         ),
-        ("True or false: Eight North Korean entities were also blacklisted?", "True"),
+        ("True or false: Eight North Korean entities were also blacklisted.", "True"),
     ]
 
 
@@ -64,7 +64,7 @@ def test_true_statements_are_the_main_clause_of_the_sentence() -> None:
             assert is_cut_from(statement(candidate.question), candidate.evidence)
     # ", according to the United Nations" is left out.
     assert (
-        "True or false: An estimated 700,000 Rohingya have fled to Bangladesh since August 2017?"
+        "True or false: An estimated 700,000 Rohingya have fled to Bangladesh since August 2017."
     ) in [c.question for c in found]
 
 
@@ -103,7 +103,7 @@ def test_false_twins_differ_from_their_sentence_in_one_mention_of_the_same_kind(
     found = {c.question: c for c in run(GENERATOR, article)}
     twin = found[
         "True or false: Treasury Secretary Heather Nauert announced the measures at a news"
-        " conference in Washington?"
+        " conference in Washington."
     ]
     assert twin.answer == "False"
     assert twin.evidence == (
@@ -137,14 +137,14 @@ def test_quotes_pronouns_and_connectives_are_never_statements() -> None:
     )
     questions = [c.question for c in run(GENERATOR, article)]
     # "on Monday" names a date another question may ask about: a true statement leaves it out.
-    assert questions == ["True or false: The floods killed 12 people in Kenya?"]
+    assert questions == ["True or false: The floods killed 12 people in Kenya."]
 
 
 def test_dateline_is_not_part_of_the_statement() -> None:
     questions = [c.question for c in run(GENERATOR, parsed("election"))]
     assert questions[0] == (
         "True or false: Kenya's Supreme Court on Friday annulled the August 8 presidential"
-        " election and ordered a new vote?"
+        " election and ordered a new vote."
     )
 
 

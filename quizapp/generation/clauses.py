@@ -1,0 +1,204 @@
+"""Overgenerates: every answer phrase of every clause becomes a candidate question.
+
+Each sentence is read as clauses (coordinated clauses, relative and participial clauses and the
+reported clause of "X said (that) S" each have their own verb); every answer phrase is asked in
+the clause whose verb governs it, through the one wh-transformation of `grammar`. Where the
+phrase is no argument of a verb, two general forms remain: an appositive read as "X is Y"
+("Woods Lake, undersecretary for …" -> "Who is undersecretary for …?") and the speaker of a
+quotation ("Who said …?"). The ranking model, not these rules, decides which ones a quiz serves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from spacy.tokens import Span, Token
+
+from quizapp.generation import grammar, wh
+from quizapp.generation.answers import AnswerPhrase, answer_phrases
+from quizapp.generation.lexicon_facts import REPORTING_VERBS
+from quizapp.generation.people import lower_moved_opener
+from quizapp.generation.types import Candidate, ParsedArticle
+
+# "these actions", "this public designation": outside a quotation the question cannot point
+# back into the article, so the noun phrase is definite instead.
+_TIME_WORDS = "week|month|year|morning|afternoon|evening|time|spring|summer|fall|winter|decade"
+_DEMONSTRATIVE = re.compile(
+    r"(?<![“\"'‘])\b(?:[Tt]his|[Tt]hese|[Tt]hose)\b"
+    rf"(?! (?:{_TIME_WORDS})s?\b)(?= [a-z][a-z-]+(?: [a-z-]+)? [a-z])"
+)
+_WHO_AFTER_PREPOSITION = re.compile(r"^(To|For|From|With|By|On|At|About|Against|Of) who\b")
+# Longest appositive asked as "Who is …?".
+_MAX_APPOSITIVE_TOKENS = 14
+_MIN_APPOSITIVE_TOKENS = 2
+# Longest stretch of a quotation a "Who said …?" question repeats.
+_MAX_QUOTED_WORDS = 14
+
+
+class ClauseGenerator:
+    """Asks every answer phrase of the article in its clause (any question type)."""
+
+    type: ClassVar[str] = "clause"
+
+    def generate(self, article: ParsedArticle) -> Iterator[Candidate]:
+        """Yield one candidate per answer phrase and form that renders cleanly."""
+        resolve = grammar.person_resolver(article.doc, article.full_name)
+        for phrase in answer_phrases(article):
+            index = article.sentence_index(phrase.span.start_char)
+            evidence = article.sentences[index].text
+            yield from _moved(phrase, article, index, evidence, resolve)
+            yield from _appositive(phrase, index, evidence)
+            yield from _speaker(phrase, index, evidence)
+
+
+def _candidate(
+    phrase: AnswerPhrase,
+    question: str,
+    index: int,
+    evidence: str,
+    confidence: float,
+    question_type: str | None = None,
+    form: str = "moved",
+) -> Candidate:
+    return Candidate(
+        type=question_type or phrase.type,
+        question=question,
+        answer=phrase.span.text.strip(),
+        evidence=evidence,
+        sentence_index=index,
+        kind=phrase.kind,
+        confidence=confidence,
+        form=form,
+        role=phrase.span.root.dep_,
+    )
+
+
+def _moved(
+    phrase: AnswerPhrase,
+    article: ParsedArticle,
+    index: int,
+    evidence: str,
+    resolve: grammar.Resolver,
+) -> Iterator[Candidate]:
+    """The wh-question proper: the phrase replaced by its wh-word, moved to the front."""
+    slot = grammar.locate(list(phrase.phrase), adjunct=phrase.adjunct)
+    if slot is None and not phrase.adjunct and phrase.kind in {"DATE", "GPE"}:
+        slot = grammar.locate(list(phrase.phrase), adjunct=True)
+    asked = _strict(phrase, slot, resolve)
+    if asked is not None:
+        text, verb, confidence = asked
+        form = "moved"
+    else:
+        plain = wh.ask(list(phrase.phrase), phrase.wh, adjunct=phrase.adjunct, resolve=resolve)
+        form, confidence = "plain", 0.5
+        if plain is None:
+            plain = wh.ask_in_place(list(phrase.phrase), phrase.wh, adjunct=phrase.adjunct)
+            form, confidence = "in_place", 0.3
+        if plain is None:
+            return
+        text, verb = plain
+    text = _WHO_AFTER_PREPOSITION.sub(r"\1 whom", text)
+    if text.count("(") != text.count(")"):
+        text = _balanced(text)
+    text = _DEMONSTRATIVE.sub(lambda m: "The" if m.group(0)[0].isupper() else "the", text)
+    if text.count('"') % 2 or "''" in text or " ' " in text:
+        text = " ".join(text.replace("''", " ").replace('"', " ").replace(" ' ", " ").split())
+    question_type = phrase.type
+    if (
+        phrase.kind == "PERSON"
+        and text.startswith("Who ")
+        and verb.lemma_ in REPORTING_VERBS
+        and _quotes_in(verb.sent)
+    ):
+        question_type = "quote"
+    yield _candidate(phrase, text, index, evidence, confidence, question_type, form)
+
+
+def _balanced(text: str) -> str:
+    """ "… agreement with the Association (TUV?" -> "… agreement with the Association?"."""
+    text = re.sub(r"\s*\([^()]*(?=\?$)", "", text)
+    if text.count("(") != text.count(")"):
+        text = " ".join(text.replace("(", " ").replace(")", " ").split()).replace(" ?", "?")
+    return text
+
+
+def _strict(
+    phrase: AnswerPhrase, slot: grammar.Slot | None, resolve: grammar.Resolver
+) -> tuple[str, Token, float] | None:
+    """The careful wh-question of `grammar`, when its rules accept the clause."""
+    if slot is None:
+        return None
+    wh = phrase.wh
+    if slot.role == "adjunct" and phrase.kind == "GPE" and slot.pied is None:
+        wh = "Where"
+    if slot.pied is not None and phrase.kind == "GPE" and slot.pied.lower_ in {"in", "at"}:
+        slot = grammar.Slot(slot.verb, "adjunct", slot.remove | {slot.pied.i})
+        wh = "Where"
+    asked = grammar.ask(slot, wh, singular=phrase.kind != "NUMBER", resolve=resolve)
+    if asked is None:
+        return None
+    return lower_moved_opener(asked.text, slot.verb), slot.verb, asked.confidence
+
+
+def _appositive(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candidate]:
+    """ "Woods Lake, undersecretary for terrorism …," -> "Who is undersecretary for …?"."""
+    if phrase.kind not in {"PERSON", "ORG"}:
+        return
+    root = phrase.span.root
+    for child in root.children:
+        if child.dep_ != "appos" or child.i < root.i:
+            continue
+        tokens = [t for t in child.subtree if not t.is_punct or t.text in {"-", "’", "'"}]
+        if not _MIN_APPOSITIVE_TOKENS <= len(tokens) <= _MAX_APPOSITIVE_TOKENS:
+            continue
+        if any(t.pos_ == "PRON" or t.ent_type_ == "PERSON" for t in tokens):
+            continue
+        described = grammar.render(tokens)
+        first = tokens[0]
+        if first.pos_ == "DET":
+            described = first.lower_ + described[len(first.text) :]
+        elif first.pos_ not in {"PROPN"} and first.text[:1].isupper():
+            described = first.text.lower() + described[len(first.text) :]
+        wh = "Who" if phrase.kind == "PERSON" else "What"
+        question = f"{wh} is {described}?"
+        yield _candidate(phrase, question, index, evidence, 0.7, form="appositive")
+
+
+def _speaker(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candidate]:
+    """ "'The regime continues …,' Woods Lake said" -> "Who said that the regime …?"."""
+    if phrase.kind != "PERSON":
+        return
+    root = phrase.span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ not in REPORTING_VERBS:
+        return
+    quoted = _quoted_clause(verb)
+    if quoted is None:
+        return
+    question = f"Who said {quoted}?"
+    yield _candidate(phrase, question, index, evidence, 0.6, "quote", form="speaker")
+
+
+def _quotes_in(sentence: Span) -> bool:
+    return any(t.text in {'"', "“", "”", "'", "‘", "’"} and t.is_punct for t in sentence)
+
+
+def _quoted_clause(verb: Token) -> str | None:
+    """The start of the quotation a reporting verb introduces, in quotation marks."""
+    sentence = verb.sent
+    marks = [t for t in sentence if t.is_quote or t.text in {"“", "”", '"', "‘", "’", "'"}]
+    if len(marks) < 2:
+        return None
+    start, end = marks[0], marks[1]
+    inside = [t for t in sentence if start.i < t.i < end.i]
+    words = [t for t in inside if not t.is_punct]
+    if len(words) < 4:
+        return None
+    if len(words) > _MAX_QUOTED_WORDS:
+        cut = words[_MAX_QUOTED_WORDS - 1].i
+        inside = [t for t in inside if t.i <= cut]
+        text = grammar.render(inside).rstrip(",;: ")
+        return f"“{text} …”"
+    return f"“{grammar.render(inside).rstrip(',;:. ')}”"

@@ -1,0 +1,413 @@
+"""The general wh-transformation for a clause and an answer phrase the strict rules refuse.
+
+`grammar.ask` renders the careful question (optional adjuncts dropped, passives made active,
+many refusals). This one covers the rest of the clauses with one plain rule set:
+
+- the clause is the answer's governing verb with its own dependents: sub-clauses that do not
+  hold the answer (adverbial, coordinated, parenthetical, quoted ones) are left out;
+- a subject answer is replaced by the wh-phrase in place, the verb agreeing with it;
+- any other answer goes to the front: "aux/do + subject + verb …", the verb in its base form
+  after do-support (lemminflect); an object of a preposition takes its preposition along
+  ("On how many officials did …?", "whom" after a preposition);
+- an adjunct answer (a date or a place with its preposition) is removed and asked by
+  "When"/"Where".
+
+Nothing here knows a question type; the generators pass the wh-phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lemminflect import getInflection
+from spacy.tokens import Token
+
+from quizapp.generation import grammar
+from quizapp.generation.lexicon_facts import REPORTING_VERBS
+
+MAX_WORDS = 30
+MIN_WORDS = 4
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "relcl", "advcl", "acl", "xcomp", "pcomp"})
+# Dependents of the clause verb that are clauses of their own (or talk about the text).
+_DROPPED = frozenset({"advcl", "parataxis", "ccomp", "mark", "cc", "punct", "dep", "meta"})
+_DROPPED |= frozenset({"intj", "discourse", "preconj", "prt_"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+_DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+_RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+_SINGULAR_BE = {"are": "is", "were": "was", "have": "has"}
+_QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``"})
+_SPACE_BEFORE = re.compile(r"\s+([,.;:!?%)\]}]|n't\b|'s\b|’s\b)")
+_SPACE_AFTER = re.compile(r"([(\[{$])\s+")
+
+
+def governing_verb(token: Token) -> Token | None:
+    """The verb of the clause a token belongs to."""
+    current = token
+    for _ in range(40):
+        if grammar.is_verb(current) and current.dep_ in _CLAUSE_DEPS | {"ROOT"}:
+            return current
+        if current.head.i == current.i:
+            return current if grammar.is_verb(current) else None
+        current = current.head
+    return None
+
+
+def ask(
+    phrase: list[Token],
+    wh: str,
+    *,
+    adjunct: bool,
+    singular: bool = True,
+    resolve: grammar.Resolver | None = None,
+) -> tuple[str, Token] | None:
+    """The question asking for `phrase` in its clause, and the clause verb; None if unclear."""
+    if not phrase:
+        return None
+    inside = {t.i for t in phrase}
+    top = min(phrase, key=lambda t: _depth(t))
+    doc = top.doc
+    before = doc[phrase[0].i - 1] if phrase[0].i > 0 else None
+    after = doc[phrase[-1].i + 1] if phrase[-1].i + 1 < len(doc) else None
+    if (before is not None and before.lower_ in {"and", "or"}) or (
+        after is not None and after.lower_ in {"and", "or"} and after.head.i in inside
+    ):
+        return None
+    if top.dep_ in {"conj", "appos"} or any(
+        c.dep_ == "conj" and c.i not in inside for c in top.children
+    ):
+        return None  # one item of a list: the others would stay behind ("X and ?")
+    verb = governing_verb(top)
+    if verb is None or verb.i in inside:
+        return None
+    removed = set(inside) | {t.i for t in top.subtree}
+    preposition = top.head if top.dep_ == "pobj" and top.head.dep_ in {"prep", "agent"} else None
+    if adjunct and preposition is not None:
+        removed |= {t.i for t in preposition.subtree}
+    clause = _clause_tokens(verb, removed)
+    if clause is None or any(
+        t.tag_ in {"WDT", "WP", "WP$", "WRB"} and t.i not in removed for t in clause
+    ):
+        return None
+    subject = _subject(verb)
+    is_subject = subject is not None and subject.i in removed
+    if is_subject or (subject is None and top.i < verb.i and not adjunct):
+        words = _in_place(clause, removed, wh, verb, singular)
+    else:
+        if subject is None:
+            return None
+        if preposition is not None and not adjunct and preposition.i not in removed:
+            if preposition.lower_ == "of" or preposition.head.i != verb.i:
+                return None  # "control over X": a noun's preposition cannot lead the question
+            removed |= {preposition.i}
+            wh = f"{preposition.lower_} {_object_form(wh)}"
+        words = _fronted(clause, removed, wh, verb, subject, resolve)
+        if words is None:
+            return None
+    text = _finish(" ".join(words))
+    if text is None:
+        return None
+    return text, verb
+
+
+def _finite_clause(verb: Token | None) -> Token | None:
+    """The nearest clause with a finite verb: a participle or infinitive ("using 12 smart
+    technologies") is asked inside the clause it hangs from."""
+    for _ in range(6):
+        if verb is None:
+            return None
+        if _is_finite(verb):
+            return verb
+        if verb.head.i == verb.i:
+            return None
+        verb = governing_verb(verb.head)
+    return None
+
+
+def _is_finite(verb: Token) -> bool:
+    if verb.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+        return True
+    return any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+        for c in verb.children
+    )
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i and depth < 50:
+        token = token.head
+        depth += 1
+    return depth
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS:
+            return child
+    if verb.dep_ == "conj" and grammar.is_verb(verb.head):
+        return _subject(verb.head)  # "X announced … and said …": the shared subject
+    return None
+
+
+def _clause_tokens(verb: Token, keep: set[int]) -> list[Token] | None:
+    """The verb's own clause: its subtree without sub-clauses that hold no answer."""
+    dropped: set[int] = set()
+    for child in verb.children:
+        sub = {t.i for t in child.subtree}
+        if sub & keep:
+            continue
+        if (
+            child.dep_ in _DROPPED
+            or (child.dep_ == "conj" and grammar.is_verb(child))
+            or (child.dep_ == "prep" and any(_quoted(t) for t in child.subtree))
+        ):
+            dropped |= sub
+    tokens = [t for t in verb.subtree if t.i not in dropped and not t.is_space]
+    subject = _subject(verb)
+    if subject is not None and subject.i not in {t.i for t in tokens}:
+        # A conjunct verb borrows its subject: "… and said" -> "<subject> said".
+        tokens = [*subject.subtree, *tokens]
+    if verb.dep_ == "relcl":
+        tokens = _resolve_relative(verb, tokens)
+        if tokens is None:
+            return None
+    tokens = [t for t in tokens if t.text not in _QUOTE_MARKS]
+    tokens = _compressed(tokens, verb, keep)
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark"}):
+        tokens = tokens[1:]
+    while tokens and tokens[-1].is_punct and tokens[-1].i not in keep:
+        tokens = tokens[:-1]
+    return tokens or None
+
+
+# Dependents a long question may lose (the longest first) to fit in MAX_WORDS.
+_OPTIONAL = frozenset({"prep", "appos", "relcl", "acl", "advmod", "npadvmod", "advcl"})
+_COMFORTABLE = 24
+
+
+def _compressed(tokens: list[Token], verb: Token, keep: set[int]) -> list[Token]:
+    """Drop the longest optional phrases that hold no answer until the question is short."""
+    present = {t.i for t in tokens}
+    for _ in range(8):
+        if len(present) <= _COMFORTABLE:
+            break
+        options = [
+            t
+            for t in tokens
+            if t.i in present
+            and t.dep_ in _OPTIONAL
+            and t.i != verb.i
+            and not ({s.i for s in t.subtree} & keep)
+            and not (t.dep_ == "prep" and t.head.i == verb.i and _only_complement(verb, t))
+        ]
+        if not options:
+            break
+        longest = max(options, key=lambda t: len([s for s in t.subtree if s.i in present]))
+        present -= {s.i for s in longest.subtree}
+        if longest.i > 0 and longest.doc[longest.i - 1].is_punct:
+            present.discard(longest.i - 1)  # the comma before a dropped aside
+    return [t for t in tokens if t.i in present]
+
+
+def _only_complement(verb: Token, prep: Token) -> bool:
+    return (
+        not any(c.dep_ in {"dobj", "attr", "oprd", "ccomp", "xcomp"} for c in verb.children)
+        and sum(1 for c in verb.children if c.dep_ == "prep") == 1
+    )
+
+
+def _quoted(token: Token) -> bool:
+    return token.text in _QUOTE_MARKS
+
+
+def _resolve_relative(verb: Token, tokens: list[Token]) -> list[Token] | None:
+    """ "officials, who were …" -> "officials were …": the relative word stands for its noun."""
+    noun = verb.head
+    relative = [t for t in tokens if t.lower_ in _RELATIVE and t.i < verb.i]
+    if not relative:
+        return None
+    antecedent = [t for t in noun.subtree if t.i <= noun.i and not t.is_punct and t.dep_ != "relcl"]
+    if not antecedent or len(antecedent) > 8:
+        return None
+    position = relative[0].i
+    before = [t for t in tokens if t.i < position]
+    after = [t for t in tokens if t.i > position]
+    return [*before, *antecedent, *after]
+
+
+def _in_place(
+    clause: list[Token], removed: set[int], wh: str, verb: Token, singular: bool
+) -> list[str]:
+    """The answer replaced where it stands (a subject: "Which department accused …")."""
+    words: list[str] = []
+    placed = False
+    previous_removed = False
+    for token in sorted(clause, key=lambda t: t.i):
+        if token.i in removed:
+            if not placed:
+                words.append(wh if not words else wh[:1].lower() + wh[1:])
+                placed = True
+            previous_removed = True
+            continue
+        text = token.text
+        if previous_removed and singular and token.i == _first_verb_index(verb):
+            text = _singular(token)
+        if not words and token.pos_ != "PROPN" and not token.text.isupper():
+            text = text[:1].lower() + text[1:]
+        words.append(text)
+        previous_removed = False
+    return words
+
+
+def _first_verb_index(verb: Token) -> int:
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and c.i < verb.i]
+    return auxes[0].i if auxes else verb.i
+
+
+def _singular(token: Token) -> str:
+    if token.lower_ in _SINGULAR_BE:
+        return _SINGULAR_BE[token.lower_]
+    if token.tag_ == "VBP":
+        inflected = getInflection(token.lemma_, tag="VBZ")
+        return inflected[0] if inflected else token.text
+    return token.text
+
+
+def _object_form(wh: str) -> str:
+    low = wh[:1].lower() + wh[1:]
+    return "whom" if low == "who" else low
+
+
+def _fronted(
+    clause: list[Token],
+    removed: set[int],
+    wh: str,
+    verb: Token,
+    subject: Token,
+    resolve: grammar.Resolver | None = None,
+) -> list[str] | None:
+    """ "When did the ABC. announce sanctions on six officials?" (do-support, inversion)."""
+    subject_ids = {t.i for t in subject.subtree} - removed
+    if verb.i in subject_ids or verb.i in removed:
+        return None  # a misparse: the verb inside its own subject
+    auxes = [
+        c
+        for c in verb.children
+        if c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.i not in removed
+    ]
+    negation = any(c.dep_ == "neg" for c in verb.children)
+    if negation:
+        return None
+    subject_text = grammar.render([t for t in clause if t.i in subject_ids])
+    if not subject_text:
+        return None
+    first = subject.doc[min(subject_ids)] if subject_ids else None
+    if subject.pos_ == "PRON" and len(subject_ids) == 1:
+        name = resolve(subject) if resolve is not None else None
+        if name is None:
+            return None
+        subject_text = name  # "he" -> the one person the story just named
+    elif first is not None and first.pos_ not in {"PROPN"} and not first.text.isupper():
+        subject_text = subject_text[:1].lower() + subject_text[1:]
+    rest = [t for t in clause if t.i not in subject_ids and t.i not in removed]
+    if auxes:
+        operator = auxes[0]
+        body = [t for t in rest if t.i != operator.i and not (t.i < operator.i and t.is_punct)]
+        return [wh, operator.lower_, subject_text, grammar.render(body).strip(" ,;:")]
+    if verb.lemma_ == "be":
+        body = [t for t in rest if t.i != verb.i]
+        return [wh, verb.lower_, subject_text, grammar.render(body)]
+    do = _DO.get(verb.tag_)
+    if do is None:
+        return None
+    before = [t for t in rest if t.i < verb.i]
+    # A fronted phrase ("After the elections, …") goes after the verb; a lone adverb stays.
+    kept = [t for t in before if t.dep_ in {"advmod", "neg"} and not list(t.children)]
+    moved = [t for t in before if t not in kept and not t.is_punct]
+    after = [t for t in rest if t.i > verb.i]
+    words = [wh, do, subject_text]
+    if kept:
+        words.append(grammar.render(kept))
+    words.append(verb.lemma_.lower() if verb.pos_ == "VERB" else verb.lower_)
+    if after:
+        words.append(grammar.render(after).rstrip(" ,;:"))
+    if moved:
+        words.append(_decapitalized(grammar.render(moved)).rstrip(" ,;:"))
+    return words
+
+
+def _decapitalized(text: str) -> str:
+    first = text.split(" ", 1)[0]
+    return text[:1].lower() + text[1:] if first.istitle() and len(first) > 1 else text
+
+
+def _finish(text: str) -> str | None:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = _SPACE_BEFORE.sub(r"\1", text)
+    text = _SPACE_AFTER.sub(r"\1", text)
+    text = re.sub(r"([,;:])(\s*[,;:])+", r"\1", text)
+    text = re.sub(r"\(\s*\)", "", text)
+    if text.count("(") != text.count(")"):
+        text = re.sub(r"\s*\([^()]*$", "", text)  # "… (TUV" cut by the answer: drop the aside
+    text = text.strip(" ,;:-–—.")
+    text = re.sub(r"(?:,?\s+(?:and|or|but))+$", "", text)  # a list or clause cut after "and"
+    if not text:
+        return None
+    text = text[0].upper() + text[1:] + "?"
+    count = len(text.split())
+    return text if MIN_WORDS <= count <= MAX_WORDS else None
+
+
+def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, Token] | None:
+    """The last resort: the clause with the answer replaced by the wh-phrase where it stands
+    ("The officials sanctioned Monday are from the military and which company?")."""
+    if not phrase:
+        return None
+    inside = {t.i for t in phrase}
+    top = min(phrase, key=lambda t: _depth(t))
+    verb = _finite_clause(governing_verb(top))
+    if verb is None or verb.i in inside:
+        return None
+    removed = set(inside)
+    if adjunct and top.dep_ == "pobj" and top.head.dep_ == "prep":
+        removed |= {t.i for t in top.head.subtree}
+    clause = _clause_tokens(verb, removed)
+    if clause is None or not any(t.i in removed for t in clause):
+        return None
+    if clause[0].i == verb.i and clause[0].i not in removed:
+        return None  # "Said Heath. Moor …, who?": an inverted clause reads as no question
+    low = wh[:1].lower() + wh[1:]
+    words: list[str] = []
+    placed = False
+    speaker = _speaker(verb) if any(t.lower_ == "i" for t in clause) else None
+    for token in clause:
+        if token.i in removed:
+            if not placed:
+                words.append(low if words else wh)
+                placed = True
+            continue
+        text = token.text
+        if token.lower_ == "i" and speaker is not None:
+            text = speaker  # "'I am happy to announce …,' Roe said": the speaker
+        elif token.lower_ == "am" and speaker is not None and words and words[-1] == speaker:
+            text = "is"
+        elif not words and token.pos_ != "PROPN" and not token.text.isupper():
+            text = text[:1].lower() + text[1:]
+        words.append(text)
+    text = _finish(" ".join(words))
+    return None if text is None else (text, verb)
+
+
+def _speaker(verb: Token) -> str | None:
+    """The person a quotation's "I" stands for: the named subject of the sentence's reporting
+    verb ("…,' said Dr. Jane Roe"), when the clause is inside the quotation."""
+    if not grammar.in_quotation(verb):
+        return None
+    for token in verb.sent:
+        if token.lemma_ not in REPORTING_VERBS or token.i == verb.i:
+            continue
+        for child in token.children:
+            if child.dep_ == "nsubj" and child.ent_type_ == "PERSON":
+                words = [t for t in child.subtree if t.ent_type_ == "PERSON"]
+                return grammar.render(words) if words else None
+    return None

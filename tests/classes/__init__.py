@@ -1,0 +1,1 @@
+"""Tests of classes, join codes, rosters and assignments."""

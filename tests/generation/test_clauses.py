@@ -1,0 +1,199 @@
+"""The overgenerator: answer phrases of every clause, the general wh-transformation, the
+question filter and the ranker's features, on hand-written sentences and a whole article."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quizapp.generation import generate_questions, wh
+from quizapp.generation.answers import answer_phrases
+from quizapp.generation.clauses import ClauseGenerator
+from quizapp.generation.cleaning import clean_text
+from quizapp.generation.features import features
+from quizapp.generation.nlp import load_nlp
+from quizapp.generation.parsing import parse_article
+from quizapp.generation.question_filter import rejection
+from quizapp.generation.types import Candidate
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[2]
+STORY = (
+    "Northwind Bank and the Harbor Department on Monday announced sanctions on six coastal"
+    " officials for what the council called fraudulent elections.\n\n"
+    "The Harbor Department accused the six officials of spreading disinformation.\n\n"
+    "Rita Stone, undersecretary for ports and fisheries, said the measures would stay in"
+    " place.\n\n"
+    "The council signed Executive Order (E.O.) 14250 and must finish the review by June 30,"
+    " 2026."
+)
+
+
+@pytest.fixture(scope="module")
+def phrases() -> dict[str, tuple[str, str, str]]:
+    """Answer text -> (question type, wh-phrase, kind) for the story."""
+    article = parse_article(clean_text(STORY))
+    found: dict[str, tuple[str, str, str]] = {}
+    for phrase in answer_phrases(article):
+        found.setdefault(phrase.span.text, (phrase.type, phrase.wh, phrase.kind))
+    return found
+
+
+def test_a_count_is_asked_with_the_noun_it_counts(phrases: dict) -> None:
+    assert phrases["six"][:2] == ("how_many", "How many coastal officials")
+
+
+def test_a_list_of_names_is_one_answer(phrases: dict) -> None:
+    assert phrases["Northwind Bank and the Harbor Department"][:2] == (
+        "which_org",
+        "Which organizations",
+    )
+
+
+def test_a_number_after_an_orders_name_is_a_law_and_a_date_loses_its_preposition(
+    phrases: dict,
+) -> None:
+    assert phrases["Executive Order (E.O.) 14250"][:2] == ("which_law", "Which executive order")
+    assert "June 30, 2026" in phrases and "by June 30, 2026" not in phrases
+
+
+def _ask(sentence: str, answer: str, wh_phrase: str, *, adjunct: bool = False) -> str | None:
+    doc = load_nlp()(sentence)
+    start = sentence.index(answer)
+    span = doc.char_span(start, start + len(answer))
+    assert span is not None
+    asked = wh.ask(list(span), wh_phrase, adjunct=adjunct)
+    return None if asked is None else asked[0]
+
+
+def test_a_subject_answer_is_replaced_where_it_stands() -> None:
+    question = _ask(
+        "The Harbor Department accused the six officials of spreading disinformation.",
+        "The Harbor Department",
+        "Which department",
+    )
+    assert question == "Which department accused the six officials of spreading disinformation?"
+
+
+def test_an_adjunct_is_fronted_with_do_support() -> None:
+    question = _ask(
+        "The council announced new sanctions on Monday.", "Monday", "When", adjunct=True
+    )
+    assert question == "When did the council announce new sanctions?"
+
+
+def test_an_object_of_a_preposition_takes_it_along() -> None:
+    question = _ask("The council sent the report to Rita Stone.", "Rita Stone", "who")
+    # Pied-piped or stranded: both are English, neither leaves "Rita Stone" behind.
+    assert question in {
+        "To whom did the council send the report?",
+        "Who did the council send the report to?",
+    }
+
+
+def test_the_overgenerator_offers_more_than_a_quiz_needs_and_words_appositions() -> None:
+    article = parse_article(clean_text(STORY))
+    candidates = list(ClauseGenerator().generate(article))
+    assert len(candidates) >= math.ceil(len(STORY.split()) / 20)
+    assert any(
+        c.form == "appositive"
+        and c.question == "Who is undersecretary for ports and fisheries?"
+        and c.answer == "Rita Stone"
+        for c in candidates
+    )
+    assert all(c.question.endswith("?") and c.answer in article.text for c in candidates)
+
+
+@pytest.mark.parametrize(
+    ("question", "reason"),
+    [
+        ("Which department the six officials of spreading?", "no finite verb"),
+        ("Where did the council meet in in the city?", "doubled preposition"),
+        ("Which law did these measures follow?", "bare demonstrative"),
+        ("How much did we announce in funding?", "first-person pronoun outside a quotation"),
+        ("Who said the plan failed; the council agreed?", "a list or second clause after a"),
+        ("Which organizations signed the plan and?", "cut-off question"),
+    ],
+)
+def test_the_filter_names_what_is_wrong(question: str, reason: str) -> None:
+    found = rejection(load_nlp()(question))
+    assert found is not None and found.startswith(reason)
+
+
+def test_the_filter_keeps_a_clean_question() -> None:
+    assert rejection(load_nlp()("When did the council announce new sanctions?")) is None
+
+
+def test_features_tell_the_lead_from_the_end() -> None:
+    article = parse_article(clean_text(STORY))
+    first = Candidate("when", "When did the council act?", "Monday", STORY, 0, "DATE", 0.9)
+    last = Candidate("when", "When did the council act?", "Monday", STORY, 3, "DATE", 0.9)
+    lead, end = features(first, article, "DATE"), features(last, article, "DATE")
+    assert lead["lead"] == 1.0 and end["lead"] == 0.0
+    assert lead["position"] < end["position"]
+    assert lead["kind=DATE"] == 1.0 and lead["type=when"] == 1.0
+
+
+def test_an_ordinary_article_gets_more_candidates_than_a_quiz() -> None:
+    text = (ROOT / "bench" / "articles" / "fed-holds-rates.txt").read_text(encoding="utf-8")
+    questions = generate_questions(text)
+    words = len(clean_text(text).split())
+    assert len(questions) >= math.ceil(words / 20)
+    assert len(questions) <= words * 10 / 100
+    statements = [q for q in questions if q.type == "true_false"]
+    assert all(q.question.endswith(".") for q in statements)
+
+
+WORDS = st.lists(
+    st.sampled_from(
+        [
+            "The",
+            "council",
+            "said",
+            "on",
+            "Monday",
+            "six",
+            "officials",
+            "and",
+            "Rita",
+            "Stone",
+            ",",
+            ".",
+            "(",
+            ")",
+            "“",
+            "”",
+            "by",
+            "Executive",
+            "Order",
+            "14250",
+            "$5",
+            "million",
+            "\n\n",
+            "which",
+            "who",
+            "is",
+            "the",
+            "in",
+            "Harbor",
+            "Department",
+        ]
+    ),
+    max_size=40,
+).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(WORDS, st.text(max_size=200)))
+def test_the_clause_generator_never_raises(text: str) -> None:
+    cleaned = clean_text(text)
+    if not cleaned.strip():
+        return
+    article = parse_article(cleaned)
+    for candidate in ClauseGenerator().generate(article):
+        assert candidate.answer in article.text

@@ -1,0 +1,1 @@
+"""Tests of the results area: scores in SQL, distractors, one student's attempts, CSV."""
