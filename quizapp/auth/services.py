@@ -7,7 +7,7 @@ Sessions end on the server's word: Flask-Login's cookies carry `User.session_tok
 from __future__ import annotations
 
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -57,6 +57,12 @@ def normalize_email(email: str) -> str:
     return email.strip().lower()
 
 
+# Run on every request of a logged-in user: built once, the token is a bound parameter.
+_USER_BY_SESSION_TOKEN = select(User).where(
+    User.session_token == bindparam("token"), User.active.is_(True)
+)
+
+
 def load_user(session_token: str) -> User | None:
     """Flask-Login's user loader: the active user whose current session token this is, or None.
 
@@ -65,8 +71,7 @@ def load_user(session_token: str) -> User | None:
     """
     if not isinstance(session_token, str) or not 0 < len(session_token) <= SESSION_TOKEN_MAX:
         return None
-    query = select(User).where(User.session_token == session_token, User.active.is_(True))
-    return db.session.scalars(query).first()
+    return db.session.scalars(_USER_BY_SESSION_TOKEN, {"token": session_token}).first()
 
 
 def find_user_by_email(email: str) -> User | None:

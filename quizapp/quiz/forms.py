@@ -16,7 +16,7 @@ from quizapp.quiz.services import MAX_TEXT_ANSWER, choice_order_key, chosen_inde
 if TYPE_CHECKING:
     from wtforms import Field
 
-    from quizapp.models import Response
+    from quizapp.quiz.services import ShownQuestion
 
 
 class ActionForm(FlaskForm):
@@ -81,13 +81,12 @@ class TextAnswerForm(AnswerForm):
         return text or None
 
 
-def answer_form(response: Response) -> ChoiceAnswerForm | TextAnswerForm:
+def answer_form(response: ShownQuestion) -> ChoiceAnswerForm | TextAnswerForm:
     """Build the form for one question of an attempt, showing the answer saved so far."""
-    question = response.question
     form: ChoiceAnswerForm | TextAnswerForm
-    if question.format in CHOICE_FORMATS:
+    if response.format in CHOICE_FORMATS:
         choice_form = ChoiceAnswerForm()
-        choice_form.choice.label.text = question.prompt
+        choice_form.choice.label.text = response.prompt
         choice_form.choice.choices = [
             (str(index), text) for index, text in enumerate(response.choice_order)
         ]
@@ -97,7 +96,7 @@ def answer_form(response: Response) -> ChoiceAnswerForm | TextAnswerForm:
         form = choice_form
     else:
         text_form = TextAnswerForm()
-        text_form.reply.label.text = question.prompt
+        text_form.reply.label.text = response.prompt
         if not text_form.is_submitted():
             text_form.reply.data = response.answer or ""
         form = text_form

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import textstat
-from sqlalchemy import ScalarSelect, Select, func, select, update
+from sqlalchemy import ScalarSelect, Select, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import defer, joinedload, selectinload
 
@@ -313,6 +313,99 @@ def get_attempt(user: User, attempt_id: int) -> Attempt:
     return attempt
 
 
+@dataclass(frozen=True, slots=True)
+class ShownQuestion:
+    """What a question page shows of one response: never the answer key or the evidence."""
+
+    question_id: int
+    position: int
+    format: str
+    prompt: str
+    # The choices in this attempt's order (empty for a short answer or a number).
+    choice_order: list[str]
+    # The student's saved answer (the chosen choice's text, or what they typed).
+    answer: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionPage:
+    """One question page of an attempt, read as plain rows (no ORM objects to build)."""
+
+    attempt_id: int
+    submitted: bool
+    current_position: int
+    article_title: str
+    article_text: str
+    total: int
+    # The question at the page's position, None when the attempt has no such position.
+    shown: ShownQuestion | None
+    unanswered: list[int]
+
+
+# The busiest page of the app reads only the columns it shows, as Core rows: building the
+# attempt, its article, 12 responses and 12 questions as ORM objects cost more than the rest
+# of the request together. Built once; the attempt id is a bound parameter.
+_PAGE_ATTEMPT = (
+    select(
+        Attempt.user_id,
+        Attempt.submitted_at,
+        Attempt.current_position,
+        Article.title,
+        Article.text,
+    )
+    .join(Article, Article.id == Attempt.article_id)
+    .where(Attempt.id == bindparam("attempt_id"))
+)
+_PAGE_RESPONSES = (
+    select(
+        Response.position,
+        Response.question_id,
+        Response.answer,
+        Response.choice_order,
+        Question.format,
+        Question.prompt,
+    )
+    .join(Question, Question.id == Response.question_id)
+    .where(Response.attempt_id == bindparam("attempt_id"))
+    .order_by(Response.position)
+)
+
+
+def question_page(user: User, attempt_id: int, position: int) -> QuestionPage:
+    """Read one of the user's own attempts for its question page at a 1-based position.
+
+    Two statements: the attempt with its article's title and text, then its responses with
+    their questions' format and prompt (the answer key is not read at all).
+    """
+    # On the session's connection, in its transaction: plain rows need no ORM result handling.
+    connection = db.session.connection()
+    row = connection.execute(_PAGE_ATTEMPT, {"attempt_id": attempt_id}).first()
+    if row is None or row.user_id != user.id:
+        raise AttemptNotFoundError(attempt_id)
+    responses = connection.execute(_PAGE_RESPONSES, {"attempt_id": attempt_id}).all()
+    shown = None
+    if 1 <= position <= len(responses):
+        r = responses[position - 1]
+        shown = ShownQuestion(
+            question_id=r.question_id,
+            position=position,
+            format=r.format,
+            prompt=r.prompt,
+            choice_order=list(r.choice_order or []),
+            answer=r.answer,
+        )
+    return QuestionPage(
+        attempt_id=attempt_id,
+        submitted=row.submitted_at is not None,
+        current_position=row.current_position,
+        article_title=row.title,
+        article_text=row.text,
+        total=len(responses),
+        shown=shown,
+        unanswered=[n for n, r in enumerate(responses, start=1) if r.answer is None],
+    )
+
+
 def get_response(attempt: Attempt, position: int) -> Response:
     """Return the attempt's response row at a 1-based position."""
     if not 1 <= position <= len(attempt.responses):
@@ -320,7 +413,7 @@ def get_response(attempt: Attempt, position: int) -> Response:
     return attempt.responses[position - 1]
 
 
-def chosen_index(response: Response) -> int | None:
+def chosen_index(response: Response | ShownQuestion) -> int | None:
     """Return the index, in this attempt's order, of the choice the student picked."""
     if response.answer is None or response.answer not in response.choice_order:
         return None

@@ -89,54 +89,55 @@ def start(article_id: int) -> ResponseReturnValue:
 @login_required
 def question(attempt_id: int, n: int) -> ResponseReturnValue:
     """Show one question of an open attempt; save its answer before moving on."""
-    attempt = _own_attempt(attempt_id)
-    if attempt.is_submitted:
-        return _to_result(attempt.id)
     try:
-        response = services.get_response(attempt, n)
-    except services.QuestionNotFoundError:
+        page = services.question_page(current_account(), attempt_id, n)
+    except services.AttemptNotFoundError:
+        abort(404)
+    if page.submitted:
+        return _to_result(attempt_id)
+    if page.shown is None:
         flash(f"This quiz has no question {n}.", "warning")
-        return redirect(url_for("quiz.question", attempt_id=attempt.id, n=attempt.current_position))
-    total = len(attempt.responses)
-    form = forms.answer_form(response)
+        return redirect(url_for("quiz.question", attempt_id=attempt_id, n=page.current_position))
+    total = page.total
+    form = forms.answer_form(page.shown)
     if form.shows_stale_choices():
         # The radio values are indices into choices that changed: ask again, save nothing.
         flash(services.QUESTION_CHANGED, "warning")
-        return redirect(url_for("quiz.question", attempt_id=attempt.id, n=n))
+        return redirect(url_for("quiz.question", attempt_id=attempt_id, n=n))
     if form.validate_on_submit():
         target = max(n - 1, 1) if form.go_previous.data else min(n + 1, total)
         try:
-            services.save_answer(
+            attempt = services.save_answer(
                 current_account(),
-                attempt.id,
+                attempt_id,
                 n,
-                question_id=response.question_id,
+                question_id=page.shown.question_id,
                 value=form.value(),
                 move_to=target,
                 order_key=form.order_key.data or None,
             )
         except services.AttemptSubmittedError:
-            return _to_result(attempt.id)
+            return _to_result(attempt_id)
         except services.QuestionChangedError as error:
             flash(str(error), "warning")
-            return redirect(url_for("quiz.question", attempt_id=attempt.id, n=n))
+            return redirect(url_for("quiz.question", attempt_id=attempt_id, n=n))
         except services.InvalidAnswerError as error:
             form.form_errors.append(str(error))
         else:
             if form.go_finish.data:
                 return _finish(attempt)
-            return redirect(url_for("quiz.question", attempt_id=attempt.id, n=target))
+            return redirect(url_for("quiz.question", attempt_id=attempt_id, n=target))
     # The last page warns about the other questions still open (this one is posted with it).
-    others = [p for p in services.unanswered_positions(attempt) if p != n] if n == total else []
+    others = [p for p in page.unanswered if p != n] if n == total else []
     return render_template(
         "quiz/question.html",
-        attempt=attempt,
+        page=page,
         form=form,
         n=n,
         total=total,
         unanswered=others,
         warning=_unanswered_message(len(others)) if others else None,
-        paragraphs=services.paragraphs(attempt.article.text),
+        paragraphs=services.paragraphs(page.article_text),
     )
 
 
