@@ -60,8 +60,8 @@ _MONTH = re.compile(
 )
 _WEEKDAY = re.compile(r"\b(" + "|".join(words.WEEKDAYS) + r")\b")
 _SECTION = re.compile(r"^Section (\d+)(.*)$")
-# "Executive Order 13818", "Executive Order No. 13818", "E.O. 13818", "Executive Order (E.O.)
-# 13818": the number and the words before it.
+# "Executive Order 14250", "Executive Order No. 14250", "E.O. 14250", "Executive Order (E.O.)
+# 14250": the number and the words before it.
 _ORDER = re.compile(
     r"^(?P<prefix>(?:Executive Order|E\.O\.)(?: \(E\.O\.\))? (?:No\. ?)?)(?P<number>\d+)$"
 )
