@@ -100,7 +100,7 @@ def ranked(table: Table, weights: dict[str, float]) -> list[GeneratedQuestion]:
 
     choices = {id(c): ch for c, ch in zip(table.candidates, table.choices, strict=True)}
     ranked = keep_clean(
-        rank(table.candidates, table.parsed, table.kinds, weights),
+        rank(table.candidates, table.parsed, table.kinds, weights, table.choices),
         lambda item: item[0].question,
         lambda item: item[0].source != "clause",
         question_cap(table.parsed.text),

@@ -73,9 +73,16 @@ def _html_title(text: str) -> str | None:
     return _normalize_line(title) or None
 
 
+# A list item's marker at the start of a line ("- ", "• "): the parser would read the item's
+# first name as part of something else.
+_LIST_MARKER = re.compile(r"^[-*•·–]\s+(?=\S)")
+
+
 def _normalize_line(line: str) -> str:
-    """One line with invisible characters dropped and runs of spaces made single."""
-    return bp.SPACE_PATTERN.sub(" ", line.translate(bp.INVISIBLE_CHARACTERS)).strip()
+    """One line with invisible characters dropped, runs of spaces made single and a list
+    item's marker dropped."""
+    line = bp.SPACE_PATTERN.sub(" ", line.translate(bp.INVISIBLE_CHARACTERS)).strip()
+    return _LIST_MARKER.sub("", line)
 
 
 def _lines(text: str) -> list[str]:

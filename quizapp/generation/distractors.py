@@ -60,7 +60,11 @@ _MONTH = re.compile(
 )
 _WEEKDAY = re.compile(r"\b(" + "|".join(words.WEEKDAYS) + r")\b")
 _SECTION = re.compile(r"^Section (\d+)(.*)$")
-_ORDER = re.compile(r"^Executive Order (?:No\. ?)?(\d+)$")
+# "Executive Order 14250", "Executive Order No. 14250", "E.O. 14250", "Executive Order (E.O.)
+# 14250": the number and the words before it.
+_ORDER = re.compile(
+    r"^(?P<prefix>(?:Executive Order|E\.O\.)(?: \(E\.O\.\))? (?:No\. ?)?)(?P<number>\d+)$"
+)
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _YEAR_ONLY = re.compile(r"^(?:1[89]|20)\d\d$")
 _TIME = re.compile(r"\b(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\.?|\b(?:noon|midnight)\b", re.I)
@@ -1549,9 +1553,9 @@ def _made_up_laws(answer: str, rng: random.Random) -> Iterator[str]:
                 yield f"Section {number + offset}{section.group(2)}"
     order = _ORDER.match(answer)
     if order:
-        number = int(order.group(1))
+        number = int(order.group("number"))
         for offset in (-7, 28, 116, 3):
-            yield f"Executive Order {number + offset}"
+            yield f"{order.group('prefix')}{number + offset}"
     if section or order:
         return
     numbered = _NUMBERED_LAW.match(answer.strip())

@@ -425,16 +425,26 @@ def entities(doc: Doc, known: Sequence[Span] = ()) -> Sequence[Span]:
     return cached
 
 
+# Sentences a "he"/"she" may point back over (beyond the first, inside its paragraph).
+RESOLVER_SENTENCES = 2
+
+
 def person_resolver(doc: Doc, full_name: Callable[[str], str]) -> Resolver:
-    """A resolver for "he"/"she": the one person named in the same or the previous sentence."""
+    """A resolver for "he"/"she": the one person named in the same or the previous sentence,
+    or up to RESOLVER_SENTENCES back inside one paragraph ("X is a major. He has worked with …
+    In 2019, he was sanctioned …")."""
 
     def resolve(pronoun: Token) -> str | None:
         if pronoun.lower_ not in PERSON_PRONOUNS:
             return None
-        sentence = pronoun.sent
-        window_start = sentence.start
-        if sentence.start > 0:
-            window_start = doc[sentence.start - 1].sent.start
+        window_start = pronoun.sent.start
+        for step in range(RESOLVER_SENTENCES):
+            if window_start == 0:
+                break
+            previous = doc[window_start - 1].sent
+            if step and "\n" in doc[previous.start : window_start].text_with_ws:
+                break  # beyond the previous sentence, a paragraph break ends the window
+            window_start = previous.start
         people = [
             ent
             for ent in entities(doc)

@@ -75,7 +75,7 @@ def _generate(
     kinds = [kind for _, _, kind in completed]
     choices_by_id = {id(candidate): choices for candidate, choices, _ in completed}
     ranked = keep_clean(
-        rank(candidates, article, kinds, weights),
+        rank(candidates, article, kinds, weights, [choices for _, choices, _ in completed]),
         lambda item: item[0].question,
         lambda item: item[0].source != "clause",
         question_cap(article.text),

@@ -29,6 +29,9 @@ SAME_SENTENCE_PENALTY = 1.5
 # Each question of a type already served costs a little: a quiz covers who, when, how many …
 SAME_TYPE_PENALTY = 0.25
 GIVEN_AWAY_PENALTY = 1.0
+# A question that found no three acceptable distractors is served as short answer (a weaker
+# item for a multiple-choice quiz): it must beat a multiple-choice alternative by this much.
+SHORT_ANSWER_PENALTY = 1.0
 # The first SERVED questions are the quiz itself (QUESTIONS_PER_ARTICLE): inside it a question
 # whose stem states another's answer has to beat its alternative by this much.
 SERVED = 12
@@ -61,8 +64,11 @@ def rank(
     article: ParsedArticle,
     kinds: Sequence[str] | None = None,
     weights: Weights | None = None,
+    choices: Sequence[Sequence[str]] | None = None,
 ) -> list[tuple[Candidate, float]]:
-    """Return the candidates with their scores in (0, 1), in serving order."""
+    """Return the candidates with their scores in (0, 1), in serving order.
+
+    `choices` are the candidates' multiple-choice options (empty: served as short answer)."""
     weights = load_weights() if weights is None else weights
     kinds = kinds if kinds is not None else [candidate.kind for candidate in candidates]
     scores = [
@@ -70,7 +76,15 @@ def rank(
         for candidate, kind in zip(candidates, kinds, strict=True)
     ]
     keys = [_answer_key(candidate, article) for candidate in candidates]
-    ordered = serve_order(candidates, scores, keys)
+    short = (
+        [
+            not options and c.type != "true_false"
+            for c, options in zip(candidates, choices, strict=True)
+        ]
+        if choices is not None
+        else None
+    )
+    ordered = serve_order(candidates, scores, keys, short)
     return [(candidates[index], value) for index, value in ordered]
 
 
@@ -78,11 +92,13 @@ def serve_order(
     candidates: Sequence[Candidate],
     scores: Sequence[float],
     answers: Sequence[str] | None = None,
+    short_answer: Sequence[bool] | None = None,
 ) -> list[tuple[int, float]]:
     """Greedy order with repeat penalties; scores as probabilities that never rise.
 
     `answers` are the answers' comparison keys (a person's full name for a surname and the
-    full name alike); by default the normalised answers."""
+    full name alike); by default the normalised answers. `short_answer` marks the questions
+    without multiple-choice options (they pay SHORT_ANSWER_PENALTY once, from the start)."""
     tied = given_away_pairs(candidates)
     answers = answers if answers is not None else [_answer_key(c) for c in candidates]
     answer_seen: Counter[str] = Counter()
@@ -105,6 +121,11 @@ def serve_order(
         return value
 
     # Penalties only grow, so a lazily re-checked heap gives the exact greedy order.
+    if short_answer is not None:
+        scores = [
+            value - SHORT_ANSWER_PENALTY if short else value
+            for value, short in zip(scores, short_answer, strict=True)
+        ]
     heap = [(-value, index) for index, value in enumerate(scores)]
     heapq.heapify(heap)
     ordered: list[tuple[int, float]] = []
@@ -165,4 +186,13 @@ def given_away_pairs(candidates: Sequence[Candidate]) -> list[set[int]]:
                     if index != other:
                         tied[index].add(other)
                         tied[other].add(index)
+    # Two questions with one stem and different answers are one question with two right
+    # answers: each gives the other away.
+    by_stem: dict[str, list[int]] = {}
+    for index, (candidate, text) in enumerate(zip(candidates, texts, strict=True)):
+        if candidate.type != "true_false":
+            by_stem.setdefault(text, []).append(index)
+    for owners in by_stem.values():
+        for index in owners:
+            tied[index].update(other for other in owners if other != index)
     return tied

@@ -347,6 +347,8 @@ def _finish(text: str) -> str | None:
     text = _SPACE_AFTER.sub(r"\1", text)
     text = re.sub(r"([,;:])(\s*[,;:])+", r"\1", text)
     text = re.sub(r"\(\s*\)", "", text)
+    # Tokens joined by spaces split hyphenated words ("state - owned"): join them again.
+    text = re.sub(r"(?<=\w) - (?=\w)", "-", text)
     if text.count("(") != text.count(")"):
         text = re.sub(r"\s*\([^()]*$", "", text)  # "… (TUV" cut by the answer: drop the aside
     text = text.strip(" ,;:-–—.")

@@ -197,3 +197,12 @@ def test_the_clause_generator_never_raises(text: str) -> None:
     article = parse_article(cleaned)
     for candidate in ClauseGenerator().generate(article):
         assert candidate.answer in article.text
+
+
+def test_a_hyphenated_word_stays_one_word_in_the_question() -> None:
+    # wh.py joins the clause's tokens with spaces: "state-owned" came out "state - owned".
+    from quizapp.generation.wh import _finish
+
+    assert _finish("The officials are from the state - owned which company") == (
+        "The officials are from the state-owned which company?"
+    )

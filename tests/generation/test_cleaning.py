@@ -207,3 +207,14 @@ def test_press_release_contact_footers_are_dropped_but_story_lines_kept() -> Non
     assert "Jane Roe" not in cleaned
     assert "coastal road would reopen in May" in cleaned
     assert "doctors said patients should read the label" in cleaned
+
+
+def test_a_list_items_marker_is_dropped() -> None:
+    text = (
+        "The council named two officials today in a long statement to the press.\n\n"
+        "- Marcus Bell is a major in the national guard and has served for many years.\n"
+        "• Lisa Moreno is the secretary of the defence council and works with the guard."
+    )
+    paragraphs = clean_text(text).split("\n\n")
+    assert paragraphs[1].startswith("Marcus Bell is a major")
+    assert paragraphs[2].startswith("Lisa Moreno is the secretary")

@@ -959,3 +959,14 @@ def test_a_command_gets_invented_sibling_commands() -> None:
     assert_valid("The Southern Command", found)
     assert all(text.startswith("The ") and text.endswith(" Command") for text in found)
     assert all(text[4:-8] in lists.COMMAND_SUBJECTS for text in found)
+
+
+@pytest.mark.parametrize("order", ["E.O. 14250", "Executive Order (E.O.) 14250"])
+def test_an_abbreviated_executive_order_gets_orders_in_its_own_form(order: str) -> None:
+    article = parse_article(
+        f"The council acted under {order} on Tuesday. The board met in the capital on Friday."
+    )
+    orders = wrong(article, order, "LAW", "Under which executive order did the council act?")
+    assert_valid(order, orders)
+    prefix = order.removesuffix("14250")
+    assert all(text.startswith(prefix) and text[len(prefix) :].isdigit() for text in orders)

@@ -406,3 +406,24 @@ def test_a_prepositional_passive_keeps_its_preposition_before_the_object(
     text: str, agent: str, wh: str, expected: str
 ) -> None:
     assert question(text, agent, wh, singular=True) == expected
+
+
+def _pronoun_names(text: str) -> list[str | None]:
+    from quizapp.generation.parsing import parse_article
+
+    doc = parse_article(text).doc
+    resolve = grammar.person_resolver(doc, lambda name: name)
+    return [resolve(token) for token in doc if token.lower_ == "he"]
+
+
+def test_he_points_back_over_two_sentences_of_its_paragraph_only() -> None:
+    # "he" two sentences after the name, in one paragraph: the one person named.
+    assert _pronoun_names(
+        "John Miller is a major in the national guard. He has worked with the intelligence"
+        " service for years. In September 2019, he was sanctioned by the council."
+    ) == ["John Miller", "John Miller"]
+    # Past the previous sentence a paragraph break ends the window.
+    assert _pronoun_names(
+        "John Miller is a major in the national guard.\n\nThe guard has many officers."
+        " In September 2019, he was sanctioned by the council."
+    ) == [None]

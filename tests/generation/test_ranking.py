@@ -135,3 +135,27 @@ def test_nothing_is_dropped_and_scores_never_rise() -> None:
     scores = [value for _, value in ranked]
     assert scores == sorted(scores, reverse=True)
     assert all(0.0 < value < 1.0 for value in scores)
+
+
+def test_a_short_answer_question_waits_for_a_multiple_choice_one() -> None:
+    # The which-org question found no three distractors (no choices): served as short answer,
+    # it must beat a multiple-choice alternative by SHORT_ANSWER_PENALTY.
+    article = parse_article(TEXT)
+    candidates = [WHICH_ORG, VOTE_Q, PRICES_Q]
+    choices = [(), ("a", "b", "c", "d"), ("1", "2", "3", "4")]
+    order = [c.question for c, _ in ranking.rank(candidates, article, None, WEIGHTS, choices)]
+    assert order == [VOTE_Q.question, PRICES_Q.question, WHICH_ORG.question]
+    # Without choices given, or clearly better, it keeps its place.
+    assert questions(candidates)[0] == WHICH_ORG.question
+    strong = {"confidence": 10.0}
+    order = [c.question for c, _ in ranking.rank(candidates, article, None, strong, choices)]
+    assert order[0] == WHICH_ORG.question
+
+
+def test_one_stem_with_another_answer_waits() -> None:
+    # "Who dissented?" with two answers is one question with two right answers.
+    first = Candidate("who", "Who dissented?", "Marcus Bell", VOTE, 1, "PERSON", 0.9)
+    second = Candidate("who", "Who dissented?", "Lisa Moreno", VOTE, 1, "PERSON", 0.85)
+    order = questions([first, second, PRICES_Q])
+    assert order == [first.question, PRICES_Q.question, second.question]
+    assert ranking.given_away_pairs([first, second]) == [{1}, {0}]
