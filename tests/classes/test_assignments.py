@@ -78,6 +78,27 @@ def test_an_article_is_assigned_to_two_classes_with_a_due_date_in_school_time(
     assert stored_assignments(app)[1] == (second, article_id, None)
 
 
+def test_a_published_article_offers_assigning_itself(
+    app: Flask, teacher: User, teacher_client: FlaskClient, make_article: Callable[..., int]
+) -> None:
+    article_id = make_article(teacher)
+    make_class(app, teacher, "9A")
+    review = teacher_client.get(f"/teacher/articles/{article_id}").get_data(as_text=True)
+    assert f'href="/classes/assign?article_id={article_id}"' in review
+    form = teacher_client.get(f"/classes/assign?article_id={article_id}").get_data(as_text=True)
+    assert re.search(
+        rf'<option[^>]*selected[^>]*value="{article_id}"|'
+        rf'<option[^>]*value="{article_id}"[^>]*selected',
+        form,
+    )
+
+    with app.app_context():
+        db.session.get(Article, article_id).published = False
+        db.session.commit()
+    review = teacher_client.get(f"/teacher/articles/{article_id}").get_data(as_text=True)
+    assert "/classes/assign" not in review  # only published articles can be assigned
+
+
 def test_assigning_refuses_what_is_not_the_teachers(
     app: Flask,
     teacher: User,
