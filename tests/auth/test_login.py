@@ -247,6 +247,19 @@ def limited_app(tmp_path: Path):
         db.engine.dispose()
 
 
+def test_pages_read_with_get_neither_count_nor_are_limited(limited_app: Flask) -> None:
+    client = limited_app.test_client()
+    for _ in range(6):  # twice the limit of three
+        assert client.get("/auth/login").status_code == 200
+    token = csrf_token(client, "/auth/login")
+    data = {"email": "someone@example.org", "password": "guess one", "csrf_token": token}
+
+    statuses = [client.post("/auth/login", data=data).status_code for _ in range(4)]
+
+    assert statuses == [200, 200, 200, 429]
+    assert client.get("/auth/login").status_code == 200
+
+
 def test_login_is_rate_limited_with_a_friendly_page(limited_app: Flask) -> None:
     client = limited_app.test_client()
     token = csrf_token(client, "/auth/login")
