@@ -12,7 +12,8 @@ class Defaults:
     SECRET_KEY: str | None = None
     # None means: a SQLite file in instance/ (set QUIZAPP_SQLALCHEMY_DATABASE_URI for PostgreSQL).
     SQLALCHEMY_DATABASE_URI: str | None = None
-    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, object]] = {"pool_pre_ping": True}
+    # Server databases also get `pool_pre_ping` (see quizapp/__init__.py); SQLite does not.
+    SQLALCHEMY_ENGINE_OPTIONS: ClassVar[dict[str, object]] = {}
 
     # Pasted articles and uploads larger than this are refused with a clear message.
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024

@@ -92,3 +92,20 @@ def test_a_post_without_its_csrf_token_is_refused_with_a_message(
     response = student_client.post("/auth/logout")
     assert response.status_code == 400
     assert "Please reload the page and try again." in response.get_data(as_text=True)
+
+
+def test_connections_are_tested_before_use_only_where_a_server_can_drop_them(
+    tmp_path: Path,
+) -> None:
+    sqlite = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'a.sqlite3'}"})
+    server = create_app({"SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://u:p@db.invalid/q"})
+    chosen = create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": "postgresql+psycopg://u:p@db.invalid/q",
+            "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": False, "pool_size": 3},
+        }
+    )
+
+    assert "pool_pre_ping" not in sqlite.config["SQLALCHEMY_ENGINE_OPTIONS"]
+    assert server.config["SQLALCHEMY_ENGINE_OPTIONS"] == {"pool_pre_ping": True}
+    assert chosen.config["SQLALCHEMY_ENGINE_OPTIONS"] == {"pool_pre_ping": False, "pool_size": 3}
