@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import textstat
-from sqlalchemy import ScalarSelect, Select, bindparam, func, select, update
+from sqlalchemy import ScalarSelect, Select, bindparam, case, func, null, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import defer, joinedload, selectinload
 
@@ -356,14 +356,17 @@ _PAGE_ATTEMPT = (
     .join(Article, Article.id == Attempt.article_id)
     .where(Attempt.id == bindparam("attempt_id"))
 )
+# Every response says whether it is answered; only the shown one brings its choices (a JSON
+# list to decode) and its prompt.
+_SHOWN = Response.position == bindparam("position")
 _PAGE_RESPONSES = (
     select(
         Response.position,
         Response.question_id,
         Response.answer,
-        Response.choice_order,
+        case((_SHOWN, Response.choice_order), else_=null()).label("choice_order"),
         Question.format,
-        Question.prompt,
+        case((_SHOWN, Question.prompt), else_=null()).label("prompt"),
     )
     .join(Question, Question.id == Response.question_id)
     .where(Response.attempt_id == bindparam("attempt_id"))
@@ -382,7 +385,9 @@ def question_page(user: User, attempt_id: int, position: int) -> QuestionPage:
     row = connection.execute(_PAGE_ATTEMPT, {"attempt_id": attempt_id}).first()
     if row is None or row.user_id != user.id:
         raise AttemptNotFoundError(attempt_id)
-    responses = connection.execute(_PAGE_RESPONSES, {"attempt_id": attempt_id}).all()
+    responses = connection.execute(
+        _PAGE_RESPONSES, {"attempt_id": attempt_id, "position": position}
+    ).all()
     shown = None
     if 1 <= position <= len(responses):
         r = responses[position - 1]
