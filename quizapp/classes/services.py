@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from sqlalchemy import Select, and_, case, exists, func, select
+from sqlalchemy import Select, and_, bindparam, case, exists, func, select
 from sqlalchemy.exc import IntegrityError
 
 from quizapp.classes.codes import new_code, normalize_code
@@ -406,19 +406,23 @@ def assignments_due(user: User, start: datetime, end: datetime) -> list[Assignme
     return _progress(db.session.execute(query.order_by(Assignment.due_at, Assignment.id)))
 
 
+# Read on every articles list a student opens: built once, the student a bound parameter.
+_STUDENT_ASSIGNMENTS = (
+    select(Assignment.id, Assignment.article_id, SchoolClass.name, Assignment.due_at)
+    .join(SchoolClass, SchoolClass.id == Assignment.class_id)
+    .join(
+        Membership,
+        and_(Membership.class_id == SchoolClass.id, Membership.user_id == bindparam("user_id")),
+    )
+    .join(Article, Article.id == Assignment.article_id)
+    .where(Article.published.is_(True))
+    .order_by(Assignment.due_at.is_(None), Assignment.due_at, Assignment.id)
+)
+
+
 def student_assignments(user: User) -> list[StudentAssignment]:
     """What the student's classes have set them, on published articles (one query)."""
-    rows = db.session.execute(
-        select(Assignment.id, Assignment.article_id, SchoolClass.name, Assignment.due_at)
-        .join(SchoolClass, SchoolClass.id == Assignment.class_id)
-        .join(
-            Membership,
-            and_(Membership.class_id == SchoolClass.id, Membership.user_id == user.id),
-        )
-        .join(Article, Article.id == Assignment.article_id)
-        .where(Article.published.is_(True))
-        .order_by(Assignment.due_at.is_(None), Assignment.due_at, Assignment.id)
-    )
+    rows = db.session.execute(_STUDENT_ASSIGNMENTS, {"user_id": user.id})
     return [
         StudentAssignment(assignment_id, article_id, class_name, as_utc(due_at))
         for assignment_id, article_id, class_name, due_at in rows

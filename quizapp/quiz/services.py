@@ -130,21 +130,26 @@ def _published_count() -> ScalarSelect[int]:
     )
 
 
+# The articles list is every student's first page: its statements are built once (the user is
+# a bound parameter), not per request. The texts are not needed for a list.
+_PUBLISHED_SUMMARIES = (
+    select(Article, _published_count())
+    .where(Article.published.is_(True))
+    .options(defer(Article.text), defer(Article.original_text))
+    .order_by(Article.created_at, Article.id)
+)
+_USER_ATTEMPTS = (
+    select(Attempt).where(Attempt.user_id == bindparam("user_id")).order_by(Attempt.started_at)
+)
+
+
 def article_summaries(user: User | None) -> list[ArticleSummary]:
     """List the published articles with their question counts and the user's attempts."""
-    # One statement for the articles and their counts; their texts are not needed for a list.
-    rows = db.session.execute(
-        select(Article, _published_count())
-        .where(Article.published.is_(True))
-        .options(defer(Article.text), defer(Article.original_text))
-        .order_by(Article.created_at, Article.id)
-    ).all()
+    rows = db.session.execute(_PUBLISHED_SUMMARIES).all()
     best: dict[int, Attempt] = {}
     open_attempts: dict[int, Attempt] = {}
     if user is not None:
-        for attempt in db.session.scalars(
-            select(Attempt).where(Attempt.user_id == user.id).order_by(Attempt.started_at)
-        ):
+        for attempt in db.session.scalars(_USER_ATTEMPTS, {"user_id": user.id}):
             if not attempt.is_submitted:
                 open_attempts[attempt.article_id] = attempt
             elif attempt.article_id not in best or _ratio(attempt) > _ratio(

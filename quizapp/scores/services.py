@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from quizapp.extensions import db
 from quizapp.models import Article, Attempt, User
@@ -85,15 +85,19 @@ class ScoreReport:
     chart: list[ChartPoint]
 
 
+# Only the title of each article: joining whole articles would copy their texts per row.
+# Built once; the user is a bound parameter.
+_ATTEMPTS_WITH_TITLES = (
+    select(Attempt, Article.title)
+    .join(Attempt.article)
+    .where(Attempt.user_id == bindparam("user_id"))
+    .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+)
+
+
 def attempts_of(user: User) -> list[AttemptSummary]:
     """Every attempt of `user`, newest first, with its article's title."""
-    # Only the title of each article: joining whole articles would copy their texts per row.
-    rows = db.session.execute(
-        select(Attempt, Article.title)
-        .join(Attempt.article)
-        .where(Attempt.user_id == user.id)
-        .order_by(Attempt.started_at.desc(), Attempt.id.desc())
-    )
+    rows = db.session.execute(_ATTEMPTS_WITH_TITLES, {"user_id": user.id})
     return [
         AttemptSummary(
             id=attempt.id,
