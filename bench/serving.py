@@ -209,6 +209,9 @@ def main() -> int:
     parser.add_argument("--seconds", type=int, default=3)
     parser.add_argument("--connections", type=int, default=50)
     args = parser.parse_args()
+    if not os.access(WRK, os.X_OK):
+        print(f"{WRK} not found: install wrk (apt-get install -y wrk) or set WRK", file=sys.stderr)
+        return 2
 
     with tempfile.TemporaryDirectory(prefix="quizapp-bench-") as tmp:
         env = {
