@@ -35,9 +35,6 @@ def create_app(overrides: Mapping[str, Any] | None = None) -> Flask:
     if overrides:
         app.config.update(overrides)
     _init_instance(app)
-    from quizapp.sessions import CachedSerializerSessionInterface
-
-    app.session_interface = CachedSerializerSessionInterface()
     _init_extensions(app)
     _register_blueprints(app)
     _register_handlers_and_commands(app)
@@ -109,7 +106,9 @@ def _init_extensions(app: Flask) -> None:
         migrate,
         talisman,
     )
+    from quizapp.sessions import CachedSerializerSessionInterface
 
+    app.session_interface = CachedSerializerSessionInterface()
     db.init_app(app)
     migrate.init_app(
         app, db, directory=str(ROOT / "migrations"), render_as_batch=True, compare_type=True
