@@ -90,14 +90,14 @@ def log_in(page: Page, email: str, password: str = PASSWORD) -> None:
 
 def open_article(page: Page, title: str) -> None:
     """Go to "Articles" and open an article by the link that shows its title."""
-    nav(page).get_by_role("link", name="Articles", exact=True).click()
-    page.locator("main").get_by_role("link", name=title, exact=True).click()
+    follow(page, nav(page).get_by_role("link", name="Articles", exact=True))
+    follow(page, page.locator("main").get_by_role("link", name=title, exact=True))
     expect(page.get_by_role("heading", name=title).first).to_be_visible()
 
 
 def start_quiz(page: Page) -> tuple[int, int]:
     """Press "Start quiz" on an article page; returns ("Question 1 of N") as (1, N)."""
-    page.get_by_role("button", name="Start quiz").click()
+    follow(page, page.get_by_role("button", name="Start quiz"))
     return position(page)
 
 
@@ -145,14 +145,25 @@ def expect_answer_kept(page: Page, entry: KeyEntry, given: str) -> None:
         expect(main.get_by_role("radio", name=given, exact=True)).to_be_checked()
 
 
+def follow(page: Page, control: Locator) -> None:
+    """Click a link or button that loads another page, and wait until that page has loaded.
+
+    A click returns once the browser has acted on it; the page it asked for may still be on
+    its way. Reading, reloading or clicking on before then races the navigation ("Not attached
+    to an active page"), so every click that leaves the page goes through here.
+    """
+    with page.expect_navigation(wait_until="load"):
+        control.click()
+
+
 def go_next(page: Page) -> None:
-    """Press "Next"."""
-    page.get_by_role("button", name="Next", exact=True).click()
+    """Press "Next" and wait for the next question's page."""
+    follow(page, page.get_by_role("button", name="Next", exact=True))
 
 
 def go_previous(page: Page) -> None:
-    """Press "Previous"."""
-    page.get_by_role("button", name="Previous", exact=True).click()
+    """Press "Previous" and wait for the previous question's page."""
+    follow(page, page.get_by_role("button", name="Previous", exact=True))
 
 
 def submit_quiz(page: Page) -> tuple[int, int, int]:

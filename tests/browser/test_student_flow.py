@@ -15,6 +15,7 @@ from tests.browser.flows import (
     answer_key,
     current_question,
     expect_answer_kept,
+    follow,
     go_next,
     go_previous,
     log_in,
@@ -101,12 +102,12 @@ def test_a_reload_and_a_new_login_resume_the_open_attempt(
     page.reload()
     assert position(page) == (2, len(key))
 
-    page.get_by_role("button", name="Log out").click()
+    follow(page, page.get_by_role("button", name="Log out"))
     page.context.clear_cookies()
     log_in(page, email, PASSWORD)
-    nav(page).get_by_role("link", name="Articles", exact=True).click()
-    page.locator("main").get_by_role("link", name=article.title, exact=True).click()
-    page.get_by_role("button", name="Resume quiz").click()
+    follow(page, nav(page).get_by_role("link", name="Articles", exact=True))
+    follow(page, page.locator("main").get_by_role("link", name=article.title, exact=True))
+    follow(page, page.get_by_role("button", name="Resume quiz"))
     assert position(page) == (2, len(key))
     go_previous(page)
     expect_answer_kept(page, first, first_given)
