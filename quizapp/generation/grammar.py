@@ -903,7 +903,7 @@ def _subject_text(
             return None, False  # "its workers", "one of them": the owner is unknown
         if token.pos_ == "DET" and token.lower_ in DEMONSTRATIVES:
             return None, False  # "this report": which one depends on the story
-    return _decapitalize(tokens[0], render(tokens)), False
+    return decapitalize(tokens[0], render(tokens)), False
 
 
 def _reporter(pronoun: Token) -> str | None:
@@ -930,7 +930,7 @@ def _reporter(pronoun: Token) -> str | None:
         return None
     if tokens[0].lower_ in {"a", "an"} and not any(t.pos_ == "PROPN" for t in tokens):
         return None  # "a spokesman said it ...": which one?
-    return _decapitalize(tokens[0], render(tokens))
+    return decapitalize(tokens[0], render(tokens))
 
 
 def _relative_owner(noun: Token) -> str | None:
@@ -949,10 +949,10 @@ def _relative_owner(noun: Token) -> str | None:
     if tokens[0].lower_ in {"a", "an"}:
         # The antecedent is known by now: "a budget that ..." -> "the budget".
         return "the " + render(tokens[1:])
-    return _decapitalize(tokens[0], render(tokens))
+    return decapitalize(tokens[0], render(tokens))
 
 
-def _decapitalize(first: Token, text: str) -> str:
+def decapitalize(first: Token, text: str) -> str:
     """Lower-case a sentence-initial common word ("The law" -> "the law"), not a name."""
     after_dash = first.i > 0 and first.doc[first.i - 1].text in _DASHES
     if not (first.is_sent_start or _after_line_break(first) or after_dash):
@@ -1237,7 +1237,7 @@ def _render_clause(tokens: list[Token]) -> str:
     """Render clause tokens, lower-casing a sentence-initial common word."""
     if not tokens:
         return ""
-    return _decapitalize(tokens[0], render(tokens))
+    return decapitalize(tokens[0], render(tokens))
 
 
 def _finish(text: str) -> str | None:

@@ -252,8 +252,8 @@ def _in_place(
         text = token.text
         if previous_removed and singular and token.i == _first_verb_index(verb):
             text = _singular(token)
-        if not words and token.pos_ != "PROPN" and not token.text.isupper():
-            text = text[:1].lower() + text[1:]
+        if not words:
+            text = grammar.decapitalize(token, text)
         words.append(text)
         previous_removed = False
     return words
@@ -307,8 +307,8 @@ def _fronted(
         if name is None:
             return None
         subject_text = name  # "he" -> the one person the story just named
-    elif first is not None and first.pos_ not in {"PROPN"} and not first.text.isupper():
-        subject_text = subject_text[:1].lower() + subject_text[1:]
+    elif first is not None:
+        subject_text = grammar.decapitalize(first, subject_text)
     rest = [t for t in clause if t.i not in subject_ids and t.i not in removed]
     if auxes:
         operator = auxes[0]
@@ -332,13 +332,8 @@ def _fronted(
     if after:
         words.append(grammar.render(after).rstrip(" ,;:"))
     if moved:
-        words.append(_decapitalized(grammar.render(moved)).rstrip(" ,;:"))
+        words.append(grammar.decapitalize(moved[0], grammar.render(moved)).rstrip(" ,;:"))
     return words
-
-
-def _decapitalized(text: str) -> str:
-    first = text.split(" ", 1)[0]
-    return text[:1].lower() + text[1:] if first.istitle() and len(first) > 1 else text
 
 
 def _finish(text: str) -> str | None:
@@ -393,8 +388,8 @@ def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, T
             text = speaker  # "'I am happy to announce …,' Roe said": the speaker
         elif token.lower_ == "am" and speaker is not None and words and words[-1] == speaker:
             text = "is"
-        elif not words and token.pos_ != "PROPN" and not token.text.isupper():
-            text = text[:1].lower() + text[1:]
+        elif not words:
+            text = grammar.decapitalize(token, text)
         words.append(text)
     text = _finish(" ".join(words))
     return None if text is None else (text, verb)
