@@ -136,7 +136,7 @@ def _coordinated(article: ParsedArticle) -> Iterator[AnswerPhrase]:
         if len(items) < 2 or len(items) > 12:
             continue
         doc = ent.doc
-        start, end = ent.start, max(item.end for item in items)
+        start, end = _aside_start(ent), max(item.end for item in items)
         span = doc[start:end]
         if len(span) > 40:
             continue
@@ -148,6 +148,22 @@ def _coordinated(article: ParsedArticle) -> Iterator[AnswerPhrase]:
         else:
             kind, question_type, wh = "GPE", "where", "Which countries"
         yield AnswerPhrase(span, tuple(span), ent.label_, kind, question_type, wh, False)
+
+
+def _aside_start(first: Span) -> int:
+    """Where a list starting with a bracketed acronym really starts: "the Harbor Union (HU)
+    or Westland" is one list whose first item is the name before "(HU)"."""
+    doc = first.doc
+    start, end = first.start, first.end
+    if start < 2 or end >= len(doc) or doc[start - 1].text != "(" or doc[end].text != ")":
+        return start
+    before = doc[start - 2]
+    if before.ent_type_ and before.ent_iob_ != "O":
+        index = before.i
+        while index > 0 and doc[index].ent_iob_ == "I":
+            index -= 1
+        return index
+    return start
 
 
 _LIST_GLUE = frozenset({",", "and", "or", "the", "The"})
@@ -172,7 +188,7 @@ def _adjacent_lists(article: ParsedArticle) -> Iterator[AnswerPhrase]:
             t.lower_ in {"and", "or"} for t in doc[group[0].start : group[-1].end]
         ):
             continue
-        span = doc[group[0].start : group[-1].end]
+        span = doc[_aside_start(group[0]) : group[-1].end]
         if any(e.root.dep_ == "conj" for e in group[1:]):
             continue  # the parse coordinates them: `_coordinated` asks the list
         kinds = {KIND_BY_LABEL.get(item.label_) for item in group}
@@ -203,7 +219,14 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
                 continue
             if len(ent) > 1 and ent[0].pos_ == "ADP":
                 ent = ent[1:]  # "by June 30, 2026": the date is the answer, "by" stays asked
-            yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "when", _when(ent), True)
+            asked = tuple(ent)
+            if len(ent) > 1 and ent[0].lower_ in {"least", "most"} and ent.start > 0:
+                before = ent.doc[ent.start - 1]
+                if before.lower_ == "at":
+                    # "since at least March 2016": the entity starts inside "at least"
+                    asked = (before, *ent)
+                    ent = ent[1:]
+            yield AnswerPhrase(ent, asked, ent.label_, kind, "when", _when(ent), True)
             continue
         if kind == "PERSON":
             if ent.root.dep_ in {"compound", "amod"}:
