@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 
@@ -41,6 +42,11 @@ _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"|‘[^’]*’")
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 # Answers of these types are verdicts, not spans of the text.
 _VERDICT_TYPES = frozenset({"true_false"})
+_BRACKETS = {"(": ")", "[": "]"}
+# What an answer may start with besides a letter or digit: a currency sign, a quotation mark.
+_ANSWER_OPENERS = frozenset("$£€¥\"“‘'")
+_OPEN_ONE_WORD_ASIDE = re.compile(r"\(([A-Z][A-Z0-9.&-]+) (?![^(]*\))")
+_LEADING_PUNCTUATION = ",;:–— "
 # True/false statements a quiz keeps even when they restate other questions' answers.
 MIN_STATEMENTS = 2
 # Answers shorter than this recur by chance ("DEF" aside, two letters say little).
@@ -64,8 +70,12 @@ def rejection_reason(candidate: Candidate, article: ParsedArticle) -> str | None
         return f"question longer than {MAX_QUESTION_WORDS} words"
     if has_unresolved_pronoun(question):
         return "question has an unresolved pronoun"
+    if not balanced(question) or not balanced(answer):
+        return "a bracket opened or closed without its pair"  # "(HU won?", "HU) or Westland"
     if candidate.type in _VERDICT_TYPES:
         return None
+    if not (answer[:1].isalnum() or answer[:1] in _ANSWER_OPENERS):
+        return "answer starts with punctuation"  # ", 2022": a cut-off span
     if answer.lower() in PRONOUN_ANSWERS:
         return "answer is only a pronoun"
     if answer not in article.text:
@@ -73,6 +83,48 @@ def rejection_reason(candidate: Candidate, article: ParsedArticle) -> str | None
     if contains_answer(question, answer, candidate.kind):
         return "question contains its answer"
     return None
+
+
+def balanced(text: str) -> bool:
+    """Whether every bracket in the text is closed, in order ("(a)(3)(C)" is; "(HPA" is not)."""
+    depth = {opening: 0 for opening in _BRACKETS}
+    closing_of = {closing: opening for opening, closing in _BRACKETS.items()}
+    for character in text:
+        if character in depth:
+            depth[character] += 1
+        elif character in closing_of:
+            opening = closing_of[character]
+            if depth[opening] == 0:
+                return False
+            depth[opening] -= 1
+    return not any(depth.values())
+
+
+def _repaired(candidate: Candidate) -> Candidate:
+    """The candidate with its question's open acronym aside closed, and its answer's span
+    mended where a parse cut it badly: cut before a bracket it opens and never closes (an
+    entity span often stops inside "Harbor Permits Agency (HPA)" at "(HPA"),
+    without the punctuation it starts with (", 2022")."""
+    question = _closed_aside(candidate.question.strip())
+    if question != candidate.question.strip():
+        candidate = replace(candidate, question=question)
+    answer = candidate.answer.strip()
+    mended = answer
+    if not balanced(mended) and "(" in mended:
+        mended = mended[: mended.rfind("(")].rstrip(" ,")
+    mended = mended.lstrip(_LEADING_PUNCTUATION)
+    if mended == answer or not mended or not balanced(mended):
+        return candidate
+    return replace(candidate, answer=mended)
+
+
+def _closed_aside(question: str) -> str:
+    """An acronym aside the wording left open closed again: "… Movement (HM won?" reads
+    "… Movement (HM) won?"."""
+    if balanced(question):
+        return question
+    mended = _OPEN_ONE_WORD_ASIDE.sub(r"(\1) ", question, count=1)
+    return mended if balanced(mended) else question
 
 
 def has_unresolved_pronoun(question: str) -> bool:
@@ -119,7 +171,9 @@ def contains_answer(question: str, answer: str, kind: str = "") -> bool:
 def filter_candidates(candidates: Iterable[Candidate], article: ParsedArticle) -> list[Candidate]:
     """Keep the candidates that pass the quality bar, one per fact, in their original order."""
     passing = [
-        candidate for candidate in candidates if rejection_reason(candidate, article) is None
+        candidate
+        for candidate in map(_repaired, candidates)
+        if rejection_reason(candidate, article) is None
     ]
     # Most confident first, then generator order: the kept twin of a duplicate is the best one.
     ordered = sorted(range(len(passing)), key=lambda index: (-passing[index].confidence, index))

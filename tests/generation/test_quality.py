@@ -72,6 +72,9 @@ def test_a_good_question_passes(article: ParsedArticle) -> None:
         ("How many entities were named?", "Nine", "NUMBER", "not a span"),
         ("How many " + "very " * 30 + "entities?", "Eight", "NUMBER", "longer than"),
         ("?", "", "NUMBER", "empty"),
+        ("How many seats has the Harbor Party (HP won?", "Eight", "NUMBER", "bracket"),
+        ("Who was sanctioned Wednesday?", "officials) or Kim", "PERSON", "bracket"),
+        ("How many entities were also blacklisted?", ", Eight", "NUMBER", "punctuation"),
     ],
 )
 def test_bad_questions_are_rejected(
@@ -79,6 +82,19 @@ def test_bad_questions_are_rejected(
 ) -> None:
     found = rejection_reason(candidate(question, answer, kind=kind), article)
     assert found is not None and reason in found
+
+
+def test_an_answer_cut_inside_an_acronym_or_after_a_comma_is_mended(article: ParsedArticle) -> None:
+    cut = candidate(
+        "Who was sanctioned Wednesday?",
+        "Kim Jong Un (KJU",
+        kind="PERSON",
+        evidence=IMPOSED,
+        sentence_index=0,
+    )
+    comma = candidate("How many entities were also blacklisted?", ", Eight")
+    kept = filter_candidates([cut, comma], article)
+    assert [c.answer for c in kept] == ["Kim Jong Un", "Eight"]
 
 
 def test_pronouns_inside_a_quotation_are_fine() -> None:
