@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from quizapp.generation.nlp import load_nlp
 from quizapp.generation.words import DEMONSTRATIVES
@@ -32,6 +32,16 @@ _BATCH_EXTRA = 8
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _BARE_DEMONSTRATIVES = DEMONSTRATIVES - {"that"}
 _TIME_NOUNS = frozenset({"week", "month", "year", "morning", "evening", "time", "weekend"})
+_WH_WORDS = frozenset({"who", "whom", "whose", "what", "which", "when", "where", "how"})
+# Wh-words that stand alone (no noun after them): in place, only at the end of a question.
+_ADVERB_WH = frozenset({"who", "whom", "when", "where"})
+# Wh-words that open a question about an object ("Which law did … sign?").
+_OBJECT_WH = frozenset({"which", "what", "who", "whom", "how"})
+_OPERATORS = frozenset({"do", "does", "did", "has", "have", "had", "will", "would", "can", "could"})
+_FUNCTION_TAGS = frozenset({"RB", "IN", "MD", "CC", "VB", "VBD", "VBP", "VBZ", "VBG", "VBN"})
+_SUBJECT_START_TAGS = frozenset({"DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_OBJECT_START_TAGS = frozenset({"DT", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD", "VBN"})
 
 
 def rejection(doc: Doc) -> str | None:
@@ -65,6 +75,114 @@ def rejection(doc: Doc) -> str | None:
     last = words[-1] if words else None
     if last is not None and last.lower_ in {"the", "a", "an", "and", "or", "of"}:
         return "cut-off question"
+    return _misplaced_wh(doc) or _second_object(doc) or _stray_capital(doc)
+
+
+def _stray_capital(doc: Doc) -> str | None:
+    """A function word capitalized inside the question and followed by a common word, as
+    when a sentence's start was joined on ("… of State Also announce …", "… As a result …").
+    In a name the next word is capitalized too ("… Adversaries Through Sanctions Act")."""
+    tokens = [t for t in doc if not t.is_space]
+    quoted = _quoted(tokens)
+    for index in range(1, len(tokens) - 1):
+        token, previous, following = tokens[index], tokens[index - 1], tokens[index + 1]
+        if (
+            index not in quoted
+            and token.is_title
+            and token.tag_ in _FUNCTION_TAGS
+            and previous.text not in {":", "“", '"', "(", "—", "–"}
+            and following.is_lower
+        ):
+            return "a capitalized word inside the question"
+    return None
+
+
+def _misplaced_wh(doc: Doc) -> str | None:
+    """A wh-word the transformation put where English cannot have it: "when's crisis",
+    "who policy", "the which law", an in-place "who" or "when" with words after it."""
+    tokens = [t for t in doc if not t.is_space]
+    quoted = _quoted(tokens)
+    for index, token in enumerate(tokens):
+        if token.lower_ not in _WH_WORDS or index in quoted:
+            continue
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        previous = tokens[index - 1] if index > 0 else None
+        if following is not None and following.lower_ in {"'s", "’s"}:
+            return "possessive of a wh-word"
+        if (
+            token.lower_ in {"who", "whom"}
+            and following is not None
+            and following.tag_ in _NOUN_TAGS
+        ):
+            return "who before a noun"
+        if previous is not None and previous.tag_ in {"DT", "PRP$"}:
+            return "determiner before a wh-word"
+        in_place = index > 0 and not (index == 1 and previous is not None and previous.tag_ == "IN")
+        if not in_place:
+            continue
+        rest = [t for t in tokens[index + 1 :] if not t.is_punct]
+        # After a verb or preposition it is the answer's slot ("including who (Mr.) have …");
+        # after a noun it may be a relative pronoun ("the official who signed …").
+        if (
+            token.lower_ in _ADVERB_WH
+            and rest
+            and previous is not None
+            and (previous.tag_.startswith("VB") or previous.tag_ == "IN")
+        ):
+            return "in-place wh-word with words after it"
+        if (following is not None and following.text in {",", "(", "["}) or (
+            previous is not None and previous.text in {"(", "["}
+        ):
+            return "in-place wh-word inside a list or parenthesis"
+    return None
+
+
+def _tag(token: Token | None) -> str:
+    return "" if token is None else token.tag_
+
+
+def _quoted(tokens: Sequence[Token]) -> set[int]:
+    """Indices of the tokens inside quotation marks (the article's words, not the question's)."""
+    inside: set[int] = set()
+    open_quote = False
+    for index, token in enumerate(tokens):
+        if token.text in {"“", "”", '"'}:
+            open_quote = token.text == "“" or (token.text == '"' and not open_quote)
+            continue
+        if open_quote:
+            inside.add(index)
+    return inside
+
+
+def _second_object(doc: Doc) -> str | None:
+    """A fronted wh-object whose verb still has an object: "Which organization did the
+    actions undermine the stability of …?" (the answer's slot is taken twice)."""
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    if len(words) < 4 or words[0].lower_ not in _OBJECT_WH or words[-1].tag_ in {"IN", "RP", "TO"}:
+        return None
+    operator = next((t for t in words[1:4] if t.lower_ in _OPERATORS), None)
+    if operator is None:
+        return None
+    position = words.index(operator)
+    following = next((t for t in words[position + 1 :] if t.tag_ != "RB"), None)
+    if following is None or following.tag_ not in _SUBJECT_START_TAGS:
+        return None  # no subject after the operator ("Which country had up to …"): the
+        # wh-phrase is the subject and the verb's object is its own
+    verb = next(
+        (
+            t
+            for t in words[position + 2 :]
+            if t.tag_ in {"VB", "VBN"} and t.lower_ not in {"be", "been", "have", "had"}
+        ),
+        None,
+    )
+    if verb is None:
+        return None
+    after = words[words.index(verb) + 1 :]
+    if after and after[0].tag_ == "RB" and len(after) > 1:
+        after = after[1:]
+    if after and after[0].tag_ in _OBJECT_START_TAGS:
+        return "a second object after a fronted wh-object"
     return None
 
 

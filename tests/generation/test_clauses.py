@@ -118,15 +118,44 @@ def test_the_overgenerator_offers_more_than_a_quiz_needs_and_words_appositions()
         ("How much did we announce in funding?", "first-person pronoun outside a quotation"),
         ("Who said the plan failed; the council agreed?", "a list or second clause after a"),
         ("Which organizations signed the plan and?", "cut-off question"),
+        ("The mayor renewed her pledge to ending when's shortage of water?", "possessive of a"),
+        ("The harbor board helped carry out who policy in the region?", "who before a noun"),
+        ("The council approved the money under the which law?", "determiner before a wh-word"),
+        ("Farmers had been arrested when in the valley?", "in-place wh-word with words"),
+        ("Five members, including who (Dr.), won seats in the assembly?", "in-place wh-word"),
+        ("The board has named Rita Stone, her deputy who, and four other members?", "in-place wh"),
+        ("The firms were fined by the Harbor Union (which organization) or Canada?", "in-place"),
+        (
+            "Which company did the fines undermine the stability of local banks?",
+            "a second object after a fronted wh-object",
+        ),
+        (
+            "When would all boats and nets As a result of the ban be seized?",
+            "a capitalized word inside the question",
+        ),
     ],
 )
 def test_the_filter_names_what_is_wrong(question: str, reason: str) -> None:
     found = rejection(load_nlp()(question))
-    assert found is not None and found.startswith(reason)
+    assert found is not None and found.startswith(reason), found
 
 
-def test_the_filter_keeps_a_clean_question() -> None:
-    assert rejection(load_nlp()("When did the council announce new sanctions?")) is None
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When did the council announce new sanctions?",
+        "Who is the official who signed the harbor law?",
+        "Who did the council impose sanctions on?",
+        "Which country had up to 60 days to present a full request?",
+        "Which department has also published advice to local banks?",
+        "The bill is named in honor of which late congressman?",
+        "Which law did the council sign in March?",
+        'Who said, "We know who is responsible and when it happened"?',
+        "Which law is named the Clean Harbors Through Better Ports Act?",
+    ],
+)
+def test_the_filter_keeps_clean_questions(question: str) -> None:
+    assert rejection(load_nlp()(question)) is None
 
 
 def test_features_tell_the_lead_from_the_end() -> None:
@@ -206,3 +235,23 @@ def test_a_hyphenated_word_stays_one_word_in_the_question() -> None:
     assert _finish("The officials are from the state - owned which company") == (
         "The officials are from the state-owned which company?"
     )
+
+
+def test_a_fronted_subject_keeps_its_capital_and_a_date_loses_at_least() -> None:
+    text = (
+        "The agency said the attacks continued.\n\nCanadian government cyber actors have since"
+        " at least March 2016 targeted harbor offices and several water plants, the agency said."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert "least March 2016" not in asked
+    assert asked["March 2016"].startswith("When have Canadian government cyber actors")
+
+
+def test_a_list_that_starts_with_a_name_and_its_acronym_is_asked_whole() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nAll of the firms below were previously"
+        " fined by the European Union (EU) or Canada, the board said."
+    )
+    answers = {c.answer for c in ClauseGenerator().generate(parse_article(text))}
+    assert "the European Union (EU) or Canada" in answers
+    assert "EU) or Canada" not in answers
