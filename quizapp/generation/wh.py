@@ -226,13 +226,18 @@ def _resolve_relative(verb: Token, tokens: list[Token]) -> list[Token] | None:
     relative = [t for t in tokens if t.lower_ in _RELATIVE and t.i < verb.i]
     if not relative:
         return None
-    antecedent = [t for t in noun.subtree if t.i <= noun.i and not t.is_punct and t.dep_ != "relcl"]
+    antecedent = _antecedent(noun)
     if not antecedent or len(antecedent) > 8:
         return None
     position = relative[0].i
     before = [t for t in tokens if t.i < position]
     after = [t for t in tokens if t.i > position]
     return [*before, *antecedent, *after]
+
+
+def _antecedent(noun: Token) -> list[Token]:
+    """The noun a relative clause hangs from, with the words before it ("the six officials")."""
+    return [t for t in noun.subtree if t.i <= noun.i and not t.is_punct and t.dep_ != "relcl"]
 
 
 def _in_place(
@@ -288,6 +293,11 @@ def _fronted(
 ) -> list[str] | None:
     """ "When did the ABC. announce sanctions on six officials?" (do-support, inversion)."""
     subject_ids = {t.i for t in subject.subtree} - removed
+    if verb.dep_ == "relcl" and subject.lower_ in _RELATIVE:
+        # "students who had been imprisoned in May 2014": `_resolve_relative` put the noun
+        # where "who" stood, so the noun is the subject to invert.
+        subject_ids = {t.i for t in _antecedent(verb.head)} - removed
+        subject = verb.head
     if verb.i in subject_ids or verb.i in removed:
         return None  # a misparse: the verb inside its own subject
     auxes = [

@@ -255,3 +255,13 @@ def test_a_list_that_starts_with_a_name_and_its_acronym_is_asked_whole() -> None
     answers = {c.answer for c in ClauseGenerator().generate(parse_article(text))}
     assert "the European Union (EU) or Canada" in answers
     assert "EU) or Canada" not in answers
+
+
+def test_a_relative_clause_is_asked_with_its_noun_as_the_subject() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nHe was also accused of torturing a"
+        " peaceful protester who demanded the release of students who had been imprisoned in"
+        " May 2014 in Westland."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert asked["May 2014"] == "When had students been imprisoned in Westland?"
