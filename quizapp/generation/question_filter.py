@@ -38,6 +38,7 @@ _ADVERB_WH = frozenset({"who", "whom", "when", "where"})
 # Wh-words that open a question about an object ("Which law did … sign?").
 _OBJECT_WH = frozenset({"which", "what", "who", "whom", "how"})
 _OPERATORS = frozenset({"do", "does", "did", "has", "have", "had", "will", "would", "can", "could"})
+_MAX_COMMAS = 2
 _FUNCTION_TAGS = frozenset({"RB", "IN", "MD", "CC", "VB", "VBD", "VBP", "VBZ", "VBG", "VBN"})
 _SUBJECT_START_TAGS = frozenset({"DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
@@ -75,7 +76,21 @@ def rejection(doc: Doc) -> str | None:
     last = words[-1] if words else None
     if last is not None and last.lower_ in {"the", "a", "an", "and", "or", "of"}:
         return "cut-off question"
-    return _misplaced_wh(doc) or _second_object(doc) or _stray_capital(doc)
+    return _no_wh_word(doc) or _misplaced_wh(doc) or _second_object(doc) or _stray_capital(doc)
+
+
+def _no_wh_word(doc: Doc) -> str | None:
+    """A question must ask something: a wh-word outside the quotation (the wording may have
+    removed a bracketed alias and asked nothing); asked in place, not inside a long list."""
+    tokens = [t for t in doc if not t.is_space]
+    quoted = _quoted(tokens)
+    outside = [t for index, t in enumerate(tokens) if index not in quoted]
+    if not any(t.lower_ in _WH_WORDS for t in outside):
+        return "no wh-word"
+    asked_in_place = not (outside and outside[0].lower_ in _WH_WORDS)
+    if asked_in_place and sum(1 for t in outside if t.text == ",") > _MAX_COMMAS:
+        return "a list of more than three items to read through"  # "A, B, which C, and D …?"
+    return None
 
 
 def _stray_capital(doc: Doc) -> str | None:

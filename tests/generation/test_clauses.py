@@ -125,6 +125,11 @@ def test_the_overgenerator_offers_more_than_a_quiz_needs_and_words_appositions()
         ("Five members, including who (Dr.), won seats in the assembly?", "in-place wh-word"),
         ("The board has named Rita Stone, her deputy who, and four other members?", "in-place wh"),
         ("The firms were fined by the Harbor Union (which organization) or Canada?", "in-place"),
+        ("Rita Stone is the chair of the Harbor Board?", "no wh-word"),
+        (
+            "Rita Stone, Tom Reed, Ann Lee, and which official made the announcement?",
+            "a list of more than three items",
+        ),
         (
             "Which company did the fines undermine the stability of local banks?",
             "a second object after a fronted wh-object",
@@ -152,6 +157,7 @@ def test_the_filter_names_what_is_wrong(question: str, reason: str) -> None:
         "Which law did the council sign in March?",
         'Who said, "We know who is responsible and when it happened"?',
         "Which law is named the Clean Harbors Through Better Ports Act?",
+        "Who is charged with selling cocaine, heroin, methamphetamine, and marijuana?",
     ],
 )
 def test_the_filter_keeps_clean_questions(question: str) -> None:
