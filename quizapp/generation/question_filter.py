@@ -12,7 +12,9 @@ the article's parse.
 
 from __future__ import annotations
 
+import functools
 import itertools
+import re
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -39,6 +41,8 @@ _ADVERB_WH = frozenset({"who", "whom", "when", "where"})
 _OBJECT_WH = frozenset({"which", "what", "who", "whom", "how"})
 _OPERATORS = frozenset({"do", "does", "did", "has", "have", "had", "will", "would", "can", "could"})
 _MAX_COMMAS = 2
+_WORD_WITH_STOP = re.compile(r"[A-Za-z]{2,}\.")
+_SAY = frozenset({"say", "says", "said"})
 _FUNCTION_TAGS = frozenset({"RB", "IN", "MD", "CC", "VB", "VBD", "VBP", "VBZ", "VBG", "VBN"})
 _SUBJECT_START_TAGS = frozenset({"DT", "PRP", "PRP$", "NN", "NNS", "NNP", "NNPS", "JJ", "CD"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
@@ -76,7 +80,43 @@ def rejection(doc: Doc) -> str | None:
     last = words[-1] if words else None
     if last is not None and last.lower_ in {"the", "a", "an", "and", "or", "of"}:
         return "cut-off question"
-    return _no_wh_word(doc) or _misplaced_wh(doc) or _second_object(doc) or _stray_capital(doc)
+    return (
+        _no_wh_word(doc)
+        or _misplaced_wh(doc)
+        or _second_object(doc)
+        or _stray_capital(doc)
+        or _inner_full_stop(doc)
+        or _reported_object(doc)
+    )
+
+
+def _inner_full_stop(doc: Doc) -> str | None:
+    """A word with a full stop the tokenizer knows as no abbreviation, with the question going
+    on in lower case ("… be paid DoF. of the total …"): two sentences joined into one."""
+    known = _abbreviations()
+    for token, following in itertools.pairwise(doc):
+        if (
+            _WORD_WITH_STOP.fullmatch(token.text)
+            and token.text not in known
+            and token.text.lower() not in known
+            and following.is_lower
+        ):
+            return "a full stop inside the question"
+    return None
+
+
+def _reported_object(doc: Doc) -> str | None:
+    """ "Which organization does the chief executive say?": a name is no thing one says."""
+    words = [t for t in doc if not t.is_punct and not t.is_space]
+    if len(words) > 2 and words[-1].lower_ in _SAY and words[0].lower_ != "who":
+        return "a name asked as what somebody says"
+    return None
+
+
+@functools.cache
+def _abbreviations() -> frozenset[str]:
+    """The tokenizer's own abbreviations ("Dr.", "Inc.", "Gov.")."""
+    return frozenset(key for key in load_nlp().tokenizer.rules if key.endswith("."))
 
 
 def _no_wh_word(doc: Doc) -> str | None:

@@ -126,6 +126,8 @@ def test_the_overgenerator_offers_more_than_a_quiz_needs_and_words_appositions()
         ("The board has named Rita Stone, her deputy who, and four other members?", "in-place wh"),
         ("The firms were fined by the Harbor Union (which organization) or Canada?", "in-place"),
         ("Rita Stone is the chair of the Harbor Board?", "no wh-word"),
+        ("How much will be paid to the board HbF. of the total loan?", "a full stop inside"),
+        ("Which organization does Rita Stone, the chief executive, say?", "a name asked as"),
         (
             "Rita Stone, Tom Reed, Ann Lee, and which official made the announcement?",
             "a list of more than three items",
@@ -158,6 +160,9 @@ def test_the_filter_names_what_is_wrong(question: str, reason: str) -> None:
         'Who said, "We know who is responsible and when it happened"?',
         "Which law is named the Clean Harbors Through Better Ports Act?",
         "Who is charged with selling cocaine, heroin, methamphetamine, and marijuana?",
+        "Which office is issuing a license through 12:01 a.m. eastern time?",
+        "Yesterday Dr. Rita Stone of Harbor Inc. announced how many new jobs?",
+        'Who said, "The harbor will open in March"?',
     ],
 )
 def test_the_filter_keeps_clean_questions(question: str) -> None:
