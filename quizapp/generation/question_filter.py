@@ -34,6 +34,7 @@ _BATCH_EXTRA = 8
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _BARE_DEMONSTRATIVES = DEMONSTRATIVES - {"that"}
 _TIME_NOUNS = frozenset({"week", "month", "year", "morning", "evening", "time", "weekend"})
+_TIME_PLURALS = frozenset({"days", "weeks", "months", "years", "times", "hours", "day"})
 _WH_WORDS = frozenset({"who", "whom", "whose", "what", "which", "when", "where", "how"})
 # Wh-words that stand alone (no noun after them): in place, only at the end of a question.
 _ADVERB_WH = frozenset({"who", "whom", "when", "where"})
@@ -211,34 +212,44 @@ def _quoted(tokens: Sequence[Token]) -> set[int]:
 
 def _second_object(doc: Doc) -> str | None:
     """A fronted wh-object whose verb still has an object: "Which organization did the
-    actions undermine the stability of …?" (the answer's slot is taken twice)."""
-    words = [t for t in doc if not t.is_punct and not t.is_space]
+    actions undermine the stability of …?" (the answer's slot is taken twice). Read up to
+    the first comma; a time phrase ("each month"), an infinitive's object ("have 30 days to
+    declare the result") and a second object that is a name ("How much has the city paid
+    Acme?") are no second object."""
+    tokens = [t for t in doc if not t.is_space]
+    words = [t for t in tokens if not t.is_punct]
     if len(words) < 4 or words[0].lower_ not in _OBJECT_WH or words[-1].tag_ in {"IN", "RP", "TO"}:
         return None
+    if words[0].lower_ == "how" and words[2].lower_ in _TIME_NOUNS | _TIME_PLURALS:
+        return None  # "How many times did …": an adverbial, not an object
     operator = next((t for t in words[1:4] if t.lower_ in _OPERATORS), None)
     if operator is None:
         return None
-    position = words.index(operator)
-    following = next((t for t in words[position + 1 :] if t.tag_ != "RB"), None)
+    clause = list(itertools.takewhile(lambda t: t.text != ",", tokens[operator.i + 1 :]))
+    following = next((t for t in clause if t.tag_ != "RB"), None)
     if following is None or following.tag_ not in _SUBJECT_START_TAGS:
         return None  # no subject after the operator ("Which country had up to …"): the
         # wh-phrase is the subject and the verb's object is its own
-    verb = next(
-        (
-            t
-            for t in words[position + 2 :]
-            if t.tag_ in {"VB", "VBN"} and t.lower_ not in {"be", "been", "have", "had"}
-        ),
-        None,
-    )
-    if verb is None:
+    verbs = [
+        index
+        for index, t in enumerate(clause)
+        if index > 0
+        and t.tag_ in {"VB", "VBN"}
+        and t.lower_ not in {"be", "been"}
+        and clause[index - 1].tag_ != "TO"
+    ]
+    if not verbs:
         return None
-    after = words[words.index(verb) + 1 :]
+    after = [t for t in clause[verbs[0] + 1 :] if not t.is_punct]
     if after and after[0].tag_ == "RB" and len(after) > 1:
         after = after[1:]
-    if after and after[0].tag_ in _OBJECT_START_TAGS:
-        return "a second object after a fronted wh-object"
-    return None
+    if not after or after[0].tag_ not in _OBJECT_START_TAGS:
+        return None
+    if any(t.lower_ in _TIME_NOUNS | _TIME_PLURALS for t in after[:3]):
+        return None  # "… add last month", "… serve each month"
+    if all(t.tag_ in {"NNP", "NNPS"} for t in after):
+        return None  # a name as the second object of "pay", "give", "send"
+    return "a second object after a fronted wh-object"
 
 
 def keep_clean(
