@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import ClassVar
 
 from spacy.tokens import Span, Token
@@ -33,6 +34,9 @@ _WHO_AFTER_PREPOSITION = re.compile(r"^(To|For|From|With|By|On|At|About|Against|
 # Longest appositive asked as "Who is …?".
 _MAX_APPOSITIVE_TOKENS = 14
 _MIN_APPOSITIVE_TOKENS = 2
+# Prepositions that tie a title to what it is the title of ("director of", "envoy to").
+_POSSESSIVE_END = re.compile(r"\s*['’]s?$")
+_TITLE_PREPOSITIONS = frozenset({"of", "at", "for", "to"})
 # Longest stretch of a quotation a "Who said …?" question repeats.
 _MAX_QUOTED_WORDS = 14
 
@@ -50,6 +54,7 @@ class ClauseGenerator:
             evidence = article.sentences[index].text
             yield from _moved(phrase, article, index, evidence, resolve)
             yield from _appositive(phrase, index, evidence)
+            yield from _title_owner(phrase, index, evidence)
             yield from _speaker(phrase, index, evidence)
 
 
@@ -164,6 +169,51 @@ def _appositive(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Can
         wh = "Who" if phrase.kind == "PERSON" else "What"
         question = f"{wh} is {described}?"
         yield _candidate(phrase, question, index, evidence, 0.7, form="appositive")
+
+
+def _title_owner(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candidate]:
+    """The organization or place of a person's title in an appositive, as "X is Y" with the
+    owner asked: "Rita Stone, the Board's chief counsel" -> "Of which organization is Rita
+    Stone the chief counsel?"; "…, director of the Harbor Agency" -> "Of which agency …"."""
+    if phrase.kind not in {"ORG", "GPE"} or phrase.wh.split(" ", 1)[0] != "Which":
+        return
+    root = phrase.span.root
+    if root.dep_ == "poss":
+        title, preposition = root.head, "Of"
+    elif root.dep_ == "pobj" and root.head.lower_ in _TITLE_PREPOSITIONS:
+        title, preposition = root.head.head, root.head.text.capitalize()
+    else:
+        return
+    person = title.head
+    if title.dep_ != "appos" or title.pos_ not in {"NOUN", "PROPN"}:
+        return
+    if person.ent_type_ != "PERSON" or title.ent_type_ == "PERSON":
+        return
+    asked = {t.i for t in root.subtree} | ({root.head.i} if root.dep_ == "pobj" else set())
+    words = [
+        t
+        for t in title.subtree
+        if t.i not in asked
+        and not (t.is_punct and t.text not in {"-", "’", "'"})
+        and t.tag_ != "POS"
+    ]
+    if not words or len(words) > _MAX_APPOSITIVE_TOKENS or words[-1].i < title.i:
+        return
+    if any(t.pos_ in {"PRON", "VERB"} or t.ent_type_ == "PERSON" for t in words):
+        return
+    described = grammar.render(words)
+    if words[0].pos_ != "DET":
+        described = "the " + described
+    elif words[0].text[:1].isupper():
+        described = words[0].lower_ + described[len(words[0].text) :]
+    name = next((ent.text for ent in person.doc.ents if ent.start <= person.i < ent.end), None)
+    if name is None:
+        return
+    wh_phrase = phrase.wh[:1].lower() + phrase.wh[1:]
+    question = f"{preposition} {wh_phrase} is {name} {described}?"
+    candidate = _candidate(phrase, question, index, evidence, 0.7, form="appositive")
+    owner = _POSSESSIVE_END.sub("", candidate.answer)
+    yield replace(candidate, answer=owner) if owner else candidate
 
 
 def _speaker(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candidate]:

@@ -281,3 +281,21 @@ def test_a_relative_clause_is_asked_with_its_noun_as_the_subject() -> None:
     )
     asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
     assert asked["May 2014"] == "When had students been imprisoned in Westland?"
+
+
+def test_the_owner_of_a_title_in_an_appositive_is_asked() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\n"
+        '"The market must stay honest," said Rita Stone, the Harbor Vigilance Committee’s chief'
+        " executive officer.\n\nYesterday Dr. Tom Reed, the Administrator of the Coastal Relief"
+        " Agency, announced new funding."
+    )
+    asked = {
+        c.question: c.answer
+        for c in ClauseGenerator().generate(parse_article(text))
+        if c.form == "appositive"
+    }
+    assert asked["Of which committee is Rita Stone the chief executive officer?"] == (
+        "the Harbor Vigilance Committee"
+    )
+    assert asked["Of which agency is Tom Reed the Administrator?"] == "the Coastal Relief Agency"
