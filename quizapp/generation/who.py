@@ -223,11 +223,11 @@ class WhoGenerator:
                 holders.setdefault(question.lower(), set()).add(person.text)
                 found.append(self._candidate(question, person, unit, index, 0.7))
             titles = (
-                (_apposed_title(mention, people), 0.9),
-                (_preceding_title(mention, people), 0.85),
-                (_title_before_comma(mention, people), 0.75),
+                (_apposed_title(mention, people), 0.9, False),
+                (_preceding_title(mention, people), 0.85, True),
+                (_title_before_comma(mention, people), 0.75, True),
             )
-            for title, confidence in titles:
+            for title, confidence, before_name in titles:
                 if title is None or _leans_back(title):
                     continue
                 named = _definite(title)
@@ -238,6 +238,9 @@ class WhoGenerator:
                     if qualifier is None:
                         continue
                     named = f"{named} {join_tokens(qualifier)}"
+                if before_name and "," in named:
+                    continue  # "the Northern District of Ohio, Acting U.S. Attorney": the end
+                    # of another person's title before this one's, not one title
                 question = f"Who is {named}?"
                 holders.setdefault(question.lower(), set()).add(person.text)
                 found.append(self._candidate(question, person, unit, index, confidence))

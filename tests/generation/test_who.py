@@ -361,3 +361,16 @@ def test_a_capitalised_title_set_off_before_the_name_is_asked() -> None:
     assert ("Who is the Minister of State for Foreign Affairs?", "Jeje Odongo") in pairs(
         run(GENERATOR, article)
     )
+
+
+def test_the_end_of_one_title_is_not_read_as_the_next_persons_title() -> None:
+    text = (
+        "The harbor case moved ahead on Monday.\n\nActing Harbor Attorney Tom Reed for the"
+        " Northern District of Westland, Acting Harbor Attorney Ann Lee for the Southern District"
+        " of Eastland, and Director Bo Park of the Harbor Police made the announcement."
+    )
+    asked = {c.question: c.answer for c in WhoGenerator().generate(parse_article(text))}
+    assert asked["Who is the Acting Harbor Attorney for the Northern District of Westland?"] == (
+        "Tom Reed"
+    )
+    assert not [question for question in asked if "," in question]
