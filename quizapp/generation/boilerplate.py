@@ -192,8 +192,11 @@ _DATELINE_PLACE = r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’-]+(?: [A-ZÀ-ÖØ-Þ][A-Z
 _DATELINE_REGION = r"[A-ZÀ-ÖØ-Þ][\wÀ-ÿ.'’-]*(?: [A-ZÀ-ÖØ-Þ][\wÀ-ÿ.'’-]*){0,3}"
 _DATELINE_DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}(?:, \d{4})?)"
 _DATELINE_AGENCY = r"\((?:dpa|[A-Z][\w ]{1,30})\)"
+# … or a place in title case ("Westland – Today, …"), one to three words.
+_DATELINE_TITLED_PLACE = r"[A-ZÀ-ÖØ-Þ][a-zß-ÿ.'’-]+(?: [A-ZÀ-ÖØ-Þ][a-zß-ÿ.'’-]+){0,2}"
 DATELINE_PATTERN = re.compile(
-    rf"^(?:{_DATELINE_PLACE}(?:, {_DATELINE_REGION})?(?:,? {_DATELINE_DATE})?"
+    rf"^(?:(?:{_DATELINE_PLACE}|{_DATELINE_TITLED_PLACE})(?:, {_DATELINE_REGION})?"
+    rf"(?:,? {_DATELINE_DATE})?"
     rf"(?: {_DATELINE_AGENCY})?|{_DATELINE_AGENCY})"
     r"\s*(?:—|–|--|-)\s+(?=[A-ZÀ-ÖØ-Þ0-9“\"‘'])"
 )

@@ -169,6 +169,14 @@ def test_text_without_a_story_cleans_to_nothing(text: str) -> None:
             "LONDON, Jan. 5 (Reuters) - The Bank of England held interest rates at 5.25%.",
             "The Bank of England held interest rates at 5.25%.",
         ),
+        (
+            "Westland– Today, the harbor office named five new officials of the port.",
+            "Today, the harbor office named five new officials of the port.",
+        ),
+        (
+            "Port Hope – The harbor office named five new officials of the port.",
+            "The harbor office named five new officials of the port.",
+        ),
     ],
 )
 def test_a_dateline_is_stripped_from_the_first_paragraph(first: str, story: str) -> None:
