@@ -30,7 +30,10 @@ _DEMONSTRATIVE = re.compile(
     r"(?<![“\"'‘])\b(?:[Tt]his|[Tt]hese|[Tt]hose)\b"
     rf"(?! (?:{_TIME_WORDS})s?\b)(?= [a-z][a-z-]+(?: [a-z-]+)? [a-z])"
 )
-_WHO_AFTER_PREPOSITION = re.compile(r"^(To|For|From|With|By|On|At|About|Against|Of) who\b")
+_WHO_AFTER_PREPOSITION = re.compile(
+    r"\b([Tt]o|[Ff]or|[Ff]rom|[Ww]ith|[Bb]y|[Oo]n|[Aa]t|[Aa]bout|[Aa]gainst|[Oo]f) who\b"
+)
+_QUOTE_MARK = re.compile(r"[\"“”]")
 # Longest appositive asked as "Who is …?".
 _MAX_APPOSITIVE_TOKENS = 14
 _MIN_APPOSITIVE_TOKENS = 2
@@ -104,7 +107,8 @@ def _moved(
         if plain is None:
             return
         text, verb = plain
-    text = _WHO_AFTER_PREPOSITION.sub(r"\1 whom", text)
+    if not _QUOTE_MARK.search(text):  # "To whom …?", "… according to whom?"
+        text = _WHO_AFTER_PREPOSITION.sub(r"\1 whom", text)
     if text.count("(") != text.count(")"):
         text = _balanced(text)
     text = _DEMONSTRATIVE.sub(lambda m: "The" if m.group(0)[0].isupper() else "the", text)

@@ -43,6 +43,8 @@ _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 # Answers of these types are verdicts, not spans of the text.
 _VERDICT_TYPES = frozenset({"true_false"})
 _BRACKETS = {"(": ")", "[": "]"}
+# Question types whose answer names somebody or something: never digits alone.
+_NAMED_TYPES = frozenset({"who", "quote", "which_org", "which_law", "where"})
 # What an answer may start with besides a letter or digit: a currency sign, a quotation mark.
 _ANSWER_OPENERS = frozenset("$£€¥\"“‘'")
 _OPEN_ONE_WORD_ASIDE = re.compile(r"\(([A-Z][A-Z0-9.&-]+) (?![^(]*\))")
@@ -76,6 +78,8 @@ def rejection_reason(candidate: Candidate, article: ParsedArticle) -> str | None
         return None
     if not (answer[:1].isalnum() or answer[:1] in _ANSWER_OPENERS):
         return "answer starts with punctuation"  # ", 2022": a cut-off span
+    if candidate.type in _NAMED_TYPES and not any(character.isalpha() for character in answer):
+        return "a number asked as a name"  # "Which law is … made under? -> 2022"
     if answer.lower() in PRONOUN_ANSWERS:
         return "answer is only a pronoun"
     if answer not in article.text:

@@ -299,3 +299,12 @@ def test_the_owner_of_a_title_in_an_appositive_is_asked() -> None:
         "the Harbor Vigilance Committee"
     )
     assert asked["Of which agency is Tom Reed the Administrator?"] == "the Coastal Relief Agency"
+
+
+def test_who_after_a_preposition_is_whom_wherever_it_stands() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nThe protection of clean water is vital to"
+        " peace and prosperity, according to Rita Stone."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert asked["Rita Stone"].endswith("according to whom?")

@@ -97,6 +97,14 @@ def test_an_answer_cut_inside_an_acronym_or_after_a_comma_is_mended(article: Par
     assert [c.answer for c in kept] == ["Kim Jong Un", "Eight"]
 
 
+def test_a_number_is_never_the_answer_to_a_which_law_question(article: ParsedArticle) -> None:
+    law = candidate("Which law blacklisted the entities?", "10", type="which_law", kind="LAW")
+    reason = rejection_reason(law, article)
+    assert reason is not None and "a number asked as a name" in reason
+    count = candidate("How many other top officials were sanctioned?", "10", evidence=IMPOSED)
+    assert rejection_reason(count, article) is None
+
+
 def test_pronouns_inside_a_quotation_are_fine() -> None:
     assert not has_unresolved_pronoun('Who said, "We know what is happening"?')
     assert not has_unresolved_pronoun("Who said, “They deserve their rights”?")
