@@ -239,7 +239,7 @@ class WhoGenerator:
                         continue
                     named = f"{named} {join_tokens(qualifier)}"
                 if before_name and "," in named:
-                    continue  # "the Northern District of Ohio, Acting U.S. Attorney": the end
+                    continue  # "the Northern District of Westland, Acting Harbor Attorney": the end
                     # of another person's title before this one's, not one title
                 question = f"Who is {named}?"
                 holders.setdefault(question.lower(), set()).add(person.text)
