@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from quizapp.generation.lexicon_facts import COUNTRY_HEADS, NOT_ORG_HEADS
 from quizapp.generation.names import place_sort
 from quizapp.generation.types import ParsedArticle
 from quizapp.generation.words import MONTH_KEYS, WEEKDAY_KEYS
@@ -203,7 +204,7 @@ def _adjacent_lists(article: ParsedArticle) -> Iterator[AnswerPhrase]:
 
 def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
     for ent in article.ents:
-        kind = KIND_BY_LABEL.get(ent.label_)
+        kind = _org_kind(ent) if ent.label_ == "ORG" else KIND_BY_LABEL.get(ent.label_)
         if kind is None or not ent.text.strip() or not any(t.text.isalnum() for t in ent):
             continue
         if kind == "NUMBER":
@@ -251,6 +252,20 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
         if ent.root.dep_ in {"compound", "nmod"}:
             continue
         yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "which_org", _org_wh(ent), False)
+
+
+def _org_kind(ent: Span) -> str | None:
+    """What a name the model calls an organization is, from its head noun: an agreement is
+    a law ("the Lakeside Accords"), a country's formal name a place ("the Republic of X");
+    a thing or an event is no answer (None); anything else a body."""
+    head = ent.root.lower_
+    if head in LAW_NOUNS and ent.root.text[:1].isupper():
+        return "LAW"
+    if head in COUNTRY_HEADS or place_sort(ent.text) == "country":
+        return "GPE"
+    if head in NOT_ORG_HEADS:
+        return None
+    return "ORG"
 
 
 # Words that make a DATE entity a time expression (months and weekdays come from words.py).

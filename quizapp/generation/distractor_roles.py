@@ -9,6 +9,8 @@ import re
 from typing import TYPE_CHECKING
 
 from quizapp.generation import distractor_lists as lists
+from quizapp.generation.lexicon_facts import COUNTRY_HEADS
+from quizapp.generation.names import is_formal_country_name
 from quizapp.generation.normalize import normalize
 from quizapp.generation.types import ParsedArticle, kind_key
 
@@ -26,6 +28,12 @@ _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "at", "to", "&"
 _PEOPLE_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ists|crats|ites|ives|ers)$")
 # A plural name shorter than this is no group ("Bs").
 _MIN_PLURAL = 4
+# Words of a country's formal name that tell no country from another ("the People's
+# Republic of …", "the United Kingdom of …").
+_FORMAL_PLACE_WORDS = COUNTRY_HEADS | {
+    "the", "of", "and", "people", "peoples", "democratic", "united", "federal", "federated",
+    "islamic", "arab", "socialist", "popular", "state", "states", "union", "commonwealth",
+}  # fmt: skip
 # How far before a name a title may stand ("Chief District Judge Ann Lee": three words).
 _TITLE_REACH = 4
 
@@ -47,6 +55,15 @@ def org_sort(text: str) -> str | None:
         if word in _SORT_BY_WORD:
             return _SORT_BY_WORD[word]
     return None
+
+
+def head_word(text: str) -> str:
+    """The last word of a name's head, lower-cased: "the Republic of Lakeside" -> "republic",
+    "the X's Office of Y" -> "office" ("" for no words)."""
+    name = _POSSESSIVE_SPLIT.split(" ".join(text.split()))[-1]
+    head = _COMPLEMENT.split(f"{name} ", maxsplit=1)[0]
+    words = [word.lower().strip(".") for word in _WORD.findall(head)]
+    return words[-1] if words else ""
 
 
 def org_rank(answer_sort: str | None, text_sort: str | None, text: str = "") -> int | None:
@@ -160,10 +177,18 @@ def same_thing(first: str, second: str, kind: str) -> bool:
             return True
     if kind == "ORG":
         return content_words(first) == content_words(second)
+    if kind == "GPE" and (is_formal_country_name(first) or is_formal_country_name(second)):
+        # "the Republic of X" and "North X" may be one country: its name's own word is shared.
+        return bool(_place_words(first) & _place_words(second))
     if kind == "PERSON":
         words_a, words_b = set(normalize(first).split()), set(normalize(second).split())
         return bool(words_a) and bool(words_b) and (words_a <= words_b or words_b <= words_a)
     return False
+
+
+def _place_words(text: str) -> frozenset[str]:
+    """The words of a place's name that say which place it is, not what form it has."""
+    return frozenset(normalize(text).split()) - _FORMAL_PLACE_WORDS
 
 
 # ---- people ------------------------------------------------------------------------------

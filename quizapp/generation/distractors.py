@@ -18,7 +18,7 @@ from quizapp.generation import distractor_lists as lists
 from quizapp.generation import distractor_roles as roles
 from quizapp.generation import gazetteer, names, patterns, words
 from quizapp.generation.lexicon import ORGANIZATION_WORDS, TITLE_FIELD_WORDS, TITLE_WORDS
-from quizapp.generation.lexicon_facts import NOT_ORG_HEADS
+from quizapp.generation.lexicon_facts import COUNTRY_HEADS, NOT_ORG_HEADS
 from quizapp.generation.names import is_camel_case
 from quizapp.generation.normalize import normalize, same_answer
 from quizapp.generation.types import Candidate, ParsedArticle, kind_key
@@ -158,6 +158,8 @@ def answer_kind(candidate: Candidate, article: ParsedArticle) -> str:
         return "MONEY" if currency else "PERCENT" if percent else "NUMBER"
     if candidate.kind not in _NAME_KINDS:
         return candidate.kind
+    if candidate.kind == "GPE" and names.is_formal_country_name(candidate.answer):
+        return "GPE"  # "the Republic of X" is a country whatever the model called it
     found = article.kind_of(candidate.answer)
     if found == "PERSON" or kind_key(candidate.answer) in article.kinds:
         # The article's own mentions decide; a guess from the words alone does not override a
@@ -227,6 +229,11 @@ def distractors(
         f"distractor_mentions:{kind}", lambda: list(dict.fromkeys(_from_article(kind, article)))
     )
     pooled = list(dict.fromkeys(_from_pool(kind, article)))
+    if kind == "ORG" and _is_group(answer, article):
+        # A group of people ("Republicans") stands beside other groups, never beside bodies;
+        # none is made up.
+        take(_groups_like(answer, [*_from_groups(article), *pooled], article), check_fit=False)
+        return chosen
     if take(_in_rank_order(mentions, rank)) or take(_in_rank_order(pooled, rank)):
         return chosen
     if kind == "PERSON":
@@ -240,6 +247,40 @@ def distractors(
         # Last: real bodies of another sort (never a group of people, a title or a thing).
         take(_other_sorts([*mentions, *pooled], rank, article))
     return chosen
+
+
+# Between the names of a list ("A, B and C").
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _is_group(text: str, article: ParsedArticle) -> bool:
+    """A nationality, a party's members or another group of people (or a list of them), not
+    a body."""
+    groups = article.memo("group_mentions", lambda: set(_from_groups(article)))
+    parts = [part for part in _LIST_SEPARATOR.split(text) if part]
+    return all(part in groups or roles.is_group_of_people(part, article=article) for part in parts)
+
+
+def _from_groups(article: ParsedArticle) -> Iterator[str]:
+    """The article's groups of people used as nouns ("the Democrats", not "Democratic")."""
+    for span in article.spans.get("NORP", ()):
+        if span.root.dep_ not in {"amod", "compound", "nmod"} and span.root.pos_ != "ADJ":
+            yield span.text
+
+
+def _groups_like(answer: str, texts: Iterable[str], article: ParsedArticle) -> list[str]:
+    """The groups of people among `texts` written like the answer (a plural for a plural;
+    none for a list of groups, which single groups would not stand beside)."""
+    if len(_LIST_SEPARATOR.split(answer)) > 1:
+        return []
+    plural = normalize(answer).endswith("s")
+    return list(
+        dict.fromkeys(
+            text
+            for text in texts
+            if _is_group(text, article) and normalize(text).endswith("s") == plural
+        )
+    )
 
 
 def _parts_of_one_name(text: str, chosen: list[str], article: ParsedArticle) -> bool:
@@ -701,6 +742,8 @@ def _is_organization_like(span: Span, article: ParsedArticle) -> bool:
     last = span[-1].lower_
     if last in TITLE_WORDS or last in NOT_ORG_HEADS or last in patterns.FACILITY_WORDS:
         return False
+    if span.root.lower_ in NOT_ORG_HEADS or span.root.lower_ in COUNTRY_HEADS:
+        return False  # "the Lakeside Accords", "the Republic of Lakeside": no bodies
     doc = span.doc
     following = doc[span.end] if span.end < len(doc) else None
     if following is not None:
@@ -1527,6 +1570,9 @@ def _fits_org(answer: str, text: str, article: ParsedArticle | None = None) -> b
     last = words[-1].lower().strip(".,") if words else ""
     if last in TITLE_WORDS or last in NOT_ORG_HEADS or last in patterns.FACILITY_WORDS:
         return False
+    head = roles.head_word(text)
+    if head in NOT_ORG_HEADS or head in COUNTRY_HEADS or names.place_sort(text) == "country":
+        return False  # "the Lakeside Accords", "the Republic of Lakeside": no bodies
     if roles.is_title(last) and not any(roles.is_title(word) for word in answer.split()[-1:]):
         return False  # "Political Commissar", a title the model took for a body
     if roles.is_group_of_people(text, article=article) and not roles.is_group_of_people(

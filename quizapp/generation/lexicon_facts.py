@@ -238,7 +238,32 @@ NOT_ORG_HEADS = frozenset(
         "strategy",
         "mission",
         "operation",
+        # Agreements are laws, not bodies ("the Lakeside Accords").
+        "accord",
+        "accords",
+        "pact",
+        "protocol",
+        "charter",
+        "convention",
+        # Things made or caught, not bodies that act.
+        "virus",
+        "vaccine",
+        "disease",
+        "aircraft",
+        "jet",
+        "rocket",
+        "spacecraft",
+        "capsule",
+        "satellite",
+        "telescope",
+        "missile",
+        "drone",
     }
+)
+# Head nouns of a country's formal name the model may call an organization ("the Republic of
+# X", "the United Kingdom of Y"): a place, asked as a country.
+COUNTRY_HEADS = frozenset(
+    {"republic", "kingdom", "emirates", "emirate", "principality", "sultanate", "duchy"}
 )
 
 # Adjectives that say nothing about an organization's kind ("another contractor").

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from quizapp.generation import distractor_lists as lists
 from quizapp.generation.lexicon import ORGANIZATION_WORDS
+from quizapp.generation.lexicon_facts import COUNTRY_HEADS
 
 # Surname prefixes with a capital after them ("McDonald", "DeWine"): not brand-like.
 NAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz"})
@@ -17,8 +20,17 @@ def is_camel_case(word: str) -> bool:
     return bool(inner) and word[: inner[0]] not in NAME_PREFIXES
 
 
+def is_formal_country_name(text: str) -> bool:
+    """A country's formal name by its head noun ("the Republic of X", "the X Kingdom")."""
+    head = re.split(r"\s(?:of|for)\s|,|\(", f"{text.strip()} ", maxsplit=1)[0].split()
+    return bool(head) and head[-1].lower().strip(".") in COUNTRY_HEADS
+
+
 def place_sort(text: str) -> str | None:
-    """ "country", "state", "city" or "region" for a place in the built-in gazetteer."""
+    """ "country", "state", "city" or "region" for a place in the built-in gazetteer (or a
+    country's formal name)."""
+    if is_formal_country_name(text):
+        return "country"
     bare = text.strip().removeprefix("the ").removeprefix("The ")
     for sort, names in (
         ("country", lists.GAZETTEER_COUNTRIES),

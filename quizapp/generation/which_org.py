@@ -148,7 +148,7 @@ def _noun_phrase(ent: Span, name: Span) -> list[Token] | None:
     root = ent.root
     if root.dep_ in {"compound", "poss", "nmod", "amod", "appos"}:
         return None  # "the Birch Pine's report": a modifier, not an actor
-    if root.lower_ in lex.NOT_ORG_HEADS:
+    if root.lower_ in lex.NOT_ORG_HEADS or root.lower_ in lex.COUNTRY_HEADS:
         return None  # "The Cedar Ridge Fire" started: an event the model called an ORG
     phrase = sorted(root.subtree, key=lambda t: t.i)
     if any(t.is_space for t in phrase):
@@ -308,7 +308,7 @@ def _relative_subject(
     that ...?"; "The Robin Hart Pine Fox said it was sending ..." -> "Which
     organization was sending ...?"."""
     root = ent.root
-    if root.lower_ in lex.NOT_ORG_HEADS:
+    if root.lower_ in lex.NOT_ORG_HEADS or root.lower_ in lex.COUNTRY_HEADS:
         return None
     for clause in root.children:
         if clause.dep_ != "relcl" or not grammar.is_verb(clause):

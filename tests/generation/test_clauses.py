@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quizapp.generation import generate_questions, wh
-from quizapp.generation.answers import answer_phrases
+from quizapp.generation.answers import _org_kind, answer_phrases
 from quizapp.generation.clauses import ClauseGenerator
 from quizapp.generation.cleaning import clean_text
 from quizapp.generation.features import features
@@ -308,3 +308,24 @@ def test_who_after_a_preposition_is_whom_wherever_it_stands() -> None:
     )
     asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
     assert asked["Rita Stone"].endswith("according to whom?")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ("The Democratic Republic of Norland jailed two reporters.", "Republic of Norland", "GPE"),
+        ("Seven nations signed the Lakeside Accords in May.", "Lakeside Accords", "LAW"),
+        ("The Ridge Virus spread to three towns.", "Ridge Virus", None),
+        ("The Harbor Commission closed the port.", "Harbor Commission", "ORG"),
+    ],
+)
+def test_a_name_called_an_organization_is_asked_as_what_its_head_says(
+    sentence: str, name: str, kind: str | None
+) -> None:
+    """The model's ORG label on a country, an agreement or a thing is not what it is: a
+    country is asked as a country, an agreement as a law, a thing not at all."""
+    doc = load_nlp()(sentence)
+    start = sentence.index(name)
+    span = doc.char_span(start, start + len(name), label="ORG")
+    assert span is not None
+    assert _org_kind(span) == kind

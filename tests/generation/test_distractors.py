@@ -10,7 +10,7 @@ import pytest
 
 from quizapp.generation import distractor_lists as lists
 from quizapp.generation import distractor_roles as roles
-from quizapp.generation import gazetteer, generate_questions
+from quizapp.generation import gazetteer, generate_questions, names
 from quizapp.generation.cleaning import clean_text
 from quizapp.generation.distractors import (
     SHORT_ANSWER,
@@ -24,6 +24,8 @@ from quizapp.generation.parsing import parse_article
 from quizapp.generation.types import Candidate, ParsedArticle
 
 pytestmark = pytest.mark.slow
+
+_LEADING_THE = re.compile(r"^(?:the|The) ")
 
 SEED_ARTICLE = (
     Path(__file__).resolve().parents[2] / "seeds" / ("us-official-warns-north-korean-leader.txt")
@@ -582,6 +584,51 @@ def test_a_group_of_people_is_no_organization(bodies: ParsedArticle) -> None:
     pooled = parse_article(BODIES, pool={"ORG": ["Republicans", "Conservatives"]})
     found = wrong(pooled, "Acme Widgets Inc.", "ORG", "Which company paid?")
     assert not {"Republicans", "Conservatives"} & set(found)
+
+
+def test_a_group_of_people_gets_other_groups_and_never_a_body() -> None:
+    article = parse_article(
+        "Republicans blocked the bill on Monday. Democrats said they would try again, and"
+        " Libertarians stayed out of the fight. Socialists marched outside. The Harbor"
+        " Commission and the State Department did not comment."
+    )
+    found = wrong(article, "Republicans", "ORG", "Which group blocked the bill?")
+    assert sorted(found) == ["Democrats", "Libertarians", "Socialists"]
+    # A list of groups gets no single groups and no bodies: a short answer.
+    assert wrong(article, "Republicans and Democrats", "ORG", "Which groups blocked it?") == []
+
+
+def test_agreements_things_and_countries_are_never_offered_as_bodies() -> None:
+    pooled = parse_article(
+        "The Harbor Commission met on Monday.",
+        pool={
+            "ORG": [
+                "the Republic of Norland",
+                "the Lakeside Accords",
+                "the Ridge Virus",
+                "the Port Authority",
+                "the Water Board",
+                "the Transit Agency",
+            ]
+        },
+    )
+    found = wrong(pooled, "The Harbor Commission", "ORG", "Which body met?")
+    assert sorted(found) == ["the Port Authority", "the Transit Agency", "the Water Board"]
+
+
+def test_a_countrys_formal_name_gets_countries_and_not_its_short_name() -> None:
+    assert names.place_sort("the Democratic Republic of Norland") == "country"
+    assert names.place_sort("the United Kingdom of Norland") == "country"
+    assert names.place_sort("the Republican Party") is None
+    assert roles.same_thing("the People’s Republic of Norland", "North Norland", "GPE")
+    assert not roles.same_thing("the Republic of Norland", "Peru", "GPE")
+    article = parse_article(
+        "Officials of the Republic of Norland met Peru's trade minister in Lima on Monday."
+    )
+    answer = "the Republic of Norland"
+    found = wrong(article, answer, "GPE", "Officials of which country met the minister?")
+    assert_valid(answer, found)
+    assert all(gazetteer.country_of(_LEADING_THE.sub("", text)) for text in found), found
 
 
 def test_two_forms_of_one_body_are_never_two_choices() -> None:
