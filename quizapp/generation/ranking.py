@@ -17,8 +17,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from quizapp.generation.distractor_roles import same_thing
 from quizapp.generation.features import features
-from quizapp.generation.normalize import normalize
+from quizapp.generation.normalize import normalize, same_answer
 from quizapp.generation.quality import is_telling_answer
 from quizapp.generation.types import Candidate, ParsedArticle
 
@@ -75,7 +76,7 @@ def rank(
         logit(features(candidate, article, kind), weights)
         for candidate, kind in zip(candidates, kinds, strict=True)
     ]
-    keys = [_answer_key(candidate, article) for candidate in candidates]
+    keys = one_key_per_thing(candidates, [_answer_key(c, article) for c in candidates], kinds)
     short = (
         [
             not options and c.type != "true_false"
@@ -162,6 +163,39 @@ def _answer_key(candidate: Candidate, article: ParsedArticle | None = None) -> s
     while len(words) > 1 and words[0] in _LEADING_WORDS:
         words = words[1:]
     return " ".join(words)
+
+
+# Answer kinds whose names have several forms ("the ABC. State Department", "the State
+# Department"; "OTA" and "the Office of Tidal Affairs").
+_NAME_KINDS = frozenset({"PERSON", "ORG", "GPE", "LAW"})
+
+
+def one_key_per_thing(
+    candidates: Sequence[Candidate], keys: Sequence[str], kinds: Sequence[str]
+) -> list[str]:
+    """The answer keys with every form of one name given the key of its first form: a
+    repeat under another form is still a repeat."""
+    merged = list(keys)
+    firsts: dict[str, list[int]] = {}  # kind -> indexes of the first form of each name
+    for index, (candidate, kind) in enumerate(zip(candidates, kinds, strict=True)):
+        if kind not in _NAME_KINDS or not keys[index]:
+            continue
+        seen = firsts.setdefault(kind, [])
+        same = next(
+            (
+                first
+                for first in seen
+                if keys[first] == keys[index]
+                or same_answer(candidates[first].answer, candidate.answer)
+                or same_thing(candidates[first].answer, candidate.answer, kind)
+            ),
+            None,
+        )
+        if same is None:
+            seen.append(index)
+        else:
+            merged[index] = merged[same]
+    return merged
 
 
 def given_away_pairs(candidates: Sequence[Candidate]) -> list[set[int]]:

@@ -98,6 +98,43 @@ def test_a_second_question_with_a_served_answer_waits() -> None:
     assert order == [VOTE_Q.question, PRICES_Q.question, same.question]
 
 
+def test_a_served_answer_under_another_form_waits_too() -> None:
+    # "the Federal Reserve" is "The U.S. Federal Reserve" without its country: one body.
+    other_form = Candidate(
+        "who",
+        "Who watches prices?",
+        "the Federal Reserve",
+        VOTE,
+        2,
+        "ORG",
+        0.85,
+    )
+    order = questions([WHICH_ORG, other_form, PRICES_Q])
+    assert order == [WHICH_ORG.question, PRICES_Q.question, other_form.question]
+
+
+def test_every_form_of_one_name_gets_one_key() -> None:
+    answers = [
+        ("the U.S. State Department", "ORG"),
+        ("The State Department", "ORG"),
+        ("the Commerce Department", "ORG"),
+        ("Lisa Moreno", "PERSON"),
+        ("Moreno", "PERSON"),
+        ("Marcus Bell", "PERSON"),
+        ("Oxford University", "ORG"),
+        ("the University of Oxford", "ORG"),
+    ]
+    candidates = [
+        Candidate("who", f"Q{index}?", answer, FED, 0, kind, 0.5)
+        for index, (answer, kind) in enumerate(answers)
+    ]
+    keys = ranking.one_key_per_thing(
+        candidates, [f"key {index}" for index in range(len(answers))], [k for _, k in answers]
+    )
+    assert keys[0] == keys[1] and keys[3] == keys[4] and keys[6] == keys[7]
+    assert len(set(keys)) == 5
+
+
 def test_a_third_question_from_one_sentence_waits() -> None:
     rate = Candidate("how_many", "What did inflation ease to?", "3.5%", PRICES, 3, "NUMBER", 0.99)
     source = Candidate(
