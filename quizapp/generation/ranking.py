@@ -165,7 +165,7 @@ def _answer_key(candidate: Candidate, article: ParsedArticle | None = None) -> s
     return " ".join(words)
 
 
-# Answer kinds whose names have several forms ("the ABC. State Department", "the State
+# Answer kinds whose names have several forms ("the ABC. Harbor Department", "the Harbor
 # Department"; "OTA" and "the Office of Tidal Affairs").
 _NAME_KINDS = frozenset({"PERSON", "ORG", "GPE", "LAW"})
 
