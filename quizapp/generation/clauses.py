@@ -107,6 +107,11 @@ def _moved(
         if plain is None:
             return
         text, verb = plain
+    members = _coordinated_members(phrase)
+    if members > 1 and form != "in_place" and phrase.kind in _NAMED_KINDS:
+        return  # "Who made the announcement?" of one of six announcers: six right answers
+    if members > 2 and form == "in_place":
+        return  # a list with one item asked in place reads as a garbled list
     if not _QUOTE_MARK.search(text):  # "To whom …?", "… according to whom?"
         text = _WHO_AFTER_PREPOSITION.sub(r"\1 whom", text)
     if text.count("(") != text.count(")"):
@@ -123,6 +128,40 @@ def _moved(
     ):
         question_type = "quote"
     yield _candidate(phrase, text, index, evidence, confidence, question_type, form)
+
+
+# Kinds whose answer, one of several coordinated ones, leaves the others as right answers.
+_NAMED_KINDS = frozenset({"PERSON", "ORG", "GPE"})
+
+
+def _coordinated_members(phrase: AnswerPhrase) -> int:
+    """How many items the coordination the answer stands in has (1: none). The answer
+    covering the whole coordination ("the Board and the Guild") counts as one."""
+    root = phrase.span.root
+    inside = {t.i for t in phrase.span}
+    while root.dep_ in _MEMBER_DEPS and root.head.i not in inside and _is_member(root):
+        root = root.head
+    members = [root]
+    stack = [root]
+    coordinated = False
+    while stack:
+        token = stack.pop()
+        for child in token.children:
+            coordinated = coordinated or child.dep_ == "cc"
+            if child.dep_ in _MEMBER_DEPS and _is_member(child):
+                members.append(child)
+                stack.append(child)
+    if not coordinated:
+        members = [m for m in members if m.dep_ != "appos"] or [root]
+    return len([m for m in members if m.i not in inside]) + 1
+
+
+# The parser often reads the second name of "A, B and C" as an apposition of the first.
+_MEMBER_DEPS = frozenset({"conj", "appos"})
+
+
+def _is_member(token: Token) -> bool:
+    return token.pos_ in {"PROPN", "NUM"} or (token.dep_ == "conj" and token.pos_ == "NOUN")
 
 
 def _balanced(text: str) -> str:

@@ -270,7 +270,7 @@ def _compose(
     if slot.role == "subject":
         words = [wh, *_agree(rest, verb, singular)]
     elif slot.role == "agent":
-        active = _active(verb, rest, singular)
+        active = _active(verb, rest, singular, reduced)
         if active is None or subject_text is None:
             return None
         verb_group, after = active
@@ -290,14 +290,22 @@ def _compose(
     return _finish(main)
 
 
-def _active(verb: Token, rest: list[Token], singular: bool) -> tuple[str, list[Token]] | None:
-    """A passive verb group in the active voice ("was approved" -> "approved"), and the rest."""
+def _active(
+    verb: Token, rest: list[Token], singular: bool, reduced: bool = False
+) -> tuple[str, list[Token]] | None:
+    """A passive verb group in the active voice ("was approved" -> "approved"), and the rest.
+
+    A reduced passive ("a forum hosted by the mayor") reports what happened: past tense."""
     auxes = [t for t in rest if t.dep_ in _AUX_DEPS and t.head.i == verb.i and t.i < verb.i]
     passive = [t for t in auxes if t.dep_ == "auxpass"]
-    if not passive or any(t.dep_ == "neg" for t in verb.children):
+    if any(t.dep_ == "neg" for t in verb.children):
+        return None
+    if not passive and not (reduced and not auxes and verb.tag_ == "VBN"):
         return None
     kept = [t for t in auxes if t.dep_ == "aux"]
-    if kept:
+    if not passive:
+        group = inflect(verb, "VBD")
+    elif kept:
         last = kept[-1].lower_
         if last in {"has", "have", "had"}:
             form = verb.text
@@ -708,12 +716,19 @@ def _is_clause_child(token: Token, noun: Token) -> bool:
 
 
 def _strip_punct(tokens: list[Token]) -> list[Token]:
-    """Drop punctuation and spaces at both ends of a token run."""
+    """Drop punctuation and spaces at both ends of a token run (a bracket that closes one
+    opened inside the run stays: "the Office of Tides (OT)")."""
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        if tokens[-1].text == ")" and _opens_more(tokens[:-1]):
+            break
         tokens = tokens[:-1]
     return tokens
+
+
+def _opens_more(tokens: list[Token]) -> bool:
+    return sum(t.text == "(" for t in tokens) > sum(t.text == ")" for t in tokens)
 
 
 def _clause_tokens(verb: Token, slot: Slot, subject_tokens: list[Token]) -> list[Token] | None:

@@ -12,6 +12,7 @@ from spacy.util import filter_spans
 
 from quizapp.generation import distractor_lists, patterns
 from quizapp.generation.lexicon import ORGANIZATION_WORDS, TITLE_FIELD_WORDS, TITLE_WORDS
+from quizapp.generation.lexicon_facts import PERSON_NOUNS
 from quizapp.generation.names import is_camel_case, is_known_place
 from quizapp.generation.nlp import load_nlp
 from quizapp.generation.types import ParsedArticle, kind_key
@@ -165,6 +166,8 @@ def _repaired_people(doc: Doc, entities: list[Span]) -> list[Span]:
     for ent in repaired:
         if ent.label_ == "ORG":
             ent = _person_after_title(ent, names)
+        if ent.label_ in _ROLE_MISLABELS:
+            ent = _person_by_role(ent)
         if ent.label_ == "PERSON":
             relabelled = _not_a_person(ent, names)
             if relabelled is None:
@@ -231,7 +234,7 @@ def _repaired_organizations(entities: list[Span]) -> list[Span]:
     )
     for ent in entities:
         if ent.label_ == "ORG":
-            ent = _with_last_list_item(_without_address(ent), taken)
+            ent = _with_last_list_item(_without_address(_with_closing_bracket(ent)), taken)
             if ent is None:
                 continue
         previous = fixed[-1] if fixed else None
@@ -240,6 +243,16 @@ def _repaired_organizations(entities: list[Span]) -> list[Span]:
             continue
         fixed.append(ent)
     return fixed
+
+
+def _with_closing_bracket(ent: Span) -> Span:
+    """A name cut before the bracket that closes its acronym ("the Office of Tides (OT")
+    with the bracket: an answer never opens a bracket it does not close."""
+    doc = ent.doc
+    opened = ent.text.count("(") > ent.text.count(")")
+    if opened and ent.end < len(doc) and doc[ent.end].text == ")":
+        return Span(doc, ent.start, ent.end + 1, label=ent.label_)
+    return ent
 
 
 def _with_last_list_item(ent: Span | None, taken: set[int]) -> Span | None:
@@ -395,6 +408,28 @@ def _person_after_title(ent: Span, names: set[str]) -> Span:
     if ent[-3].is_punct or ent[-3].lower_ in {"of", "for", "and"}:
         return ent  # "Steel of Industry and Security"-like names end in their own words
     return Span(ent.doc, ent.end - 2, ent.end, label="PERSON")
+
+
+# Labels the small model gives a person's name it does not know ("Ana Lima Costa is a Major").
+_ROLE_MISLABELS = frozenset({"ORG", "GPE", "NORP", "FAC"})
+_MAX_NAME_WORDS = 5
+
+
+def _person_by_role(ent: Span) -> Span:
+    """A name the model labelled a place or an organization, relabelled PERSON when the
+    sentence says it is a person: the subject of "is a/an/the <title>" ("Ana Lima Costa is a
+    Major in the Army", "… is the Secretary General of …")."""
+    root = ent.root
+    if not 2 <= len(ent) <= _MAX_NAME_WORDS or not all(_is_name_word(t) for t in ent):
+        return ent
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return ent
+    attribute = next((c for c in root.head.children if c.dep_ == "attr"), None)
+    if attribute is None or not any(c.dep_ == "det" for c in attribute.children):
+        return ent
+    if not (_is_title_word(attribute) or attribute.lower_ in PERSON_NOUNS):
+        return ent
+    return Span(ent.doc, ent.start, ent.end, label="PERSON")
 
 
 def _continues_name(previous: Span, ent: Span) -> bool:

@@ -82,11 +82,27 @@ def rejection_reason(candidate: Candidate, article: ParsedArticle) -> str | None
         return "a number asked as a name"  # "Which law is … made under? -> 2022"
     if answer.lower() in PRONOUN_ANSWERS:
         return "answer is only a pronoun"
+    if candidate.type != "who" and _asks_what_a_person_is(question, article):
+        return "a person's title asked as a thing"  # "Which organization is Ana Lima?"
     if answer not in article.text:
         return "answer is not a span of the cleaned text"
     if contains_answer(question, answer, candidate.kind):
         return "question contains its answer"
     return None
+
+
+_WHICH_IS = re.compile(
+    r"^(?:Which|What) (?:\w+ )?(?:is|was) (?P<subject>[^?]+?)(?: \([^()]*\))?\?$"
+)
+
+
+def _asks_what_a_person_is(question: str, article: ParsedArticle) -> bool:
+    """ "Which organization is Ana Lima (Lima)?": the answer would be her title, not a thing."""
+    found = _WHICH_IS.match(question)
+    if found is None:
+        return False
+    subject = found.group("subject")
+    return any(span.text == subject for span in article.spans.get("PERSON", ()))
 
 
 def balanced(text: str) -> bool:

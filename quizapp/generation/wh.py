@@ -226,10 +226,22 @@ def _resolve_relative(verb: Token, tokens: list[Token]) -> list[Token] | None:
     relative = [t for t in tokens if t.lower_ in _RELATIVE and t.i < verb.i]
     if not relative:
         return None
+    if noun.dep_ == "conj" or any(c.dep_ in {"cc", "conj"} for c in noun.children):
+        return None  # "children and adults who …": which of them the clause is about is unclear
     antecedent = _antecedent(noun)
     if not antecedent or len(antecedent) > 8:
         return None
-    position = relative[0].i
+    word = relative[0]
+    position = word.i
+    preposition = word.head if word.dep_ == "pobj" and word.head.i == position - 1 else None
+    if preposition is None and position > 0 and word.doc[position - 1].pos_ == "ADP":
+        return None  # "seats for which result is …" misparsed: no clause to rebuild
+    if preposition is not None and preposition.dep_ == "prep":
+        # "seats for which result is revealed" -> "result is revealed for the seats": the
+        # preposition and its noun close the clause instead of opening it.
+        before = [t for t in tokens if t.i < preposition.i]
+        after = [t for t in tokens if t.i > position]
+        return [*before, *after, preposition, *antecedent]
     before = [t for t in tokens if t.i < position]
     after = [t for t in tokens if t.i > position]
     return [*before, *antecedent, *after]
@@ -365,6 +377,45 @@ def _finish(text: str) -> str | None:
     return text if MIN_WORDS <= count <= MAX_WORDS else None
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def _ids(token: Token) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
+def _without_gap_commas(clause: list[Token], verb: Token) -> list[Token]:
+    """A comma whose aside was dropped goes when the verb follows it: "Roe (Roe), who was
+    named in May, is the head of …" reads "Roe (Roe) is the head of …"."""
+    heads = {verb.i} | {c.i for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    kept: list[Token] = []
+    for position, token in enumerate(clause):
+        following = clause[position + 1] if position + 1 < len(clause) else None
+        if (
+            token.text == ","
+            and following is not None
+            and following.i in heads
+            and following.i != token.i + 1
+            and _in_aside(token.doc[token.i + 1], verb)
+        ):
+            continue
+        kept.append(token)
+    return kept
+
+
+_ASIDE_DEPS = frozenset({"relcl", "acl", "appos", "advcl"})
+
+
+def _in_aside(token: Token, verb: Token) -> bool:
+    """Whether the token belongs to a relative clause, participle or apposition (below the
+    verb's clause)."""
+    while token.i != verb.i and token.head.i != token.i:
+        if token.dep_ in _ASIDE_DEPS:
+            return True
+        token = token.head
+    return False
+
+
 def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, Token] | None:
     """The last resort: the clause with the answer replaced by the wh-phrase where it stands
     ("The officials sanctioned Monday are from the military and which company?")."""
@@ -378,11 +429,25 @@ def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, T
     removed = set(inside)
     if adjunct and top.dep_ == "pobj" and top.head.dep_ == "prep":
         removed |= {t.i for t in top.head.subtree}
+    first = min(removed)
+    if first > 1:
+        article, before = top.doc[first - 1], top.doc[first - 2]
+        if (
+            article.dep_ == "det"
+            and article.head.i in inside
+            and article.lower_ in _ARTICLES
+            and before.dep_ == "prep"
+        ):
+            removed.add(article.i)  # "out of the 436 seats" -> "out of how many seats"
     clause = _clause_tokens(verb, removed)
     if clause is None or not any(t.i in removed for t in clause):
         return None
     if clause[0].i == verb.i and clause[0].i not in removed:
         return None  # "Said Heath. Moor …, who?": an inverted clause reads as no question
+    subject = _subject(verb)
+    if subject is not None and min(removed) < subject.i and top.i not in _ids(subject):
+        return None  # "Building upon which law the President signed …?": no inversion
+    clause = _without_gap_commas(clause, verb)
     low = wh[:1].lower() + wh[1:]
     words: list[str] = []
     placed = False

@@ -310,6 +310,71 @@ def test_who_after_a_preposition_is_whom_wherever_it_stands() -> None:
     assert asked["Rita Stone"].endswith("according to whom?")
 
 
+def test_the_agent_of_a_reduced_passive_is_asked_in_the_active_voice() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nRita Stone spoke at a town meeting"
+        " hosted by Mayor Tom Reed at the Harbor Library in Westland."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert asked["Tom Reed"] == "Who hosted a town meeting at the Harbor Library in Westland?"
+
+
+def test_a_subject_keeps_the_bracket_that_closes_its_acronym() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nToday, the Office of Tidal Control (OTC)"
+        " fined five fishing boats for illegal nets."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert asked["five"] == (
+        "How many fishing boats did the Office of Tidal Control (OTC) fine today?"
+    )
+    assert "(OTC)" in asked["Today"]
+
+
+def test_one_of_several_named_doers_is_not_asked_as_the_only_one() -> None:
+    """ "Who signed the deal?" of one of three signers has three right answers."""
+    text = (
+        "The board said the harbor rules changed.\n\nRita Stone, Tom Reed and Ana Lima signed"
+        " the harbor deal in Westland on Monday."
+    )
+    questions = {(c.answer, c.question) for c in ClauseGenerator().generate(parse_article(text))}
+    assert not any(q.startswith("Who signed") for a, q in questions if a == "Tom Reed")
+    assert not any(q.startswith("Who signed") for a, q in questions if a == "Rita Stone")
+    assert any(a == "Westland" for a, _ in questions)
+
+
+def test_a_count_after_a_preposition_is_asked_in_place_without_its_article() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nThe Harbor Party has won 41 seats out of"
+        " the 43 seats for which results were announced."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert "out of how many seats" in asked["43"]
+    assert not any("the how many" in question for question in asked.values())
+
+
+def test_a_relative_clause_after_a_misparsed_preposition_is_not_rebuilt() -> None:
+    """ "seats for which results were announced this evening" must not become "When were
+    results the 43 seats for announced?"."""
+    text = (
+        "The board said the harbor rules changed.\n\nThe Harbor Party has won 41 seats out of"
+        " the 43 seats for which result is revealed this evening."
+    )
+    questions = [c.question for c in ClauseGenerator().generate(parse_article(text))]
+    assert not any("seats for revealed" in question for question in questions)
+
+
+def test_he_after_a_name_said_to_hold_a_title_is_that_person() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nAna Lima Costa is a Major in the Coastal"
+        " Guard. He has worked with officials in the Harbor Police. In September 2019, he was"
+        " fined by the Harbor Board for his role in the abuse of sailors."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    question = asked["September 2019"]
+    assert question.startswith("When was ") and "Lima Costa fined by the Harbor Board" in question
+
+
 @pytest.mark.parametrize(
     ("sentence", "name", "kind"),
     [

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Span
 
-from quizapp.generation.parsing import _fix_number_label, parse_article
+from quizapp.generation.nlp import load_nlp
+from quizapp.generation.parsing import (
+    _fix_number_label,
+    _person_by_role,
+    _with_closing_bracket,
+    parse_article,
+)
 from quizapp.generation.types import ParsedArticle
 
 pytestmark = pytest.mark.slow
@@ -354,3 +360,33 @@ def test_a_bill_with_its_year_is_a_law_but_a_president_is_not(aid_note: ParsedAr
     laws = [law.text for law in aid_note.laws]
     assert "Revenue Bill, 2025" in laws
     assert not any("Clinton" in law or "President" in law for law in laws)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "label"),
+    [
+        ("Ana Lima Costa is a Major in the Coastal Guard.", "Ana Lima Costa", "PERSON"),
+        ("Ana Lima Costa is the Secretary General of the council.", "Ana Lima Costa", "PERSON"),
+        ("Harbor Lima Group is a company in the port.", "Harbor Lima Group", "ORG"),
+        ("Ana Lima Costa is a town in the hills.", "Ana Lima Costa", "ORG"),
+    ],
+)
+def test_a_name_said_to_hold_a_title_is_a_person(sentence: str, name: str, label: str) -> None:
+    """The small model often calls an unfamiliar name an organization; "X is a Major" (a
+    title or a person noun after "is a/the") says it is a person, "X is a company" does not."""
+    doc = load_nlp()(sentence)
+    span = doc.char_span(0, len(name), label="ORG")
+    assert span is not None
+    assert _person_by_role(span).label_ == label
+
+
+def test_an_organization_cut_before_the_bracket_of_its_acronym_gets_it() -> None:
+    sentence = "Today the Office of Tidal Control (OTC) fined five boats."
+    doc = load_nlp()(sentence)
+    start = sentence.index("the Office")
+    span = doc.char_span(start, sentence.index(")"), label="ORG")
+    assert span is not None and span.text.endswith("(OTC")
+    assert _with_closing_bracket(span).text == "the Office of Tidal Control (OTC)"
+    whole = doc.char_span(start, sentence.index(")") + 1, label="ORG")
+    assert whole is not None
+    assert _with_closing_bracket(whole) == whole

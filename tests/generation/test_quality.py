@@ -218,3 +218,15 @@ def test_a_quiz_keeps_a_few_statements_that_give_away_the_least() -> None:
     ]
     assert both not in kept
     assert drop_giveaway_statements([who, both]) == [who, both]
+
+
+def test_a_person_is_never_asked_as_what_organization_they_are(article: ParsedArticle) -> None:
+    """ "Which organization is Tom Malinowski?" would be answered by a title ("Admiral")."""
+    asked = candidate(
+        "Which organization is Tom Malinowski?", "Pyongyang", type="which_org", kind="ORG"
+    )
+    assert rejection_reason(asked, article) == "a person's title asked as a thing"
+    other = candidate(
+        "Which organization is the tactic?", "Pyongyang", type="which_org", kind="ORG"
+    )
+    assert rejection_reason(other, article) != "a person's title asked as a thing"
