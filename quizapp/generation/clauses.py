@@ -161,6 +161,8 @@ _MEMBER_DEPS = frozenset({"conj", "appos"})
 
 
 def _is_member(token: Token) -> bool:
+    if token.dep_ == "appos" and token.i > 0 and token.doc[token.i - 1].text == "(":
+        return False  # "the Harbor Act (HA)": the acronym of the same thing
     return token.pos_ in {"PROPN", "NUM"} or (token.dep_ == "conj" and token.pos_ == "NOUN")
 
 

@@ -83,12 +83,38 @@ def rejection(doc: Doc) -> str | None:
         return "cut-off question"
     return (
         _no_wh_word(doc)
+        or _objectless_preposition(doc)
         or _misplaced_wh(doc)
         or _second_object(doc)
         or _stray_capital(doc)
         or _inner_full_stop(doc)
         or _reported_object(doc)
     )
+
+
+# Prepositions that never stand before another one ("related to in total" lost its object);
+# "out of", "because of", "from within" and the like start with other words.
+_BARE_BEFORE_PREPOSITION = frozenset({"to", "for", "with", "by", "at", "on", "about", "into"})
+_ADJUNCT_PREPOSITIONS = frozenset({"in", "on", "at", "for", "by", "with", "from", "during"})
+# Words tagged IN that open a clause, not a prepositional phrase ("whether or not").
+_COMPLEMENTIZERS = frozenset({"whether", "if", "that", "because", "than", "as", "while"})
+
+
+def _objectless_preposition(doc: Doc) -> str | None:
+    """A preposition whose object the wording dropped: before a comma or a conjunction
+    ("responsible for, or complicit?", "within or transiting?") or before another
+    preposition ("related to in total?")."""
+    quoted = _quoted(list(doc))
+    for token, following in itertools.pairwise(doc):
+        if token.tag_ not in {"IN", "TO"} or token.i in quoted:
+            continue
+        if token.lower_ in _COMPLEMENTIZERS:
+            continue
+        if following.text == "," or following.tag_ == "CC":
+            return "a preposition without its object"
+        if token.lower_ in _BARE_BEFORE_PREPOSITION and following.lower_ in _ADJUNCT_PREPOSITIONS:
+            return "a preposition without its object"
+    return None
 
 
 def _inner_full_stop(doc: Doc) -> str | None:

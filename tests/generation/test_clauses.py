@@ -140,6 +140,9 @@ def test_the_overgenerator_offers_more_than_a_quiz_needs_and_words_appositions()
             "When would all boats and nets As a result of the ban be seized?",
             "a capitalized word inside the question",
         ),
+        ("Which firm was fined for owning boats related to in total?", "a preposition without"),
+        ("When were the boats seized within or transiting?", "a preposition without"),
+        ("Which board has named officials responsible for, or complicit?", "a preposition"),
     ],
 )
 def test_the_filter_names_what_is_wrong(question: str, reason: str) -> None:
@@ -168,6 +171,9 @@ def test_the_filter_names_what_is_wrong(question: str, reason: str) -> None:
         "How many times did the bank raise rates in 2022 to fight inflation?",
         "Yesterday Dr. Rita Stone of Harbor Inc. announced how many new jobs?",
         'Who said, "The harbor will open in March"?',
+        "Which board is still deciding whether or not a fee will apply?",
+        "Under which law may schools close for up to 21 days?",
+        "Which office said the bill would cut spending by about $21 billion?",
     ],
 )
 def test_the_filter_keeps_clean_questions(question: str) -> None:
