@@ -205,7 +205,7 @@ def _adjacent_lists(article: ParsedArticle) -> Iterator[AnswerPhrase]:
 def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
     for ent in article.ents:
         kind = _org_kind(ent) if ent.label_ == "ORG" else KIND_BY_LABEL.get(ent.label_)
-        if kind is None or not ent.text.strip() or not any(t.text.isalnum() for t in ent):
+        if kind is None or not any(character.isalnum() for character in ent.text):
             continue
         if kind == "NUMBER":
             phrase = _number_phrase(ent)
@@ -277,8 +277,26 @@ _TIME_WORDS = frozenset(
 )
 
 
+_RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
+_PLURAL_UNITS = frozenset({"days", "weeks", "months", "years", "decades", "hours", "minutes"})
+
+
 def _is_time_expression(ent: Span) -> bool:
-    """Whether a DATE/TIME entity names a time: a month, weekday, year, time word or clock."""
+    """Whether a DATE/TIME entity names a time: a month, weekday, year, time word or clock.
+
+    A length or a rate is no time: "a 10-year note", "99,000 tons a year", "repaid in 35
+    years" (a "When …?" would be answered by a duration)."""
+    if ent.root.dep_ in {"amod", "compound", "nmod"} and "-" in ent.text:
+        return False
+    words = [token.lower_ for token in ent]
+    if len(words) == 2 and words[0] in _RATE_WORDS:
+        return False
+    if (
+        len(words) == 2
+        and (ent[0].like_num or ent[0].pos_ == "NUM")
+        and words[1] in _PLURAL_UNITS
+    ):
+        return False
     for token in ent:
         word = token.lower_.rstrip(".")
         if word in MONTH_KEYS or word in WEEKDAY_KEYS or token.lower_ in _TIME_WORDS:

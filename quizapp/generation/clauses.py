@@ -11,7 +11,7 @@ quotation ("Who said …?"). The ranking model, not these rules, decides which o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import ClassVar
 
@@ -21,6 +21,7 @@ from quizapp.generation import grammar, wh
 from quizapp.generation.answers import AnswerPhrase, answer_phrases
 from quizapp.generation.lexicon_facts import REPORTING_VERBS
 from quizapp.generation.people import lower_moved_opener
+from quizapp.generation.words import DEMONSTRATIVES
 from quizapp.generation.types import Candidate, ParsedArticle
 
 # "these actions", "this public designation": outside a quotation the question cannot point
@@ -59,6 +60,7 @@ class ClauseGenerator:
             yield from _appositive(phrase, index, evidence)
             yield from _title_owner(phrase, index, evidence)
             yield from _speaker(phrase, index, evidence)
+            yield from _reporter(phrase, index, evidence)
 
 
 def _candidate(
@@ -107,10 +109,12 @@ def _moved(
         if plain is None:
             return
         text, verb = plain
-    members = _coordinated_members(phrase)
-    if members > 1 and form != "in_place" and phrase.kind in _NAMED_KINDS:
+    if phrase.span.root.dep_ == "poss" and form != "in_place":
+        return  # "Who would the army obey orders?" for "Roe's orders": the owner asked bare
+    others = _other_members(phrase)
+    if others and form != "in_place" and _ambiguous_among(phrase, others):
         return  # "Who made the announcement?" of one of six announcers: six right answers
-    if members > 2 and form == "in_place":
+    if len(others) > 1 and form == "in_place":
         return  # a list with one item asked in place reads as a garbled list
     if not _QUOTE_MARK.search(text):  # "To whom …?", "… according to whom?"
         text = _WHO_AFTER_PREPOSITION.sub(r"\1 whom", text)
@@ -134,9 +138,25 @@ def _moved(
 _NAMED_KINDS = frozenset({"PERSON", "ORG", "GPE"})
 
 
-def _coordinated_members(phrase: AnswerPhrase) -> int:
-    """How many items the coordination the answer stands in has (1: none). The answer
-    covering the whole coordination ("the Board and the Guild") counts as one."""
+_GENERIC_WH_NOUNS = frozenset({"organization", "organizations", "country", "countries"})
+
+
+def _ambiguous_among(phrase: AnswerPhrase, others: list[Token]) -> bool:
+    """Whether the question would fit the other coordinated items too: always for people and
+    a bare "where"; for a "which" question when its noun is generic or another item has the
+    same head ("which institute" among a military, an institute and a company is clear)."""
+    if phrase.kind not in _NAMED_KINDS:
+        return False
+    words = phrase.wh.lower().split()
+    if phrase.kind == "PERSON" or len(words) < 2 or words[-1] in _GENERIC_WH_NOUNS:
+        return True
+    head = phrase.span.root.lemma_.lower()
+    return any(other.lemma_.lower() == head for other in others)
+
+
+def _other_members(phrase: AnswerPhrase) -> list[Token]:
+    """The heads of the other items of the coordination the answer stands in (none when the
+    answer covers the whole coordination, "the Board and the Guild")."""
     root = phrase.span.root
     inside = {t.i for t in phrase.span}
     while root.dep_ in _MEMBER_DEPS and root.head.i not in inside and _is_member(root):
@@ -153,7 +173,7 @@ def _coordinated_members(phrase: AnswerPhrase) -> int:
                 stack.append(child)
     if not coordinated:
         members = [m for m in members if m.dep_ != "appos"] or [root]
-    return len([m for m in members if m.i not in inside]) + 1
+    return [m for m in members if m.i not in inside]
 
 
 # The parser often reads the second name of "A, B and C" as an apposition of the first.
@@ -274,6 +294,55 @@ def _speaker(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candid
         return
     question = f"Who said {quoted}?"
     yield _candidate(phrase, question, index, evidence, 0.6, "quote", form="speaker")
+
+
+# Longest reported clause a "Which office said that …?" question repeats.
+_MAX_REPORTED_WORDS = 22
+
+
+def _reporter(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candidate]:
+    """ "The Harbor Office said the boats were seized under the Ports Act" -> "Which office
+    said that the boats were seized under the Ports Act?" (reported speech, no quotation)."""
+    if phrase.kind not in {"ORG", "PERSON"}:
+        return
+    root = phrase.span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ not in REPORTING_VERBS or _quotes_in(verb.sent):
+        return
+    reported = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if reported is None or grammar.in_quotation(reported):
+        return
+    tokens = _without_bracketed(t for t in reported.subtree if not t.is_space)
+    if tokens and tokens[0].dep_ == "mark":
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
+    words = [t for t in tokens if not t.is_punct]
+    if not 3 <= len(words) <= _MAX_REPORTED_WORDS:
+        return
+    if any(t.pos_ == "PRON" or t.lower_ in DEMONSTRATIVES for t in tokens):
+        return  # "said it would …": the question cannot say who "it" is
+    clause = grammar.decapitalize(tokens[0], grammar.render(tokens))
+    verb_text = verb.lower_ if verb.tag_ in {"VBD", "VBZ"} else "said"
+    if phrase.kind == "PERSON":
+        question, question_type = f"Who {verb_text} that {clause}?", "quote"
+    else:
+        question, question_type = f"{phrase.wh} {verb_text} that {clause}?", "which_org"
+    yield _candidate(phrase, question, index, evidence, 0.6, question_type, form="speaker")
+
+
+def _without_bracketed(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens without bracketed asides ("the Ports Act (PA)" -> "the Ports Act")."""
+    kept: list[Token] = []
+    depth = 0
+    for token in tokens:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")" and depth:
+            depth -= 1
+        elif not depth:
+            kept.append(token)
+    return kept
 
 
 def _quotes_in(sentence: Span) -> bool:

@@ -721,8 +721,8 @@ def _strip_punct(tokens: list[Token]) -> list[Token]:
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        if tokens[-1].text == ")" and _opens_more(tokens[:-1]):
-            break
+        if tokens[-1].text == "%" or (tokens[-1].text == ")" and _opens_more(tokens[:-1])):
+            break  # "7.5%" keeps its sign
         tokens = tokens[:-1]
     return tokens
 

@@ -27,6 +27,7 @@ T = TypeVar("T")
 
 MAX_WORDS = 30
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_VERB_TAGS = _FINITE_TAGS | {"VB", "VBN", "VBG"}
 # Pipes the checks do not need: they read the tagger's fine-grained tags only, which keeps the
 # filter at a fraction of the article's parse.
 _SKIPPED_PIPES = ("parser", "attribute_ruler", "lemmatizer", "ner")
@@ -81,6 +82,8 @@ def rejection(doc: Doc) -> str | None:
     last = words[-1] if words else None
     if last is not None and last.lower_ in {"the", "a", "an", "and", "or", "of"}:
         return "cut-off question"
+    if words and words[0].tag_ in _VERB_TAGS:
+        return "no subject"  # "Will have an interest rate of what percentage …?"
     return (
         _no_wh_word(doc)
         or _objectless_preposition(doc)

@@ -175,7 +175,7 @@ def _clause_tokens(verb: Token, keep: set[int]) -> list[Token] | None:
     tokens = _compressed(tokens, verb, keep)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark"}):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].i not in keep:
+    while tokens and tokens[-1].is_punct and tokens[-1].i not in keep and tokens[-1].text != "%":
         tokens = tokens[:-1]
     return tokens or None
 

@@ -142,6 +142,7 @@ def test_the_overgenerator_offers_more_than_a_quiz_needs_and_words_appositions()
         ),
         ("Which firm was fined for owning boats related to in total?", "a preposition without"),
         ("When were the boats seized within or transiting?", "a preposition without"),
+        ("Will have an interest rate of what percentage on the loan?", "no subject"),
         ("Which board has named officials responsible for, or complicit?", "a preposition"),
     ],
 )
@@ -368,6 +369,57 @@ def test_a_relative_clause_after_a_misparsed_preposition_is_not_rebuilt() -> Non
     )
     questions = [c.question for c in ClauseGenerator().generate(parse_article(text))]
     assert not any("seats for revealed" in question for question in questions)
+
+
+def test_a_decimal_percentage_is_an_answer_and_keeps_its_sign() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nThe harbor fee rose to 2.5% in March,"
+        " and the Harbor Bank cut its rate to 0.75% on Monday."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert "2.5%" in asked and "0.75%" in asked
+    assert "to 0.75%" in asked["Monday"] or asked["Monday"].endswith("0.75%?")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The port will take 9,000 tons of grain a year at a fee of 5%.",
+        "The loan must be repaid in 35 years under the Harbor Bank plan.",
+        "The yield on the 10-year bond fell to 4.1% on Friday.",
+    ],
+)
+def test_a_rate_or_a_length_of_time_is_never_asked_with_when(sentence: str) -> None:
+    text = f"The board said the harbor rules changed.\n\n{sentence}"
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    for answer in ("a year", "35 years", "10-year"):
+        assert not asked.get(answer, "").startswith("When"), asked
+
+
+def test_what_an_organization_reports_is_asked_as_who_said_it() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nIn a statement, the Harbor Safety Office"
+        " said the boats were seized under the Clean Ports Act (CPA) on Monday."
+    )
+    asked = {c.question: c.answer for c in ClauseGenerator().generate(parse_article(text))}
+    question = (
+        "Which office said that the boats were seized under the Clean Ports Act on Monday?"
+    )
+    assert asked[question] == "the Harbor Safety Office"
+
+
+def test_an_owner_is_not_asked_without_its_noun() -> None:
+    """ "Roe's orders": "Who would the army obey orders?" is no question."""
+    text = (
+        "The board said the harbor rules changed.\n\nThe army would obey Tom Reed’s orders"
+        " to block the port."
+    )
+    questions = [
+        c.question
+        for c in ClauseGenerator().generate(parse_article(text))
+        if c.answer == "Tom Reed" and c.form != "in_place"
+    ]
+    assert not any(q.startswith("Who would the army obey") for q in questions)
 
 
 def test_he_after_a_name_said_to_hold_a_title_is_that_person() -> None:
