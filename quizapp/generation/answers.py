@@ -291,11 +291,7 @@ def _is_time_expression(ent: Span) -> bool:
     words = [token.lower_ for token in ent]
     if len(words) == 2 and words[0] in _RATE_WORDS:
         return False
-    if (
-        len(words) == 2
-        and (ent[0].like_num or ent[0].pos_ == "NUM")
-        and words[1] in _PLURAL_UNITS
-    ):
+    if len(words) == 2 and (ent[0].like_num or ent[0].pos_ == "NUM") and words[1] in _PLURAL_UNITS:
         return False
     for token in ent:
         word = token.lower_.rstrip(".")

@@ -21,8 +21,8 @@ from quizapp.generation import grammar, wh
 from quizapp.generation.answers import AnswerPhrase, answer_phrases
 from quizapp.generation.lexicon_facts import REPORTING_VERBS
 from quizapp.generation.people import lower_moved_opener
-from quizapp.generation.words import DEMONSTRATIVES
 from quizapp.generation.types import Candidate, ParsedArticle
+from quizapp.generation.words import DEMONSTRATIVES
 
 # "these actions", "this public designation": outside a quotation the question cannot point
 # back into the article, so the noun phrase is definite instead.

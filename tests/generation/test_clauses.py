@@ -402,9 +402,7 @@ def test_what_an_organization_reports_is_asked_as_who_said_it() -> None:
         " said the boats were seized under the Clean Ports Act (CPA) on Monday."
     )
     asked = {c.question: c.answer for c in ClauseGenerator().generate(parse_article(text))}
-    question = (
-        "Which office said that the boats were seized under the Clean Ports Act on Monday?"
-    )
+    question = "Which office said that the boats were seized under the Clean Ports Act on Monday?"
     assert asked[question] == "the Harbor Safety Office"
 
 
