@@ -1263,6 +1263,8 @@ def _finish(text: str) -> str | None:
     text = _REPEATED_PUNCT.sub(r"\1", text)
     abbreviation = _ABBREVIATION_END.search(text)
     text = text.strip(" ,;:-–—.")
+    # "… the rule of law and" once a second predicate was dropped: the conjunction goes too.
+    text = re.sub(r"(?:,?\s+(?:and|or|but))+$", "", text)
     if abbreviation:
         text += "."  # "at 10 a.m.?" keeps the abbreviation's dot
     if not text:

@@ -82,8 +82,15 @@ def rejection(doc: Doc) -> str | None:
     last = words[-1] if words else None
     if last is not None and last.lower_ in {"the", "a", "an", "and", "or", "of"}:
         return "cut-off question"
-    if words and words[0].tag_ in _VERB_TAGS:
+    if words and (words[0].tag_ in _VERB_TAGS or words[0].lower_ == "aka"):
         return "no subject"  # "Will have an interest rate of what percentage …?"
+    first_comma = next((t for t in doc if t.text == ","), None)
+    if first_comma is not None and 1 < first_comma.i < len(doc) - 1:
+        before, after = doc[first_comma.i - 1], doc[first_comma.i + 1]
+        if after.tag_ in _FINITE_TAGS and (
+            before.text == ")" or (before.tag_ in _NOUN_TAGS and before.text != "%")
+        ):
+            return "a comma between subject and verb"  # "Rita Stone, said in …?"
     return (
         _no_wh_word(doc)
         or _objectless_preposition(doc)
@@ -212,9 +219,11 @@ def _misplaced_wh(doc: Doc) -> str | None:
             token.lower_ in _ADVERB_WH
             and rest
             and previous is not None
-            and (previous.tag_.startswith("VB") or previous.tag_ == "IN")
+            and (previous.tag_.startswith("VB") or previous.tag_ == "IN" or token.lower_ == "when")
         ):
-            return "in-place wh-word with words after it"
+            return "in-place wh-word with words after it"  # "A court when recommended …?"
+        if token.lower_ in {"who", "whom"} and not rest and _tag(previous) in _NOUN_TAGS:
+            return "in-place who after a noun"  # "… is the leader of the country who?"
         if (following is not None and following.text in {",", "(", "["}) or (
             previous is not None and previous.text in {"(", "["}
         ):

@@ -26,6 +26,8 @@ from quizapp.generation.types import Candidate, ParsedArticle
 WEIGHTS_FILE = Path(__file__).with_name("ranking_weights.json")
 # Margins, in log-odds, a repeat must win by.
 SAME_ANSWER_PENALTY = 2.5
+# Each further question with that answer: a third "Who …? -> the same official" almost never.
+REPEAT_PENALTY = 2.5
 SAME_SENTENCE_PENALTY = 1.5
 # Each question of a type already served costs a little: a quiz covers who, when, how many …
 SAME_TYPE_PENALTY = 0.25
@@ -110,8 +112,9 @@ def serve_order(
     def adjusted(index: int) -> float:
         candidate = candidates[index]
         value = scores[index]
-        if answers[index] and answer_seen[answers[index]]:
-            value -= SAME_ANSWER_PENALTY * answer_seen[answers[index]]
+        seen = answer_seen[answers[index]] if answers[index] else 0
+        if seen:
+            value -= SAME_ANSWER_PENALTY + REPEAT_PENALTY * (seen - 1)
         value -= SAME_TYPE_PENALTY * type_seen[candidate.type]
         extra = sentence_seen[candidate.sentence_index] - SENTENCE_ALLOWANCE + 1
         if extra > 0:

@@ -380,6 +380,21 @@ def _finish(text: str) -> str | None:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
+def _title_before(top: Token, inside: set[int]) -> Token | None:
+    """The article of a title right before a name ("the late congressman" of "the late
+    congressman Tom Roe"): asked in place, the title takes "which" and the name goes."""
+    before = sorted(
+        (t for t in top.subtree if t.i < min(inside) and t.i not in inside), key=lambda t: t.i
+    )
+    if len(before) < 2 or before[-1].i != min(inside) - 1:
+        return None
+    if before[-1].tag_ != "NN" or before[0].lower_ not in _ARTICLES:
+        return None
+    if any(t.is_punct or t.tag_ not in {"DT", "JJ", "NN", "NNP"} for t in before):
+        return None
+    return before[0]
+
+
 def _ids(token: Token) -> set[int]:
     return {t.i for t in token.subtree}
 
@@ -429,8 +444,12 @@ def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, T
     removed = set(inside)
     if adjunct and top.dep_ == "pobj" and top.head.dep_ == "prep":
         removed |= {t.i for t in top.head.subtree}
+    title = _title_before(top, inside) if wh == "Who" else None
+    if title is not None:
+        removed.add(title.i)  # "the late congressman Tom Roe" -> "which late congressman"
+        wh = "Which"
     first = min(removed)
-    if first > 1:
+    if title is None and first > 1:
         article, before = top.doc[first - 1], top.doc[first - 2]
         if (
             article.dep_ == "det"

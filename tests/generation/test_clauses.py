@@ -143,6 +143,10 @@ def test_the_overgenerator_offers_more_than_a_quiz_needs_and_words_appositions()
         ("Which firm was fined for owning boats related to in total?", "a preposition without"),
         ("When were the boats seized within or transiting?", "a preposition without"),
         ("Will have an interest rate of what percentage on the loan?", "no subject"),
+        ("Aka Red Fox was convicted by a jury for his role in which gang?", "no subject"),
+        ("Rita Stone, said in an interview with which service?", "a comma between subject"),
+        ("A harbor court when recommended his release?", "in-place wh-word with words"),
+        ("The person most responsible is the leader of the city who?", "in-place who after"),
         ("Which board has named officials responsible for, or complicit?", "a preposition"),
     ],
 )
@@ -175,6 +179,10 @@ def test_the_filter_names_what_is_wrong(question: str, reason: str) -> None:
         "Which board is still deciding whether or not a fee will apply?",
         "Under which law may schools close for up to 21 days?",
         "Which office said the bill would cut spending by about $21 billion?",
+        "Where is Tom Reed, aka Red Fox and Blue Fox, charged?",
+        "Two other members of which gang, both foreign nationals, were charged in 2024?",
+        "How many tons will the port allow at a fee of 7.5%, phased in over six years?",
+        "Rita Stone spoke with whom?",
     ],
 )
 def test_the_filter_keeps_clean_questions(question: str) -> None:
@@ -418,6 +426,15 @@ def test_an_owner_is_not_asked_without_its_noun() -> None:
         if c.answer == "Tom Reed" and c.form != "in_place"
     ]
     assert not any(q.startswith("Who would the army obey") for q in questions)
+
+
+def test_a_name_after_its_title_is_asked_in_place_with_which() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nThe new dock is named in honor of the"
+        " late harbor master Tom Reed."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert asked["Tom Reed"].endswith("in honor of which late harbor master?")
 
 
 def test_he_after_a_name_said_to_hold_a_title_is_that_person() -> None:
