@@ -202,13 +202,14 @@ def filter_candidates(candidates: Iterable[Candidate], article: ParsedArticle) -
     asked: set[str] = set()
     for index in ordered:
         candidate = passing[index]
-        fact = (normalize(candidate.answer), candidate.evidence.strip())
+        # "Nauert" and "Heather Nauert" from one sentence are one fact.
+        fact = (normalize(article.full_name(candidate.answer)), candidate.evidence.strip())
         # The same question for "by June 30" and "June 30" asks one thing twice.
         text = " ".join(candidate.question.lower().split()) + " | " + _bare_answer(candidate)
         if (
             fact in facts
             or text in asked
-            or any(_same_question(candidate, passing[other]) for other in kept)
+            or any(_same_question(candidate, passing[other], article) for other in kept)
         ):
             continue
         facts.add(fact)
@@ -228,13 +229,14 @@ def _bare_answer(candidate: Candidate) -> str:
     return " ".join(words)
 
 
-def _same_question(first: Candidate, second: Candidate) -> bool:
-    """Whether two candidates ask near-identical questions with the same answer."""
+def _same_question(first: Candidate, second: Candidate, article: ParsedArticle) -> bool:
+    """Whether two candidates ask near-identical questions with the same answer (a surname
+    and the full name are one answer)."""
     if first.type == "true_false" or second.type == "true_false":
         # A statement and its false twin read alike but test different facts.
         return first.question == second.question
     # The cheap answer test first: the fuzzy ratio only matters for the same answer.
-    if normalize(first.answer) != normalize(second.answer):
+    if normalize(article.full_name(first.answer)) != normalize(article.full_name(second.answer)):
         return False
     return fuzz.token_set_ratio(first.question, second.question) >= SIMILAR_QUESTION_RATIO
 

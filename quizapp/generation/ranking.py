@@ -26,8 +26,9 @@ from quizapp.generation.types import Candidate, ParsedArticle
 WEIGHTS_FILE = Path(__file__).with_name("ranking_weights.json")
 # Margins, in log-odds, a repeat must win by.
 SAME_ANSWER_PENALTY = 2.5
-# Each further question with that answer: a third "Who …? -> the same official" almost never.
-REPEAT_PENALTY = 2.5
+# Each further question with that answer: a third "Who …? -> the same official" comes after
+# every other candidate (a quiz that runs short is better than one fact asked three times).
+REPEAT_PENALTY = 10.0
 SAME_SENTENCE_PENALTY = 1.5
 # Each question of a type already served costs a little: a quiz covers who, when, how many …
 SAME_TYPE_PENALTY = 0.25

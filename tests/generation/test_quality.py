@@ -230,3 +230,17 @@ def test_a_person_is_never_asked_as_what_organization_they_are(article: ParsedAr
         "Which organization is the tactic?", "Pyongyang", type="which_org", kind="ORG"
     )
     assert rejection_reason(other, article) != "a person's title asked as a thing"
+
+
+def test_one_question_with_a_surname_and_with_the_full_name_is_kept_once(
+    article: ParsedArticle,
+) -> None:
+    twins = [
+        candidate(f"Who said {text}?", name, type="quote", kind="PERSON", evidence=TEXT)
+        for text, name in (
+            ("“Pyongyang must stop threatening rhetoric …”", "Tom Malinowski"),
+            ('"Pyongyang must stop threatening rhetoric ..."', "Malinowski"),
+        )
+    ]
+    kept = filter_candidates(twins, article)
+    assert len(kept) == 1

@@ -196,3 +196,15 @@ def test_one_stem_with_another_answer_waits() -> None:
     order = questions([first, second, PRICES_Q])
     assert order == [first.question, PRICES_Q.question, second.question]
     assert ranking.given_away_pairs([first, second]) == [{1}, {0}]
+
+
+def test_a_third_question_with_one_answer_comes_after_everything_else() -> None:
+    """Even a much better third question with a served answer waits for every other one."""
+    repeats = [
+        Candidate("which_org", f"Which committee met {day}?", VOTE_Q.answer, VOTE, 1, "ORG", 0.9)
+        for day in ("on Monday", "on Tuesday", "on Friday")
+    ]
+    weak = Candidate(PRICES_Q.type, PRICES_Q.question, PRICES_Q.answer, PRICES, 3, "NUMBER", 0.1)
+    order = questions([*repeats, weak], {"confidence": 10.0})
+    assert order[:2] == [repeats[0].question, repeats[1].question]
+    assert order[2] == weak.question
