@@ -202,7 +202,7 @@ def filter_candidates(candidates: Iterable[Candidate], article: ParsedArticle) -
     asked: set[str] = set()
     for index in ordered:
         candidate = passing[index]
-        # "Nauert" and "Heather Nauert" from one sentence are one fact.
+        # "Stone" and "Rita Stone" from one sentence are one fact.
         fact = (normalize(article.full_name(candidate.answer)), candidate.evidence.strip())
         # The same question for "by June 30" and "June 30" asks one thing twice.
         text = " ".join(candidate.question.lower().split()) + " | " + _bare_answer(candidate)
