@@ -156,6 +156,9 @@ def _repaired_people(doc: Doc, entities: list[Span]) -> list[Span]:
     repaired: list[Span] = []
     for ent in entities:
         if ent.label_ == "PERSON":
+            ent = _before_possessive(ent)
+            if ent is None:
+                continue
             ent = _trim_title(ent)
             ent = _with_given_name(ent, repaired)
         if repaired and _continues_name(repaired[-1], ent):
@@ -197,6 +200,8 @@ def _repaired_places(entities: list[Span]) -> list[Span]:
     fixed: list[Span] = []
     for ent in entities:
         label = ent.label_
+        if label in {"GPE", "LOC"} and _numbered_name(ent):
+            continue  # "E.O. 14250", "No. 2": an abbreviation before its number, no place
         told = _told_by_apposition(ent) if label in _NAME_LABELS else None
         if told is not None and told != label:
             ent = Span(doc, ent.start, ent.end, label=told)
@@ -325,6 +330,14 @@ def _told_by_apposition(ent: Span) -> str | None:
     return None
 
 
+def _numbered_name(ent: Span) -> bool:
+    """Whether a one-word abbreviation is the name of a number after it ("E.O. 14250")."""
+    doc = ent.doc
+    if len(ent) != 1 or "." not in ent.text or ent.end >= len(doc):
+        return False
+    return doc[ent.end].like_num and doc[ent.end].is_digit
+
+
 def _cut_short_place(ent: Span, taken: set[int]) -> bool:
     """Whether one more name word belongs to a place ("Storm" + "Cloud"), the name then
     ending ("ABC. Assistant Secretary", "Bangladesh Foreign Minister" are titles)."""
@@ -340,6 +353,16 @@ def _is_title_word(token: Token) -> bool:
     """A word of a title or its portfolio ("President", "Intelligence")."""
     lower = token.lower_
     return lower in TITLE_WORDS or lower in TITLE_FIELD_WORDS or lower in patterns.EXTRA_TITLE_WORDS
+
+
+def _before_possessive(ent: Span) -> Span | None:
+    """A person's name ends before a possessive inside the span ("Roe’s Party" -> "Roe")."""
+    for token in ent:
+        if token.tag_ == "POS" and token.i > ent.start:
+            return Span(ent.doc, ent.start, token.i, label="PERSON")
+        if token.tag_ == "POS":
+            return None
+    return ent
 
 
 def _trim_title(ent: Span) -> Span:

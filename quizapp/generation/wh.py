@@ -204,9 +204,13 @@ def _compressed(tokens: list[Token], verb: Token, keep: set[int]) -> list[Token]
             break
         longest = max(options, key=lambda t: len([s for s in t.subtree if s.i in present]))
         present -= {s.i for s in longest.subtree}
-        if longest.i > 0 and longest.doc[longest.i - 1].is_punct:
+        if longest.i > 0 and longest.doc[longest.i - 1].text in _ASIDE_OPENERS:
             present.discard(longest.i - 1)  # the comma before a dropped aside
     return [t for t in tokens if t.i in present]
+
+
+# Punctuation that opens an aside (never "%" or a closing bracket, which belong to a word).
+_ASIDE_OPENERS = frozenset({",", ";", ":", "—", "–", "-", "("})
 
 
 def _only_complement(verb: Token, prep: Token) -> bool:

@@ -7,7 +7,9 @@ from spacy.tokens import Span
 
 from quizapp.generation.nlp import load_nlp
 from quizapp.generation.parsing import (
+    _before_possessive,
     _fix_number_label,
+    _numbered_name,
     _person_by_role,
     _with_closing_bracket,
     parse_article,
@@ -390,3 +392,17 @@ def test_an_organization_cut_before_the_bracket_of_its_acronym_gets_it() -> None
     whole = doc.char_span(start, sentence.index(")") + 1, label="ORG")
     assert whole is not None
     assert _with_closing_bracket(whole) == whole
+
+
+def test_a_person_name_stops_at_a_possessive_and_an_order_number_is_no_place() -> None:
+    sentence = "Rita Stone’s Harbor Party backed E.O. 14250 on Monday."
+    doc = load_nlp()(sentence)
+    person = doc.char_span(0, sentence.index(" backed"), label="PERSON")
+    assert person is not None and "’s" in person.text
+    trimmed = _before_possessive(person)
+    assert trimmed is not None and trimmed.text == "Rita Stone"
+    start = sentence.index("E.O.")
+    order = doc.char_span(start, start + 4, label="GPE")
+    assert order is not None and _numbered_name(order)
+    place = doc.char_span(0, 4, label="GPE")
+    assert place is not None and not _numbered_name(place)
