@@ -141,14 +141,19 @@ def _coordinated(article: ParsedArticle) -> Iterator[AnswerPhrase]:
         span = doc[start:end]
         if len(span) > 40:
             continue
-        kinds = {KIND_BY_LABEL.get(item.label_) for item in items}
-        if "ORG" in kinds:
-            kind, question_type, wh = "ORG", "which_org", "Which organizations"
-        elif kinds == {"PERSON"}:
-            kind, question_type, wh = "PERSON", "who", "Who"
-        else:
-            kind, question_type, wh = "GPE", "where", "Which countries"
+        kind, question_type, wh = _list_kind(items)
         yield AnswerPhrase(span, tuple(span), ent.label_, kind, question_type, wh, False)
+
+
+def _list_kind(items: list[Span]) -> tuple[str, str, str]:
+    """A list's kind, type and wh-phrase by what most of its items are: ten countries with
+    one the model called an organization are still countries."""
+    kinds = [KIND_BY_LABEL.get(item.label_) for item in items]
+    if all(kind == "PERSON" for kind in kinds):
+        return "PERSON", "who", "Who"
+    if kinds.count("GPE") * 2 > len(kinds):
+        return "GPE", "where", "Which countries"
+    return "ORG", "which_org", "Which organizations"
 
 
 def _aside_start(first: Span) -> int:
@@ -192,11 +197,7 @@ def _adjacent_lists(article: ParsedArticle) -> Iterator[AnswerPhrase]:
         span = doc[_aside_start(group[0]) : group[-1].end]
         if any(e.root.dep_ == "conj" for e in group[1:]):
             continue  # the parse coordinates them: `_coordinated` asks the list
-        kinds = {KIND_BY_LABEL.get(item.label_) for item in group}
-        if kinds == {"PERSON"}:
-            kind, question_type, wh = "PERSON", "who", "Who"
-        else:
-            kind, question_type, wh = "ORG", "which_org", "Which organizations"
+        kind, question_type, wh = _list_kind(group)
         yield AnswerPhrase(
             span, tuple(span), span.root.ent_type_ or "ORG", kind, question_type, wh, False
         )

@@ -131,6 +131,10 @@ def locate(tokens: Sequence[Token], *, adjunct: bool = False) -> Slot | None:
     return replace(slot, verb=verb)
 
 
+# Prepositions whose place, even on a noun, is where the event happened ("a forum in X").
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout"})
+
+
 def _locate(tokens: Sequence[Token], *, adjunct: bool) -> Slot | None:
     """The answer's clause verb and role, before infinitives are climbed."""
     if not tokens:
@@ -159,6 +163,12 @@ def _locate(tokens: Sequence[Token], *, adjunct: bool) -> Slot | None:
         remove.add(preposition.i)
         return Slot(attached, "agent", frozenset(remove))
     if adjunct:
+        if (
+            not is_verb(attached)
+            and top.ent_type_ in {"GPE", "LOC"}
+            and preposition.lower_ not in PLACE_PREPOSITIONS
+        ):
+            return None  # "aid to Westland", "sanctions on Westland": no place of the event
         remove |= {token.i for token in preposition.subtree}
         verb = _adjunct_verb(attached)
         return None if verb is None else Slot(verb, "adjunct", frozenset(remove))

@@ -9,6 +9,7 @@ from dataclasses import replace
 from rapidfuzz import fuzz
 
 from quizapp.generation.normalize import normalize
+from quizapp.generation.question_filter import abbreviations
 from quizapp.generation.types import Candidate, ParsedArticle
 from quizapp.generation.words import (
     DEMONSTRATIVES,
@@ -72,6 +73,8 @@ def rejection_reason(candidate: Candidate, article: ParsedArticle) -> str | None
         return f"question longer than {MAX_QUESTION_WORDS} words"
     if has_unresolved_pronoun(question):
         return "question has an unresolved pronoun"
+    if _joins_sentences(question):
+        return "a sentence's full stop inside the question"  # "… paid to DoF. of the total …"
     if not balanced(question) or not balanced(answer):
         return "a bracket opened or closed without its pair"  # "(HU won?", "HU) or Westland"
     if candidate.type in _VERDICT_TYPES:
@@ -103,6 +106,19 @@ def _asks_what_a_person_is(question: str, article: ParsedArticle) -> bool:
         return False
     subject = found.group("subject")
     return any(span.text == subject for span in article.spans.get("PERSON", ()))
+
+
+_STOP_THEN_LOWER = re.compile(r"\b([A-Za-z]{2,}\.) (?=[a-z])")
+
+
+def _joins_sentences(question: str) -> bool:
+    """Whether a word ends with a full stop that is no abbreviation the tokenizer knows and
+    the question goes on in lower case: the end of one sentence glued to the next."""
+    known = abbreviations()
+    return any(
+        word not in known and word.lower() not in known
+        for word in _STOP_THEN_LOWER.findall(_QUOTED.sub(" ", question))
+    )
 
 
 def balanced(text: str) -> bool:

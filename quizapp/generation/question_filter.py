@@ -130,7 +130,7 @@ def _objectless_preposition(doc: Doc) -> str | None:
 def _inner_full_stop(doc: Doc) -> str | None:
     """A word with a full stop the tokenizer knows as no abbreviation, with the question going
     on in lower case ("… be paid DoF. of the total …"): two sentences joined into one."""
-    known = _abbreviations()
+    known = abbreviations()
     for token, following in itertools.pairwise(doc):
         if (
             _WORD_WITH_STOP.fullmatch(token.text)
@@ -151,7 +151,7 @@ def _reported_object(doc: Doc) -> str | None:
 
 
 @functools.cache
-def _abbreviations() -> frozenset[str]:
+def abbreviations() -> frozenset[str]:
     """The tokenizer's own abbreviations ("Dr.", "Inc.", "Gov.")."""
     return frozenset(key for key in load_nlp().tokenizer.rules if key.endswith("."))
 

@@ -82,6 +82,8 @@ def ask(
     removed = set(inside) | {t.i for t in top.subtree}
     preposition = top.head if top.dep_ == "pobj" and top.head.dep_ in {"prep", "agent"} else None
     if adjunct and preposition is not None:
+        if _not_where(preposition, verb, wh):
+            return None
         removed |= {t.i for t in preposition.subtree}
     clause = _clause_tokens(verb, removed)
     if clause is None or any(
@@ -107,6 +109,16 @@ def ask(
     if text is None:
         return None
     return text, verb
+
+
+def _not_where(preposition: Token, verb: Token, wh: str) -> bool:
+    """ "his extradition from Westland", "aid to Westland": a place on a noun, after another
+    preposition than "in"/"at", is not where the clause happened."""
+    return (
+        wh == "Where"
+        and preposition.head.i != verb.i
+        and preposition.lower_ not in grammar.PLACE_PREPOSITIONS
+    )
 
 
 def _finite_clause(verb: Token | None) -> Token | None:
@@ -447,6 +459,8 @@ def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, T
         return None
     removed = set(inside)
     if adjunct and top.dep_ == "pobj" and top.head.dep_ == "prep":
+        if _not_where(top.head, verb, wh):
+            return None
         removed |= {t.i for t in top.head.subtree}
     title = _title_before(top, inside) if wh == "Who" else None
     if title is not None:

@@ -437,6 +437,33 @@ def test_a_name_after_its_title_is_asked_in_place_with_which() -> None:
     assert asked["Tom Reed"].endswith("in honor of which late harbor master?")
 
 
+def test_a_list_of_mostly_countries_is_asked_as_countries() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nThe council named Burma, China, Eritrea,"
+        " Iran, North Korea and Sudan as countries of concern."
+    )
+    phrases = {p.span.text: p for p in answer_phrases(parse_article(text))}
+    listed = next(p for text, p in phrases.items() if text.startswith("Burma") and "," in text)
+    assert (listed.type, listed.wh) == ("where", "Which countries")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dr. Rita Stone announced an increase in aid to Westland on Monday.",
+        "Tom Reed was arraigned in Chicago today after his extradition from Westland.",
+    ],
+)
+def test_a_place_on_a_noun_is_not_where_the_clause_happened(sentence: str) -> None:
+    text = f"The board said the harbor rules changed.\n\n{sentence}"
+    asked = [
+        c.question
+        for c in ClauseGenerator().generate(parse_article(text))
+        if c.answer == "Westland"
+    ]
+    assert not any(question.startswith("Where") for question in asked), asked
+
+
 def test_he_after_a_name_said_to_hold_a_title_is_that_person() -> None:
     text = (
         "The board said the harbor rules changed.\n\nAna Lima Costa is a Major in the Coastal"

@@ -244,3 +244,10 @@ def test_one_question_with_a_surname_and_with_the_full_name_is_kept_once(
     ]
     kept = filter_candidates(twins, article)
     assert len(kept) == 1
+
+
+def test_a_sentence_end_glued_into_a_question_is_rejected(article: ParsedArticle) -> None:
+    glued = candidate("How much will be paid to the HbF. of the total loan?", "Eight")
+    assert rejection_reason(glued, article) == "a sentence's full stop inside the question"
+    titled = candidate("How many entities did Dr. Malinowski name?", "Eight")
+    assert rejection_reason(titled, article) != "a sentence's full stop inside the question"
