@@ -92,14 +92,19 @@ def _phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
     yield from _unlabelled_names(article)
 
 
+_NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "LAW", "FAC", "EVENT"})
+
+
 def _unlabelled_names(article: ParsedArticle) -> Iterator[AnswerPhrase]:
     """Names the recognizer missed, read from the noun phrase's head word: "the Fields
     extradition treaty" is a law, "the Rivers Hill" an organization."""
     taken = {t.i for ent in article.ents for t in ent}
     for chunk in article.doc.noun_chunks:
         head = chunk.root
-        if head.i in taken or not any(t.pos_ == "PROPN" or t.i in taken for t in chunk):
-            continue
+        if head.i in taken or not any(
+            t.pos_ == "PROPN" or (t.i in taken and t.ent_type_ in _NAME_TYPES) for t in chunk
+        ):
+            continue  # "a $120 million loan agreement": an amount makes no name
         words = chunk[1:] if chunk[0].pos_ == "DET" else chunk
         if not words or words[0].pos_ == "PRON" or len(words) > 10:
             continue

@@ -68,9 +68,12 @@ def rejection(doc: Doc) -> str | None:
         if token.text in {"“", "”", '"'}:
             quoted = token.text != "”" and not (token.text == '"' and quoted)
             continue
+        demonstrative = token.lower_ in _BARE_DEMONSTRATIVES or (
+            token.lower_ == "that" and token.tag_ == "DT"  # "that request", not "said that"
+        )
         if (
             not quoted
-            and token.lower_ in _BARE_DEMONSTRATIVES
+            and demonstrative
             and following.tag_.startswith("NN")
             and following.lower_ not in _TIME_NOUNS
         ):
@@ -222,10 +225,12 @@ def _misplaced_wh(doc: Doc) -> str | None:
             and (previous.tag_.startswith("VB") or previous.tag_ == "IN" or token.lower_ == "when")
         ):
             return "in-place wh-word with words after it"  # "A court when recommended …?"
+        if token.lower_ == "when":
+            return "in-place when"  # "… spending bills when?": the moved form asks it well
         if token.lower_ in {"who", "whom"} and not rest and _tag(previous) in _NOUN_TAGS:
             return "in-place who after a noun"  # "… is the leader of the country who?"
         if (following is not None and following.text in {",", "(", "["}) or (
-            previous is not None and previous.text in {"(", "["}
+            previous is not None and previous.text in {"(", "[", ":"}
         ):
             return "in-place wh-word inside a list or parenthesis"
     return None

@@ -90,6 +90,8 @@ def ask(
         t.tag_ in {"WDT", "WP", "WP$", "WRB"} and t.i not in removed for t in clause
     ):
         return None
+    if _says_nothing(verb, clause, removed):
+        return None
     subject = _subject(verb)
     is_subject = subject is not None and subject.i in removed
     if is_subject or (subject is None and top.i < verb.i and not adjunct):
@@ -109,6 +111,32 @@ def ask(
     if text is None:
         return None
     return text, verb
+
+
+_SAID_DEPS = frozenset({"dobj", "ccomp", "xcomp", "dative"})
+# Longest reported clause a question keeps after its reporting verb.
+_MAX_REPORT_WORDS = 14
+
+
+def _short_report(verb: Token, clause: Token, tokens: set[int]) -> bool:
+    """Whether a reporting verb's clause ("that the army would obey the orders") is short
+    and plain enough to stay in the question (no quotation, no pronoun)."""
+    if verb.lemma_ not in REPORTING_VERBS or clause.i < verb.i or len(tokens) > _MAX_REPORT_WORDS:
+        return False
+    words = [verb.doc[i] for i in sorted(tokens)]
+    return not any(t.text in _QUOTE_MARKS or t.pos_ == "PRON" for t in words)
+
+
+def _says_nothing(verb: Token, clause: list[Token], removed: set[int]) -> bool:
+    """A reporting verb whose report the question left out: "When did the agency report?",
+    "Which organization reported in November?" (unless the answer is what was said)."""
+    if verb.lemma_ not in REPORTING_VERBS:
+        return False
+    said = [c for c in verb.children if c.dep_ in _SAID_DEPS]
+    if any(c.i < verb.i and c.dep_ == "ccomp" for c in said):
+        return True  # "…, the Harbor News reported": a date in the report is not the report's date
+    kept = {t.i for t in clause}
+    return not any(c.i in kept or c.i in removed or c.i > verb.i for c in said)
 
 
 def _not_where(preposition: Token, verb: Token, wh: str) -> bool:
@@ -168,6 +196,8 @@ def _clause_tokens(verb: Token, keep: set[int]) -> list[Token] | None:
         sub = {t.i for t in child.subtree}
         if sub & keep:
             continue
+        if child.dep_ == "ccomp" and _short_report(verb, child, sub):
+            continue  # "stated that the army would obey …": what was said is the question
         if (
             child.dep_ in _DROPPED
             or (child.dep_ == "conj" and grammar.is_verb(child))
@@ -478,6 +508,8 @@ def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, T
             removed.add(article.i)  # "out of the 436 seats" -> "out of how many seats"
     clause = _clause_tokens(verb, removed)
     if clause is None or not any(t.i in removed for t in clause):
+        return None
+    if _says_nothing(verb, clause, removed):
         return None
     if clause[0].i == verb.i and clause[0].i not in removed:
         return None  # "Said Heath. Moor …, who?": an inverted clause reads as no question

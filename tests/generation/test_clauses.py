@@ -143,6 +143,9 @@ def test_the_overgenerator_offers_more_than_a_quiz_needs_and_words_appositions()
         ("Which firm was fined for owning boats related to in total?", "a preposition without"),
         ("When were the boats seized within or transiting?", "a preposition without"),
         ("Will have an interest rate of what percentage on the loan?", "no subject"),
+        ("When did the council submit that request?", "bare demonstrative"),
+        ("The raid was led by 14 other harbor officials: who?", "in-place wh-word inside"),
+        ("Lawmakers will begin work on spending bills when?", "in-place when"),
         ("Aka Red Fox was convicted by a jury for his role in which gang?", "no subject"),
         ("Rita Stone, said in an interview with which service?", "a comma between subject"),
         ("A harbor court when recommended his release?", "in-place wh-word with words"),
@@ -462,6 +465,27 @@ def test_a_place_on_a_noun_is_not_where_the_clause_happened(sentence: str) -> No
         if c.answer == "Westland"
     ]
     assert not any(question.startswith("Where") for question in asked), asked
+
+
+def test_a_report_is_not_dated_by_what_it_reports() -> None:
+    """ "Rita Stone was elected in November, the Harbor News reported": November dates the
+    election, so "When did the Harbor News report?" is no question; a statement's own date
+    is ("When did Tom Reed state publicly?")."""
+    text = (
+        "The board said the harbor rules changed.\n\nAnalysts doubted the new fees would"
+        " work in November, the Harbor News reported. Tom Reed stated publicly in February"
+        " 2019 that the port would close."
+    )
+    asked = {c.question: c.answer for c in ClauseGenerator().generate(parse_article(text))}
+    assert not any(q.startswith("When did the Harbor News report") for q in asked)
+    assert not any(q.startswith("Which organization reported") for q in asked)
+    assert any(a == "February 2019" and q.startswith("When did Tom Reed") for q, a in asked.items())
+
+
+def test_an_amount_does_not_make_a_name_of_its_noun() -> None:
+    text = "The board said the harbor rules changed.\n\nThe city signed a $12 million loan deal."
+    phrases = [p.span.text for p in answer_phrases(parse_article(text)) if p.kind == "LAW"]
+    assert not any("loan" in phrase for phrase in phrases)
 
 
 def test_he_after_a_name_said_to_hold_a_title_is_that_person() -> None:
