@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from quizapp.generation.lexicon import TITLE_WORDS
 from quizapp.generation.lexicon_facts import COUNTRY_HEADS, NOT_ORG_HEADS
 from quizapp.generation.names import place_sort
 from quizapp.generation.types import ParsedArticle
@@ -260,11 +261,21 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
         yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "which_org", _org_wh(ent), False)
 
 
+def _in_a_title(ent: Span) -> bool:
+    """Whether a one-word name ends a title: "Secretary of State", "Minister of Finance"."""
+    doc = ent.doc
+    if len(ent) != 1 or ent.text.isupper() or ent.start < 2 or doc[ent.start - 1].lower_ != "of":
+        return False  # an acronym after "of" is a body ("Secretary of NATO")
+    return doc[ent.start - 2].lower_ in TITLE_WORDS
+
+
 def _org_kind(ent: Span) -> str | None:
     """What a name the model calls an organization is, from its head noun: an agreement is
     a law ("the Lakeside Accords"), a country's formal name a place ("the Republic of X");
     a thing or an event is no answer (None); anything else a body."""
     head = ent.root.lower_
+    if _in_a_title(ent):
+        return None  # "the Secretary of State": "State" is part of the title, no body
     if head in LAW_NOUNS and ent.root.text[:1].isupper():
         return "LAW"
     if head in COUNTRY_HEADS or place_sort(ent.text) == "country":

@@ -970,11 +970,36 @@ def _relative_owner(noun: Token) -> str | None:
         return None
     if any(any(True for _ in t.children) for t in modifiers):
         return None
-    tokens = [*modifiers, noun]
+    tokens = [*modifiers, noun, *_name_after(noun)]
     if tokens[0].lower_ in {"a", "an"}:
         # The antecedent is known by now: "a budget that ..." -> "the budget".
         return "the " + render(tokens[1:])
     return decapitalize(tokens[0], render(tokens))
+
+
+def _name_after(noun: Token) -> list[Token]:
+    """The number or acronym that completes a name after its head ("Executive Order (E.O.)
+    14250" of "Order"); none after a person's name ("Rita Stone (Stone)")."""
+    if noun.ent_type_ == "PERSON":
+        return []
+    after = sorted(
+        (
+            t
+            for child in noun.rights
+            if child.dep_ in {"nummod", "appos"}
+            and not any(not right.is_punct for right in child.rights)
+            for t in child.subtree
+        ),
+        key=lambda t: t.i,
+    )
+    if not after or after[0].i - noun.i > 2:
+        return []
+    tokens = list(noun.doc[noun.i + 1 : after[-1].i + 1])
+    if any(t.text == "," for t in tokens):
+        return []
+    if sum(t.text == "(" for t in tokens) != sum(t.text == ")" for t in tokens):
+        return []
+    return tokens
 
 
 def decapitalize(first: Token, text: str) -> str:

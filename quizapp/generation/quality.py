@@ -73,6 +73,8 @@ def rejection_reason(candidate: Candidate, article: ParsedArticle) -> str | None
         return f"question longer than {MAX_QUESTION_WORDS} words"
     if has_unresolved_pronoun(question):
         return "question has an unresolved pronoun"
+    if _ORDER_WITHOUT_NUMBER.search(question):
+        return "an executive order named without its number"  # "Which law does E.O. implement?"
     if _joins_sentences(question):
         return "a sentence's full stop inside the question"  # "… paid to DoF. of the total …"
     if not balanced(question) or not balanced(answer):
@@ -108,6 +110,7 @@ def _asks_what_a_person_is(question: str, article: ParsedArticle) -> bool:
     return any(span.text == subject for span in article.spans.get("PERSON", ()))
 
 
+_ORDER_WITHOUT_NUMBER = re.compile(r"\b(?:Executive Order|E\.O\.)(?!\s*(?:[()]|No\.|\d))")
 _STOP_THEN_LOWER = re.compile(r"\b([A-Za-z]{2,}\.) (?=[a-z])")
 
 

@@ -294,8 +294,27 @@ def _resolve_relative(verb: Token, tokens: list[Token]) -> list[Token] | None:
 
 
 def _antecedent(noun: Token) -> list[Token]:
-    """The noun a relative clause hangs from, with the words before it ("the six officials")."""
-    return [t for t in noun.subtree if t.i <= noun.i and not t.is_punct and t.dep_ != "relcl"]
+    """The noun a relative clause hangs from, with its words before it ("the six officials")
+    and the name or number after it ("Executive Order (E.O.) 14250")."""
+    clauses = {t.i for c in noun.children if c.dep_ in {"relcl", "acl"} for t in c.subtree}
+    after = {
+        t.i
+        for c in noun.rights
+        if c.dep_ in {"appos", "nummod", "compound"} and c.i < min(clauses, default=c.i + 1)
+        for t in c.subtree
+    }
+    if noun.ent_type_ == "PERSON":
+        after = set()  # "Rita Stone (Stone), who …": the short form adds nothing
+    tokens = [
+        t
+        for t in noun.subtree
+        if t.i not in clauses and (t.i <= noun.i or t.i in after) and t.text != ","
+    ]
+    if sum(t.text == "(" for t in tokens) != sum(t.text == ")" for t in tokens):
+        tokens = [t for t in tokens if not t.is_punct]
+    while tokens and tokens[-1].is_punct and tokens[-1].text != ")":
+        tokens = tokens[:-1]
+    return tokens
 
 
 def _in_place(

@@ -482,6 +482,33 @@ def test_a_report_is_not_dated_by_what_it_reports() -> None:
     assert any(a == "February 2019" and q.startswith("When did Tom Reed") for q, a in asked.items())
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        ("The Secretary of State named ten countries.", "State", None),
+        ("The Minister of Finance signed the loan.", "Finance", None),
+        ("The Secretary of HPA signed the loan.", "HPA", "ORG"),
+    ],
+)
+def test_the_last_word_of_a_title_is_no_organization(
+    sentence: str, name: str, kind: str | None
+) -> None:
+    doc = load_nlp()(sentence)
+    start = sentence.index(name)
+    span = doc.char_span(start, start + len(name), label="ORG")
+    assert span is not None
+    assert _org_kind(span) == kind
+
+
+def test_a_relative_clause_names_an_order_with_its_number() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nThe boats were seized pursuant to"
+        " Executive Order (E.O.) 14250, which implements the Clean Harbors Act."
+    )
+    questions = [c.question for c in generate_questions(text) if c.answer == "Clean Harbors Act"]
+    assert questions and all("14250" in question for question in questions), questions
+
+
 def test_an_amount_does_not_make_a_name_of_its_noun() -> None:
     text = "The board said the harbor rules changed.\n\nThe city signed a $12 million loan deal."
     phrases = [p.span.text for p in answer_phrases(parse_article(text)) if p.kind == "LAW"]

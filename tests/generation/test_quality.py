@@ -251,3 +251,20 @@ def test_a_sentence_end_glued_into_a_question_is_rejected(article: ParsedArticle
     assert rejection_reason(glued, article) == "a sentence's full stop inside the question"
     titled = candidate("How many entities did Dr. Malinowski name?", "Eight")
     assert rejection_reason(titled, article) != "a sentence's full stop inside the question"
+
+
+@pytest.mark.parametrize(
+    ("question", "rejected"),
+    [
+        ("Which law does Executive Order implement?", True),
+        ("Which law does E.O. implement?", True),
+        ("Which law does Executive Order 14250 implement?", False),
+        ("Which law does Executive Order (E.O.) 14250 implement?", False),
+    ],
+)
+def test_an_executive_order_needs_its_number(
+    article: ParsedArticle, question: str, rejected: bool
+) -> None:
+    asked = candidate(question, "Pyongyang", type="which_law", kind="LAW")
+    reason = rejection_reason(asked, article)
+    assert (reason == "an executive order named without its number") is rejected
