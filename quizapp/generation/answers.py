@@ -308,8 +308,9 @@ def _is_time_expression(ent: Span) -> bool:
     words = [token.lower_ for token in ent]
     if len(words) == 2 and words[0] in _RATE_WORDS:
         return False
-    if len(words) == 2 and (ent[0].like_num or ent[0].pos_ == "NUM") and words[1] in _PLURAL_UNITS:
-        return False
+    core = [t for t in ent if not (t.pos_ == "ADP" or t.lower_ in COUNT_MODIFIERS)]
+    if len(core) == 2 and core[0].like_num and core[1].lower_ in _PLURAL_UNITS:
+        return False  # "up to 60 days", "35 years": a length of time
     for token in ent:
         word = token.lower_.rstrip(".")
         if word in MONTH_KEYS or word in WEEKDAY_KEYS or token.lower_ in _TIME_WORDS:

@@ -445,6 +445,40 @@ def _finish(text: str) -> str | None:
 _ARTICLES = frozenset({"the", "a", "an"})
 
 
+def _fronted_phrase(
+    clause: list[Token], removed: set[int], wh: str, verb: Token, subject: Token
+) -> tuple[str, Token] | None:
+    """The question led by the fronted phrase that holds the answer, the clause inverted."""
+    phrase = next(
+        (
+            child
+            for child in verb.children
+            if child.i < subject.i and child.dep_ in {"prep", "advcl"} and _ids(child) & removed
+        ),
+        None,
+    )
+    if phrase is None:
+        return None
+    own = _ids(phrase)
+    lead: list[str] = []
+    placed = False
+    for token in clause:
+        if token.i not in own:
+            continue
+        if token.i in removed:
+            if not placed:
+                lead.append(wh[:1].lower() + wh[1:])
+                placed = True
+            continue
+        lead.append(token.text if lead else token.text[:1].upper() + token.text[1:])
+    rest = [t for t in clause if t.i not in own and not (t.is_punct and t.i < subject.i)]
+    words = _fronted(rest, set(), " ".join(lead), verb, subject)
+    if words is None or not placed:
+        return None
+    text = _finish(" ".join(words))
+    return None if text is None else (text, verb)
+
+
 def _title_before(top: Token, inside: set[int]) -> Token | None:
     """The article of a title right before a name ("the late congressman" of "the late
     congressman Tom Roe"): asked in place, the title takes "which" and the name goes."""
@@ -534,7 +568,9 @@ def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, T
         return None  # "Said Heath. Moor …, who?": an inverted clause reads as no question
     subject = _subject(verb)
     if subject is not None and min(removed) < subject.i and top.i not in _ids(subject):
-        return None  # "Building upon which law the President signed …?": no inversion
+        # "Under the terms of which treaty the city had 60 days …": the fronted phrase leads
+        # and the clause after it is inverted ("… which treaty did the city have …?").
+        return _fronted_phrase(clause, removed, wh, verb, subject)
     clause = _without_gap_commas(clause, verb)
     low = wh[:1].lower() + wh[1:]
     words: list[str] = []

@@ -509,6 +509,18 @@ def test_a_relative_clause_names_an_order_with_its_number() -> None:
     assert questions and all("14250" in question for question in questions), questions
 
 
+def test_a_fronted_phrase_holding_the_answer_leads_an_inverted_question() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nUnder the terms of the Harbor Treaty,"
+        " the city had up to 60 days to present a full request."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert asked["Harbor Treaty"] == (
+        "Under the terms of which treaty did the city have up to 60 days to present a full request?"
+    )
+    assert not asked.get("60 days", "").startswith("When")
+
+
 def test_an_amount_does_not_make_a_name_of_its_noun() -> None:
     text = "The board said the harbor rules changed.\n\nThe city signed a $12 million loan deal."
     phrases = [p.span.text for p in answer_phrases(parse_article(text)) if p.kind == "LAW"]
