@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -55,11 +56,32 @@ def _parse(text: str) -> Doc:
     """Run the pipeline once, paragraph by paragraph, so no sentence crosses a paragraph break."""
     nlp = load_nlp()
     paragraphs = text.split("\n\n")
-    if len(paragraphs) < 2:
-        return nlp(text)
     # Each piece keeps its separator so the joined Doc's text is exactly `text`.
     pieces = [paragraph + "\n\n" for paragraph in paragraphs[:-1]] + [paragraphs[-1]]
-    return Doc.from_docs(list(nlp.pipe(pieces)), ensure_whitespace=False)
+    docs = list(nlp.pipe(_with_split_stops(nlp.make_doc(piece)) for piece in pieces))
+    return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+
+
+# A mixed-case acronym with the sentence's full stop glued on ("… paid to DoF. The …").
+_GLUED_STOP = re.compile(r"^(?=[A-Za-z]*[a-z])[A-Za-z]*[A-Z]\.$")
+
+
+def _with_split_stops(doc: Doc) -> Doc:
+    """The tokens with a sentence's full stop split off a mixed-case acronym before a
+    capitalised word, as the tokenizer does for "ABC." ("DoF. The" -> "DoF", ".", "The")."""
+    glued = [
+        token
+        for token in doc[:-1]
+        if _GLUED_STOP.match(token.text)
+        and token.whitespace_
+        and doc[token.i + 1].text[:1].isupper()
+    ]
+    if not glued:
+        return doc
+    with doc.retokenize() as retokenizer:
+        for token in glued:
+            retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 1), token], attrs={})
+    return doc
 
 
 def _law_spans(doc: Doc, model_entities: list[Span], text: str | None = None) -> list[Span]:

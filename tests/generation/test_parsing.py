@@ -406,3 +406,11 @@ def test_a_person_name_stops_at_a_possessive_and_an_order_number_is_no_place() -
     assert order is not None and _numbered_name(order)
     place = doc.char_span(0, 4, label="GPE")
     assert place is not None and not _numbered_name(place)
+
+
+def test_a_full_stop_glued_to_a_mixed_case_acronym_ends_the_sentence() -> None:
+    article = parse_article(
+        "The fund paid $10 million to DoF. The project must be completed by June."
+    )
+    assert [t.text for t in article.doc][7:10] == ["DoF", ".", "The"]
+    assert len(article.sentences) == 2

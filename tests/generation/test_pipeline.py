@@ -107,6 +107,10 @@ def test_parsing_happens_once_per_call(monkeypatch: pytest.MonkeyPatch) -> None:
             calls.append("pipe")
             return model.pipe(texts)
 
+        def make_doc(self, text: str) -> object:
+            """Tokenizing only (no parse): not counted."""
+            return model.make_doc(text)
+
     monkeypatch.setattr("quizapp.generation.parsing.load_nlp", CountingModel)
     assert generate_questions(ARTICLE)
     assert calls == ["pipe"]
