@@ -21,6 +21,7 @@ from quizapp.generation import grammar, wh
 from quizapp.generation.answers import AnswerPhrase, answer_phrases
 from quizapp.generation.lexicon_facts import REPORTING_VERBS
 from quizapp.generation.people import lower_moved_opener
+from quizapp.generation.quote import MIN_QUOTE_WORDS
 from quizapp.generation.types import Candidate, ParsedArticle
 from quizapp.generation.words import DEMONSTRATIVES
 
@@ -41,6 +42,9 @@ _MIN_APPOSITIVE_TOKENS = 2
 # Prepositions that tie a title to what it is the title of ("director of", "envoy to").
 _POSSESSIVE_END = re.compile(r"\s*['’]s?$")
 _TITLE_PREPOSITIONS = frozenset({"of", "at", "for", "to"})
+_QUOTED_TEXT = re.compile(r"[“\"]([^”\"]*)[”\"]")
+# Shortest quotation asked as one (as the quote generator's MIN_QUOTE_WORDS).
+_MIN_QUOTED_WORDS = MIN_QUOTE_WORDS
 # Longest stretch of a quotation a "Who said …?" question repeats.
 _MAX_QUOTED_WORDS = 14
 
@@ -131,6 +135,9 @@ def _moved(
         and _quotes_in(verb.sent)
     ):
         question_type = "quote"
+        quoted = _QUOTED_TEXT.search(text)
+        if quoted is not None and len(quoted.group(1).split()) < _MIN_QUOTED_WORDS:
+            return  # "Who said “Countries of Concern”?": a name in quotation marks, no quote
     yield _candidate(phrase, text, index, evidence, confidence, question_type, form)
 
 
@@ -358,8 +365,8 @@ def _quoted_clause(verb: Token) -> str | None:
     start, end = marks[0], marks[1]
     inside = [t for t in sentence if start.i < t.i < end.i]
     words = [t for t in inside if not t.is_punct]
-    if len(words) < 4:
-        return None
+    if len(words) < _MIN_QUOTED_WORDS:
+        return None  # "as “Ports of Particular Concern”": a name in quotation marks
     if len(words) > _MAX_QUOTED_WORDS:
         cut = words[_MAX_QUOTED_WORDS - 1].i
         inside = [t for t in inside if t.i <= cut]

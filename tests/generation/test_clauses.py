@@ -521,6 +521,18 @@ def test_a_fronted_phrase_holding_the_answer_leads_an_inverted_question() -> Non
     assert not asked.get("60 days", "").startswith("When")
 
 
+def test_a_quoted_name_is_no_quotation_to_attribute() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nRita Stone said that in accordance with the"
+        " Clean Ports Act of 1998, the Secretary of Ports annually designates ports that have"
+        " engaged in or tolerated ongoing violations of safety rules as “Ports of Particular"
+        " Concern”."
+    )
+    questions = [c.question for c in ClauseGenerator().generate(parse_article(text))]
+    assert questions
+    assert not any(question.startswith("Who said “Ports") for question in questions)
+
+
 def test_an_amount_does_not_make_a_name_of_its_noun() -> None:
     text = "The board said the harbor rules changed.\n\nThe city signed a $12 million loan deal."
     phrases = [p.span.text for p in answer_phrases(parse_article(text)) if p.kind == "LAW"]
