@@ -657,7 +657,7 @@ def _kinds(spans: dict[str, list[Span]]) -> dict[str, str]:
     for kind, found in spans.items():
         for span in found:
             votes.setdefault(kind_key(span.text), Counter())[kind] += 1
-    kinds = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    kinds = {key: _winner(counts) for key, counts in votes.items()}
     # One span per name: a person is mentioned many times under the same name.
     first_spans = {span.text: span for span in reversed(spans.get("PERSON", ()))}
     for span in first_spans.values():
@@ -667,6 +667,15 @@ def _kinds(spans: dict[str, list[Span]]) -> dict[str, str]:
             if _is_name_word(token) and not is_known_place(token.text):
                 kinds[token.text] = "PERSON"
     return kinds
+
+
+def _winner(counts: Counter[str]) -> str:
+    """The majority kind; a tie with "PERSON" goes to the person (a name the model also called
+    an organization once, in a list line, is still the person it named elsewhere)."""
+    best = max(counts.values())
+    if counts.get("PERSON", 0) == best:
+        return "PERSON"
+    return counts.most_common(1)[0][0]
 
 
 def _contains_words(words: list[str], part: list[str]) -> bool:

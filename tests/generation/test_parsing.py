@@ -11,6 +11,7 @@ from quizapp.generation.parsing import (
     _fix_number_label,
     _numbered_name,
     _person_by_role,
+    _winner,
     _with_closing_bracket,
     parse_article,
 )
@@ -414,3 +415,14 @@ def test_a_full_stop_glued_to_a_mixed_case_acronym_ends_the_sentence() -> None:
     )
     assert [t.text for t in article.doc][7:10] == ["DoF", ".", "The"]
     assert len(article.sentences) == 2
+
+
+def test_a_name_called_a_person_as_often_as_anything_else_is_a_person() -> None:
+    """A list line ("Ana Lima, a former commissar of the port.") may get an ORG label for a
+    name the model calls a person in the story: the person wins a tie, so her question gets
+    people, not organizations, as choices."""
+    from collections import Counter
+
+    assert _winner(Counter({"ORG": 1, "PERSON": 1})) == "PERSON"
+    assert _winner(Counter({"ORG": 2, "PERSON": 1})) == "ORG"
+    assert _winner(Counter({"GPE": 3})) == "GPE"
