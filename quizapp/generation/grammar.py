@@ -889,7 +889,7 @@ def _scare_quotes_only(tokens: list[Token]) -> bool:
     marks = [
         position
         for position, t in enumerate(tokens)
-        if t.text in _QUOTES and not _is_possessive_mark(t)
+        if t.text in _QUOTES and not is_possessive_mark(t)
     ]
     if len(marks) % 2:
         return False
@@ -899,7 +899,7 @@ def _scare_quotes_only(tokens: list[Token]) -> bool:
     return True
 
 
-def _is_possessive_mark(token: Token) -> bool:
+def is_possessive_mark(token: Token) -> bool:
     """Whether an apostrophe ends a plural or s-final possessive ("Honduras’ commission")."""
     if token.text not in {"’", "'"} or token.i == 0:
         return False

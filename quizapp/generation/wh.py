@@ -213,7 +213,7 @@ def _clause_tokens(verb: Token, keep: set[int]) -> list[Token] | None:
         tokens = _resolve_relative(verb, tokens)
         if tokens is None:
             return None
-    tokens = [t for t in tokens if t.text not in _QUOTE_MARKS]
+    tokens = [t for t in tokens if t.text not in _QUOTE_MARKS or grammar.is_possessive_mark(t)]
     tokens = _compressed(tokens, verb, keep)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark"}):
         tokens = tokens[1:]
@@ -427,6 +427,7 @@ def _finish(text: str) -> str | None:
     text = re.sub(r"\s+", " ", text).strip()
     text = _SPACE_BEFORE.sub(r"\1", text)
     text = _SPACE_AFTER.sub(r"\1", text)
+    text = re.sub(r"(?<=s) ([’'])(?= )", r"\1", text)  # "countries ’ economic" -> "countries’"
     text = re.sub(r"([,;:])(\s*[,;:])+", r"\1", text)
     text = re.sub(r"\(\s*\)", "", text)
     # Tokens joined by spaces split hyphenated words ("state - owned"): join them again.

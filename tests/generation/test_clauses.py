@@ -533,6 +533,17 @@ def test_a_quoted_name_is_no_quotation_to_attribute() -> None:
     assert not any(question.startswith("Who said “Ports") for question in questions)
 
 
+def test_a_plural_possessive_keeps_its_apostrophe() -> None:
+    article = parse_article(
+        "The board said the harbor rules changed.\n\nThe fines reaffirm the commitment of"
+        " Westland to fight fraud, which hurts countries’ economic growth."
+    )
+    place = next(ent for ent in article.ents if ent.text == "Westland")
+    asked = wh.ask_in_place(list(place), "which country", adjunct=False)
+    assert asked is not None
+    assert "hurts countries’ economic growth?" in asked[0]
+
+
 def test_an_amount_does_not_make_a_name_of_its_noun() -> None:
     text = "The board said the harbor rules changed.\n\nThe city signed a $12 million loan deal."
     phrases = [p.span.text for p in answer_phrases(parse_article(text)) if p.kind == "LAW"]
