@@ -322,8 +322,7 @@ def _reporter(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candi
     tokens = _without_bracketed(t for t in reported.subtree if not t.is_space)
     if tokens and tokens[0].dep_ == "mark":
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        tokens = tokens[:-1]
+    tokens = grammar.strip_punct(tokens)
     words = [t for t in tokens if not t.is_punct]
     if not 3 <= len(words) <= _MAX_REPORTED_WORDS:
         return

@@ -630,7 +630,7 @@ def _subject_tokens(verb: Token, slot: Slot) -> tuple[list[Token], Token | None,
             for t in subject.subtree
             if t.i not in asides and (t.i not in slot.remove or slot.role == "subject")
         ]
-        return _strip_punct(tokens), subject, False
+        return strip_punct(tokens), subject, False
     if verb.dep_ == "conj" and is_verb(verb.head):
         shared = _subject(verb.head)
         between = verb.doc[verb.head.i + 1 : verb.i]
@@ -638,19 +638,19 @@ def _subject_tokens(verb: Token, slot: Slot) -> tuple[list[Token], Token | None,
         if shared is not None and not any(
             t.dep_ in _SUBJECT_DEPS or t.pos_ == "VERB" for t in between
         ):
-            return _strip_punct(list(shared.subtree)), shared, True
+            return strip_punct(list(shared.subtree)), shared, True
     frame = _participle_frame(verb)
     if frame is not None:
         # "The fire destroyed 230 homes, forcing 14,000 people to leave": the fire forced them.
         shared = _subject(frame)
         if shared is not None:
-            return _strip_punct(list(shared.subtree)), shared, True
+            return strip_punct(list(shared.subtree)), shared, True
     for child in verb.lefts:
         # "between 80,000 and 120,000 people are held": a subject the parser made a PP.
         if child.dep_ == "prep" and child.i not in slot.remove:
             objects = [t for t in child.children if t.dep_ == "pobj"]
             if objects and any(t.dep_ == "nummod" for t in objects[0].children):
-                return _strip_punct(list(child.subtree)), objects[0], False
+                return strip_punct(list(child.subtree)), objects[0], False
     if _is_reduced_passive(verb):
         noun = verb.head
         tokens = [
@@ -658,7 +658,7 @@ def _subject_tokens(verb: Token, slot: Slot) -> tuple[list[Token], Token | None,
             for t in noun.subtree
             if t.i not in {v.i for v in verb.subtree} and not _is_clause_child(t, noun)
         ]
-        return _strip_punct(tokens), noun, True
+        return strip_punct(tokens), noun, True
     return [], None, False
 
 
@@ -725,20 +725,33 @@ def _is_clause_child(token: Token, noun: Token) -> bool:
     return False
 
 
-def _strip_punct(tokens: list[Token]) -> list[Token]:
+# Punctuation that belongs to the word before it ("7.5%"): never trimmed off a run's end.
+WORD_SIGNS = frozenset({"%"})
+
+
+def strip_punct(tokens: list[Token]) -> list[Token]:
     """Drop punctuation and spaces at both ends of a token run (a bracket that closes one
-    opened inside the run stays: "the Office of Tides (OT)")."""
+    opened inside the run stays: "the Office of Tides (OT)"; so does a "%")."""
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens = tokens[1:]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
-        if tokens[-1].text == "%" or (tokens[-1].text == ")" and _opens_more(tokens[:-1])):
-            break  # "7.5%" keeps its sign
+        if tokens[-1].text in WORD_SIGNS or (tokens[-1].text == ")" and _opens_more(tokens[:-1])):
+            break
         tokens = tokens[:-1]
     return tokens
 
 
-def _opens_more(tokens: list[Token]) -> bool:
-    return sum(t.text == "(" for t in tokens) > sum(t.text == ")" for t in tokens)
+def _bracket_balance(tokens: Sequence[Token]) -> int:
+    return sum(t.text == "(" for t in tokens) - sum(t.text == ")" for t in tokens)
+
+
+def _opens_more(tokens: Sequence[Token]) -> bool:
+    return _bracket_balance(tokens) > 0
+
+
+def brackets_balanced(tokens: Sequence[Token]) -> bool:
+    """Whether a token run closes as many round brackets as it opens."""
+    return _bracket_balance(tokens) == 0
 
 
 def _clause_tokens(verb: Token, slot: Slot, subject_tokens: list[Token]) -> list[Token] | None:
@@ -946,9 +959,7 @@ def _reporter(pronoun: Token) -> str | None:
     plural = reporter.tag_ in {"NNS", "NNPS"} or reporter.lower_ in lex.COLLECTIVE_NOUNS
     if (pronoun.lower_ == "they") != plural:
         return None
-    tokens = _strip_punct(
-        [t for t in reporter.subtree if t.i not in _asides(reporter, frozenset())]
-    )
+    tokens = strip_punct([t for t in reporter.subtree if t.i not in _asides(reporter, frozenset())])
     if not tokens or len(tokens) > _MAX_REPORTER_TOKENS:
         return None
     if any(t.pos_ == "PRON" or t.lower_ in DEMONSTRATIVES for t in tokens):
@@ -997,9 +1008,7 @@ def _name_after(noun: Token) -> list[Token]:
     tokens = list(noun.doc[noun.i + 1 : after[-1].i + 1])
     if any(t.text == "," for t in tokens):
         return []
-    if sum(t.text == "(" for t in tokens) != sum(t.text == ")" for t in tokens):
-        return []
-    return tokens
+    return tokens if brackets_balanced(tokens) else []
 
 
 def decapitalize(first: Token, text: str) -> str:
@@ -1113,7 +1122,7 @@ def _front_material(
         # Sentence adverbs ("However,") and their commas are dropped.
     if slot.strand is not None:
         moved = []
-    return _strip_punct(moved), kept, reduced
+    return strip_punct(moved), kept, reduced
 
 
 def _child_of(verb: Token, token: Token) -> Token | None:

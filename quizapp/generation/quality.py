@@ -106,8 +106,7 @@ def _asks_what_a_person_is(question: str, article: ParsedArticle) -> bool:
     found = _WHICH_IS.match(question)
     if found is None:
         return False
-    subject = found.group("subject")
-    return any(span.text == subject for span in article.spans.get("PERSON", ()))
+    return article.kind_of(found.group("subject")) == "PERSON"
 
 
 _ORDER_WITHOUT_NUMBER = re.compile(r"\b(?:Executive Order|E\.O\.)(?!\s*(?:[()]|No\.|\d))")

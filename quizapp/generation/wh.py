@@ -217,7 +217,12 @@ def _clause_tokens(verb: Token, keep: set[int]) -> list[Token] | None:
     tokens = _compressed(tokens, verb, keep)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark"}):
         tokens = tokens[1:]
-    while tokens and tokens[-1].is_punct and tokens[-1].i not in keep and tokens[-1].text != "%":
+    while (
+        tokens
+        and tokens[-1].is_punct
+        and tokens[-1].i not in keep
+        and tokens[-1].text not in grammar.WORD_SIGNS
+    ):
         tokens = tokens[:-1]
     return tokens or None
 
@@ -310,7 +315,7 @@ def _antecedent(noun: Token) -> list[Token]:
         for t in noun.subtree
         if t.i not in clauses and (t.i <= noun.i or t.i in after) and t.text != ","
     ]
-    if sum(t.text == "(" for t in tokens) != sum(t.text == ")" for t in tokens):
+    if not grammar.brackets_balanced(tokens):
         tokens = [t for t in tokens if not t.is_punct]
     while tokens and tokens[-1].is_punct and tokens[-1].text != ")":
         tokens = tokens[:-1]
