@@ -357,7 +357,7 @@ def _numbered_name(ent: Span) -> bool:
     doc = ent.doc
     if len(ent) != 1 or "." not in ent.text or ent.end >= len(doc):
         return False
-    return doc[ent.end].like_num and doc[ent.end].is_digit
+    return doc[ent.end].is_digit
 
 
 def _cut_short_place(ent: Span, taken: set[int]) -> bool:
@@ -379,12 +379,10 @@ def _is_title_word(token: Token) -> bool:
 
 def _before_possessive(ent: Span) -> Span | None:
     """A person's name ends before a possessive inside the span ("Roe’s Party" -> "Roe")."""
-    for token in ent:
-        if token.tag_ == "POS" and token.i > ent.start:
-            return Span(ent.doc, ent.start, token.i, label="PERSON")
-        if token.tag_ == "POS":
-            return None
-    return ent
+    mark = next((token.i for token in ent if token.tag_ == "POS"), None)
+    if mark is None:
+        return ent
+    return Span(ent.doc, ent.start, mark, label="PERSON") if mark > ent.start else None
 
 
 def _trim_title(ent: Span) -> Span:
