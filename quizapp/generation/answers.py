@@ -127,6 +127,17 @@ def _unlabelled_names(article: ParsedArticle) -> Iterator[AnswerPhrase]:
 def _coordinated(article: ParsedArticle) -> Iterator[AnswerPhrase]:
     """ "The ABC. and Doe Major", "Miles, Stone, … and Wells": a list of names."""
     yield from _adjacent_lists(article)
+    for span, items in name_lists(article):
+        kind, question_type, wh = _list_kind(items)
+        yield AnswerPhrase(span, tuple(span), items[0].label_, kind, question_type, wh, False)
+
+
+def name_lists(article: ParsedArticle) -> list[tuple[Span, list[Span]]]:
+    """Every list of names the parse coordinates, as its span and its items (memoized)."""
+    return article.memo("name_lists", lambda: list(_name_lists(article)))
+
+
+def _name_lists(article: ParsedArticle) -> Iterator[tuple[Span, list[Span]]]:
     by_root = {ent.root.i: ent for ent in article.ents}
     for ent in article.ents:
         kind = KIND_BY_LABEL.get(ent.label_)
@@ -145,10 +156,13 @@ def _coordinated(article: ParsedArticle) -> Iterator[AnswerPhrase]:
         doc = ent.doc
         start, end = _aside_start(ent), max(item.end for item in items)
         span = doc[start:end]
-        if len(span) > 40:
-            continue
-        kind, question_type, wh = _list_kind(items)
-        yield AnswerPhrase(span, tuple(span), ent.label_, kind, question_type, wh, False)
+        if len(span) <= 40:
+            yield span, items
+
+
+def list_kind(items: list[Span]) -> str:
+    """What most items of a list of names are: "PERSON", "GPE" or "ORG"."""
+    return _list_kind(items)[0]
 
 
 def _list_kind(items: list[Span]) -> tuple[str, str, str]:

@@ -10,6 +10,7 @@ quotation ("Who said …?"). The ranking model, not these rules, decides which o
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -18,7 +19,8 @@ from typing import ClassVar
 from spacy.tokens import Span, Token
 
 from quizapp.generation import grammar, wh
-from quizapp.generation.answers import AnswerPhrase, answer_phrases
+from quizapp.generation.answers import AnswerPhrase, answer_phrases, list_kind, name_lists
+from quizapp.generation.distractor_lists import NUMBER_WORDS
 from quizapp.generation.lexicon_facts import REPORTING_VERBS
 from quizapp.generation.people import lower_moved_opener
 from quizapp.generation.quote import MIN_QUOTE_WORDS
@@ -60,11 +62,20 @@ class ClauseGenerator:
         for phrase in answer_phrases(article):
             index = article.sentence_index(phrase.span.start_char)
             evidence = article.sentences[index].text
-            yield from _moved(phrase, article, index, evidence, resolve)
-            yield from _appositive(phrase, index, evidence)
-            yield from _title_owner(phrase, index, evidence)
-            yield from _speaker(phrase, index, evidence)
-            yield from _reporter(phrase, index, evidence)
+            asked = {t.i for t in phrase.span}
+            for candidate in itertools.chain(
+                _moved(phrase, article, index, evidence, resolve),
+                _appositive(phrase, index, evidence),
+                _title_owner(phrase, index, evidence),
+                _speaker(phrase, index, evidence),
+                _reporter(phrase, index, evidence),
+            ):
+                question = _summed_lists(candidate.question, article, asked)
+                yield (
+                    candidate
+                    if question == candidate.question
+                    else replace(candidate, question=question)
+                )
 
 
 def _candidate(
@@ -105,10 +116,12 @@ def _moved(
         text, verb, confidence = asked
         form = "moved"
     else:
-        plain = wh.ask(list(phrase.phrase), phrase.wh, adjunct=phrase.adjunct, resolve=resolve)
+        counts = article.memo("summaries", lambda: summaries(article))
+        tokens = list(phrase.phrase)
+        plain = wh.ask(tokens, phrase.wh, adjunct=phrase.adjunct, resolve=resolve, summaries=counts)
         form, confidence = "plain", 0.5
         if plain is None:
-            plain = wh.ask_in_place(list(phrase.phrase), phrase.wh, adjunct=phrase.adjunct)
+            plain = wh.ask_in_place(tokens, phrase.wh, adjunct=phrase.adjunct, summaries=counts)
             form, confidence = "in_place", 0.3
         if plain is None:
             return
@@ -125,6 +138,7 @@ def _moved(
     if text.count("(") != text.count(")"):
         text = _balanced(text)
     text = _DEMONSTRATIVE.sub(lambda m: "The" if m.group(0)[0].isupper() else "the", text)
+    text = _definite_that(text, verb.sent)
     if text.count('"') % 2 or "''" in text or " ' " in text:
         text = " ".join(text.replace("''", " ").replace('"', " ").replace(" ' ", " ").split())
     question_type = phrase.type
@@ -139,6 +153,51 @@ def _moved(
         if quoted is not None and len(quoted.group(1).split()) < _MIN_QUOTED_WORDS:
             return  # "Who said “Countries of Concern”?": a name in quotation marks, no quote
     yield _candidate(phrase, text, index, evidence, confidence, question_type, form)
+
+
+# A list of names this long is read as a count in a question that does not ask it.
+_MIN_SUMMED_ITEMS = 4
+_LIST_NOUNS = {"GPE": "countries", "PERSON": "people", "ORG": "organizations"}
+
+
+def summaries(article: ParsedArticle) -> wh.Summaries:
+    """The article's long lists of names as counts ("re-designated A, B, C, D and E as …"
+    -> "re-designated five countries as …"): a question that only passes through a list does
+    not read it out (the filter rejects a question with a list to read through)."""
+    found: dict[int, tuple[int, str]] = {}
+    for span, items in name_lists(article):
+        word = NUMBER_WORDS.get(len(items))
+        if len(items) >= _MIN_SUMMED_ITEMS and word is not None:
+            found[span.start] = (span.end, f"{word} {_LIST_NOUNS[list_kind(items)]}")
+    return found
+
+
+def _summed_lists(text: str, article: ParsedArticle, asked: set[int]) -> str:
+    """The question with each long list it reads out that holds no answer as its count (for
+    the questions `grammar` words, which read the clause as it stands)."""
+    for start, (end, words) in article.memo("summaries", lambda: summaries(article)).items():
+        rendered = grammar.render(article.doc[start:end])
+        if not asked & set(range(start, end)) and rendered in text:
+            text = text.replace(rendered, words, 1)
+    return text
+
+
+def _definite_that(text: str, sentence: Span) -> str:
+    """ "submitted that request" -> "submitted the request": the determiner "that" (the parse
+    tells it from the conjunction of "said that") points back into the article, so outside a
+    quotation the question makes its noun definite."""
+    for token in sentence:
+        if (
+            token.lower_ == "that"
+            and token.dep_ == "det"
+            and token.head.i > token.i
+            and not grammar.in_quotation(token)
+        ):
+            following = re.escape(token.doc[token.i + 1].text)
+            text = re.sub(
+                rf"\b([Tt])hat (?={following}\b)", lambda m: f"{m.group(1)}he ", text, count=1
+            )
+    return text
 
 
 # Kinds whose answer, one of several coordinated ones, leaves the others as right answers.

@@ -15,7 +15,7 @@ certain antecedent, an infinitive clause, more than 30 words) gives None instead
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -369,8 +369,9 @@ def _optional_adjuncts(
     return before + optional
 
 
-def render(tokens: Iterable[Token]) -> str:
-    """Join tokens as the text spells them, one space where the text had any gap."""
+def render(tokens: Iterable[Token], texts: Mapping[int, str] | None = None) -> str:
+    """Join tokens as the text spells them, one space where the text had any gap; `texts`
+    gives some tokens (by index) other words (a list summed up as "ten countries")."""
     out: list[str] = []
     previous: Token | None = None
     for token in sorted(tokens, key=lambda t: t.i):
@@ -378,7 +379,7 @@ def render(tokens: Iterable[Token]) -> str:
             continue
         if previous is not None and (previous.whitespace_ or token.i != previous.i + 1):
             out.append(" ")
-        out.append(token.text)
+        out.append(token.text if texts is None else texts.get(token.i, token.text))
         previous = token
     return "".join(out)
 

@@ -67,8 +67,26 @@ _GLUED_STOP = re.compile(r"^(?=[A-Za-z]*[a-z])[A-Za-z]*[A-Z]\.$")
 
 
 def _with_split_stops(doc: Doc) -> Doc:
-    """The tokens with a sentence's full stop split off a mixed-case acronym before a
-    capitalised word, as the tokenizer does for "ABC." ("DoF. The" -> "DoF", ".", "The")."""
+    """The tokens as the parser reads them best: a word prefix the tokenizer split off at its
+    hyphen joined again ("re", "-", "designated" -> "re-designated"), and a sentence's full
+    stop split off a mixed-case acronym before a capitalised word, as the tokenizer does for
+    "ABC." ("DoF. The" -> "DoF", ".", "The")."""
+    prefixed: list[int] = []
+    for token in doc[:-2]:
+        if (
+            token.lower_ in _WORD_PREFIXES
+            and not token.whitespace_
+            and doc[token.i + 1].text == "-"
+            and not doc[token.i + 1].whitespace_
+            and doc[token.i + 2].is_lower
+            and doc[token.i + 2].is_alpha
+            and (not prefixed or prefixed[-1] + 3 <= token.i)
+        ):
+            prefixed.append(token.i)
+    if prefixed:
+        with doc.retokenize() as retokenizer:
+            for start in prefixed:
+                retokenizer.merge(doc[start : start + 3])
     glued = [
         token
         for token in doc[:-1]
@@ -76,12 +94,18 @@ def _with_split_stops(doc: Doc) -> Doc:
         and token.whitespace_
         and doc[token.i + 1].text[:1].isupper()
     ]
-    if not glued:
-        return doc
-    with doc.retokenize() as retokenizer:
-        for token in glued:
-            retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 1), token], attrs={})
+    if glued:
+        with doc.retokenize() as retokenizer:
+            for token in glued:
+                retokenizer.split(
+                    token, [token.text[:-1], "."], heads=[(token, 1), token], attrs={}
+                )
     return doc
+
+
+# Prefixes the tokenizer splits off at a hyphen ("re - designated"), which the parser then
+# misreads as a word of their own; joined again they read as one verb or adjective.
+_WORD_PREFIXES = frozenset({"re", "co", "pre", "non", "un", "mis", "de"})
 
 
 def _law_spans(doc: Doc, model_entities: list[Span], text: str | None = None) -> list[Span]:

@@ -18,6 +18,7 @@ Nothing here knows a question type; the generators pass the wh-phrase.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from lemminflect import getInflection
 from spacy.tokens import Token
@@ -59,8 +60,12 @@ def ask(
     adjunct: bool,
     singular: bool = True,
     resolve: grammar.Resolver | None = None,
+    summaries: Summaries | None = None,
 ) -> tuple[str, Token] | None:
-    """The question asking for `phrase` in its clause, and the clause verb; None if unclear."""
+    """The question asking for `phrase` in its clause, and the clause verb; None if unclear.
+
+    `summaries` are lists of names a question may pass through as a count ("ten countries"):
+    their first token's index -> (the index after the list, the words)."""
     if not phrase:
         return None
     inside = {t.i for t in phrase}
@@ -85,17 +90,18 @@ def ask(
         if _not_where(preposition, verb, wh):
             return None
         removed |= {t.i for t in preposition.subtree}
-    clause = _clause_tokens(verb, removed)
-    if clause is None or any(
-        t.tag_ in {"WDT", "WP", "WP$", "WRB"} and t.i not in removed for t in clause
-    ):
+    summed = _clause_tokens(verb, removed, summaries)
+    if summed is None:
+        return None
+    clause, texts = summed
+    if any(t.tag_ in {"WDT", "WP", "WP$", "WRB"} and t.i not in removed for t in clause):
         return None
     if _says_nothing(verb, clause, removed):
         return None
     subject = _subject(verb)
     is_subject = subject is not None and subject.i in removed
     if is_subject or (subject is None and top.i < verb.i and not adjunct):
-        words = _in_place(clause, removed, wh, verb, singular)
+        words = _in_place(clause, removed, wh, verb, singular, texts)
     else:
         if subject is None:
             return None
@@ -104,7 +110,7 @@ def ask(
                 return None  # "control over X": a noun's preposition cannot lead the question
             removed |= {preposition.i}
             wh = f"{preposition.lower_} {_object_form(wh)}"
-        words = _fronted(clause, removed, wh, verb, subject, resolve)
+        words = _fronted(clause, removed, wh, verb, subject, resolve, texts)
         if words is None:
             return None
     text = _finish(" ".join(words))
@@ -189,8 +195,15 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _clause_tokens(verb: Token, keep: set[int]) -> list[Token] | None:
-    """The verb's own clause: its subtree without sub-clauses that hold no answer."""
+# A list of names summed up in a question: first token -> (index after the list, words).
+Summaries = Mapping[int, tuple[int, str]]
+
+
+def _clause_tokens(
+    verb: Token, keep: set[int], summaries: Summaries | None = None
+) -> tuple[list[Token], dict[int, str]] | None:
+    """The verb's own clause: its subtree without sub-clauses that hold no answer, and the
+    words a summed-up list's first token stands for."""
     dropped: set[int] = set()
     for child in verb.children:
         sub = {t.i for t in child.subtree}
@@ -214,6 +227,7 @@ def _clause_tokens(verb: Token, keep: set[int]) -> list[Token] | None:
         if tokens is None:
             return None
     tokens = [t for t in tokens if t.text not in _QUOTE_MARKS or grammar.is_possessive_mark(t)]
+    tokens, texts = _summed(tokens, keep, summaries or {})
     tokens = _compressed(tokens, verb, keep)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark"}):
         tokens = tokens[1:]
@@ -224,7 +238,21 @@ def _clause_tokens(verb: Token, keep: set[int]) -> list[Token] | None:
         and tokens[-1].text not in grammar.WORD_SIGNS
     ):
         tokens = tokens[:-1]
-    return tokens or None
+    return (tokens, texts) if tokens else None
+
+
+def _summed(
+    tokens: list[Token], keep: set[int], summaries: Summaries
+) -> tuple[list[Token], dict[int, str]]:
+    """The clause with each whole list that holds no answer read as its count."""
+    present = {t.i for t in tokens}
+    texts: dict[int, str] = {}
+    for start, (end, words) in summaries.items():
+        inside = set(range(start, end))
+        if inside <= present and not inside & keep:
+            present -= inside - {start}
+            texts[start] = words
+    return [t for t in tokens if t.i in present], texts
 
 
 # Dependents a long question may lose (the longest first) to fit in MAX_WORDS.
@@ -323,7 +351,12 @@ def _antecedent(noun: Token) -> list[Token]:
 
 
 def _in_place(
-    clause: list[Token], removed: set[int], wh: str, verb: Token, singular: bool
+    clause: list[Token],
+    removed: set[int],
+    wh: str,
+    verb: Token,
+    singular: bool,
+    texts: Mapping[int, str] | None = None,
 ) -> list[str]:
     """The answer replaced where it stands (a subject: "Which department accused …")."""
     words: list[str] = []
@@ -336,7 +369,7 @@ def _in_place(
                 placed = True
             previous_removed = True
             continue
-        text = token.text
+        text = texts.get(token.i, token.text) if texts else token.text
         if previous_removed and singular and token.i == _first_verb_index(verb):
             text = _singular(token)
         if not words:
@@ -372,6 +405,7 @@ def _fronted(
     verb: Token,
     subject: Token,
     resolve: grammar.Resolver | None = None,
+    texts: Mapping[int, str] | None = None,
 ) -> list[str] | None:
     """ "When did the ABC. announce sanctions on six officials?" (do-support, inversion)."""
     subject_ids = {t.i for t in subject.subtree} - removed
@@ -390,7 +424,7 @@ def _fronted(
     negation = any(c.dep_ == "neg" for c in verb.children)
     if negation:
         return None
-    subject_text = grammar.render([t for t in clause if t.i in subject_ids])
+    subject_text = grammar.render([t for t in clause if t.i in subject_ids], texts)
     if not subject_text:
         return None
     first = subject.doc[min(subject_ids)] if subject_ids else None
@@ -405,10 +439,10 @@ def _fronted(
     if auxes:
         operator = auxes[0]
         body = [t for t in rest if t.i != operator.i and not (t.i < operator.i and t.is_punct)]
-        return [wh, operator.lower_, subject_text, grammar.render(body).strip(" ,;:")]
+        return [wh, operator.lower_, subject_text, grammar.render(body, texts).strip(" ,;:")]
     if verb.lemma_ == "be":
         body = [t for t in rest if t.i != verb.i]
-        return [wh, verb.lower_, subject_text, grammar.render(body)]
+        return [wh, verb.lower_, subject_text, grammar.render(body, texts)]
     do = _DO.get(verb.tag_)
     if do is None:
         return None
@@ -419,12 +453,12 @@ def _fronted(
     after = [t for t in rest if t.i > verb.i]
     words = [wh, do, subject_text]
     if kept:
-        words.append(grammar.render(kept))
+        words.append(grammar.render(kept, texts))
     words.append(verb.lemma_.lower() if verb.pos_ == "VERB" else verb.lower_)
     if after:
-        words.append(grammar.render(after).rstrip(" ,;:"))
+        words.append(grammar.render(after, texts).rstrip(" ,;:"))
     if moved:
-        words.append(grammar.decapitalize(moved[0], grammar.render(moved)).rstrip(" ,;:"))
+        words.append(grammar.decapitalize(moved[0], grammar.render(moved, texts)).rstrip(" ,;:"))
     return words
 
 
@@ -452,7 +486,12 @@ _ARTICLES = frozenset({"the", "a", "an"})
 
 
 def _fronted_phrase(
-    clause: list[Token], removed: set[int], wh: str, verb: Token, subject: Token
+    clause: list[Token],
+    removed: set[int],
+    wh: str,
+    verb: Token,
+    subject: Token,
+    texts: Mapping[int, str] | None = None,
 ) -> tuple[str, Token] | None:
     """The question led by the fronted phrase that holds the answer, the clause inverted."""
     phrase = next(
@@ -478,7 +517,7 @@ def _fronted_phrase(
             continue
         lead.append(token.text if lead else token.text[:1].upper() + token.text[1:])
     rest = [t for t in clause if t.i not in own and not (t.is_punct and t.i < subject.i)]
-    words = _fronted(rest, set(), " ".join(lead), verb, subject)
+    words = _fronted(rest, set(), " ".join(lead), verb, subject, texts=texts)
     if words is None or not placed:
         return None
     text = _finish(" ".join(words))
@@ -536,7 +575,9 @@ def _in_aside(token: Token, verb: Token) -> bool:
     return False
 
 
-def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, Token] | None:
+def ask_in_place(
+    phrase: list[Token], wh: str, *, adjunct: bool, summaries: Summaries | None = None
+) -> tuple[str, Token] | None:
     """The last resort: the clause with the answer replaced by the wh-phrase where it stands
     ("The officials sanctioned Monday are from the military and which company?")."""
     if not phrase:
@@ -565,9 +606,10 @@ def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, T
             and before.dep_ == "prep"
         ):
             removed.add(article.i)  # "out of the 436 seats" -> "out of how many seats"
-    clause = _clause_tokens(verb, removed)
-    if clause is None or not any(t.i in removed for t in clause):
+    summed = _clause_tokens(verb, removed, summaries)
+    if summed is None or not any(t.i in removed for t in summed[0]):
         return None
+    clause, texts = summed
     if _says_nothing(verb, clause, removed):
         return None
     if clause[0].i == verb.i and clause[0].i not in removed:
@@ -576,7 +618,7 @@ def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, T
     if subject is not None and min(removed) < subject.i and top.i not in _ids(subject):
         # "Under the terms of which treaty the city had 60 days …": the fronted phrase leads
         # and the clause after it is inverted ("… which treaty did the city have …?").
-        return _fronted_phrase(clause, removed, wh, verb, subject)
+        return _fronted_phrase(clause, removed, wh, verb, subject, texts)
     clause = _without_gap_commas(clause, verb)
     low = wh[:1].lower() + wh[1:]
     words: list[str] = []
@@ -588,7 +630,7 @@ def ask_in_place(phrase: list[Token], wh: str, *, adjunct: bool) -> tuple[str, T
                 words.append(low if words else wh)
                 placed = True
             continue
-        text = token.text
+        text = texts.get(token.i, token.text)
         if token.lower_ == "i" and speaker is not None:
             text = speaker  # "'I am happy to announce …,' Roe said": the speaker
         elif token.lower_ == "am" and speaker is not None and words and words[-1] == speaker:

@@ -580,3 +580,44 @@ def test_a_name_called_an_organization_is_asked_as_what_its_head_says(
     span = doc.char_span(start, start + len(name), label="ORG")
     assert span is not None
     assert _org_kind(span) == kind
+
+
+def test_the_determiner_that_is_made_definite_but_not_the_conjunction() -> None:
+    """ "submitted that request" points back into the article; "said that" stays."""
+    text = (
+        "The board said the harbor rules changed.\n\nThe Harbor Office submitted that request"
+        " in February 2023, and officials said that the boats were old."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert asked["February 2023"] == "When did the Harbor Office submit the request?"
+    assert rejection(load_nlp()(asked["February 2023"])) is None
+
+
+def test_a_long_list_the_question_passes_through_is_read_as_its_count() -> None:
+    """Ten names read out make no question; "re-designated six countries" does, and the
+    hyphenated verb the tokenizer split is one verb again."""
+    text = (
+        "The board said the harbor rules changed.\n\nThe Harbor Office announced that the"
+        " council re-designated Westland, Eastland, Northland, Southland, Midland and Upland"
+        " as ports of concern on June 2, 2025."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    question = asked["June 2, 2025"]
+    assert question == "When did the council re-designate six countries as ports of concern?"
+    assert rejection(load_nlp()(question)) is None
+    assert asked["The Harbor Office"].startswith(
+        "Which office announced that the council re-designated six countries as ports"
+    )
+    # The list itself, the answer, is still read out in full.
+    assert any(answer.startswith("Westland, Eastland") for answer in asked)
+
+
+def test_a_short_list_is_left_as_it_is() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nThe council hired Rita Stone and Tom Reed"
+        " as inspectors on June 2, 2025."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert (
+        asked["June 2, 2025"] == "When did the council hire Rita Stone and Tom Reed as inspectors?"
+    )

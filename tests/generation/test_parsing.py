@@ -426,3 +426,17 @@ def test_a_name_called_a_person_as_often_as_anything_else_is_a_person() -> None:
     assert _winner(Counter({"ORG": 1, "PERSON": 1})) == "PERSON"
     assert _winner(Counter({"ORG": 2, "PERSON": 1})) == "ORG"
     assert _winner(Counter({"GPE": 3})) == "GPE"
+
+
+def test_a_word_prefix_split_off_at_its_hyphen_is_joined_again() -> None:
+    """ "re - designated" misparsed as three words ("re" the verb); one token reads as one."""
+    article = parse_article(
+        "The Harbor Office re-designated two ports. The plan was co-hosted by Westland,"
+        " and the fee is non-binding for the well-known state-owned port."
+    )
+    words = [t.text for t in article.doc]
+    assert {"re-designated", "co-hosted", "non-binding"} <= set(words)
+    designated = words.index("re-designated")
+    assert article.doc[designated].pos_ == "VERB"
+    # Only prefixes are joined: other hyphenated words keep the tokenizer's split.
+    assert "state-owned" not in words and "well-known" not in words
