@@ -225,8 +225,13 @@ def _other_members(phrase: AnswerPhrase) -> list[Token]:
     answer covers the whole coordination, "the Board and the Guild")."""
     root = phrase.span.root
     inside = {t.i for t in phrase.span}
-    while root.dep_ in _MEMBER_DEPS and root.head.i not in inside and _is_member(root):
-        root = root.head
+    while (
+        root.dep_ in _MEMBER_DEPS
+        and root.head.i not in inside
+        and _is_member(root)
+        and (root.dep_ != "appos" or root.head.pos_ != "NOUN")
+    ):
+        root = root.head  # (a name after its title, "his deputy Tom Reed", is no list)
     members = [root]
     stack = [root]
     coordinated = False

@@ -145,6 +145,16 @@ def _locate(tokens: Sequence[Token], *, adjunct: bool) -> Slot | None:
     remove = set(inside) | {token.i for token in top.subtree}
     top, remove = _widen_coordination(doc, top, remove)
     head = top.head
+    if (
+        top.dep_ == "appos"
+        and head.dep_ == "pobj"
+        and head.head.dep_ == "agent"
+        and head.pos_ == "NOUN"
+        and head.i < top.i
+    ):
+        # "executed by his deputy Tom Reed": the name is the agent, its title goes with it.
+        top, head = head, head.head
+        remove |= {token.i for token in top.subtree}
     if top.dep_ in _SUBJECT_DEPS and is_verb(head):
         return Slot(head, "subject", frozenset(remove))
     if top.dep_ in _OBJECT_DEPS and is_verb(head):
@@ -161,6 +171,12 @@ def _locate(tokens: Sequence[Token], *, adjunct: bool) -> Slot | None:
     if preposition.dep_ == "agent" and not adjunct and is_verb(attached):
         # "approved by the committee" is asked in the active voice: "Which committee approved".
         remove.add(preposition.i)
+        first = _first_of_pair(attached)
+        if first is not None:
+            # "was drafted and approved by the committee": the pair's first verb carries the
+            # passive ("Which committee drafted the plan?"); the second goes.
+            remove |= {attached.i, attached.i - 1}
+            attached = first
         return Slot(attached, "agent", frozenset(remove))
     if adjunct:
         if (
@@ -205,6 +221,7 @@ def ask(
         return None  # "Eleven schools have done so": "so" points back into the story
     confidence = 0.9
     subject_tokens, subject_head, inherited = _subject_tokens(verb, slot)
+    subject_tokens = before_list(subject_tokens, verb, slot.remove)
     if slot.role != "subject":
         if subject_head is None:
             return None
@@ -481,6 +498,32 @@ def person_resolver(doc: Doc, full_name: Callable[[str], str]) -> Resolver:
 
 
 # --- locating -------------------------------------------------------------------------------
+
+
+def before_list(tokens: list[Token], verb: Token, remove: Iterable[int]) -> list[Token]:
+    """The tokens before the first colon or semicolon after the verb and the answer: "…, and
+    involved 14 officials: A; B; C" hangs the names anywhere in the parse (even on the
+    subject); the question ends before them."""
+    last = max(max(remove, default=verb.i), verb.i)
+    stop = next((t.i for t in verb.sent if t.i > last and t.text in {";", ":"}), None)
+    return tokens if stop is None else [t for t in tokens if t.i < stop]
+
+
+def _first_of_pair(verb: Token) -> Token | None:
+    """The passive verb a participle is paired with by a bare "and" ("was drafted and
+    approved"), which shares its subject and auxiliary."""
+    head = verb.head
+    if (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and head.tag_ == "VBN"
+        and verb.i == head.i + 2
+        and verb.doc[head.i + 1].lower_ in {"and", "or"}
+        and any(child.dep_ == "auxpass" for child in head.children)
+        and not any(child.dep_ in _SUBJECT_DEPS for child in verb.children)
+    ):
+        return head
+    return None
 
 
 def _top(tokens: Sequence[Token], inside: set[int]) -> Token:
@@ -783,6 +826,7 @@ def _clause_tokens(verb: Token, slot: Slot, subject_tokens: list[Token]) -> list
         for t in verb.subtree
         if t.i not in dropped and not t.is_space and t.text not in _SENTENCE_END
     ]
+    kept = before_list(kept, verb, slot.remove)
     # "arrested [30 people, including two journalists], on Friday": the comma that closed an
     # aside inside the answer goes with it.
     doc = verb.doc
@@ -940,8 +984,12 @@ def _subject_text(
     for token in tokens:
         if token.pos_ == "PRON" and token.tag_ not in {"WDT", "WP", "WP$"}:
             return None, False  # "its workers", "one of them": the owner is unknown
-        if token.pos_ == "DET" and token.lower_ in DEMONSTRATIVES:
-            return None, False  # "this report": which one depends on the story
+        if token.pos_ == "DET" and token.lower_ in DEMONSTRATIVES and token.i != tokens[0].i:
+            return None, False  # "all these reports": which ones depend on the story
+    if tokens[0].pos_ == "DET" and tokens[0].lower_ in DEMONSTRATIVES and len(tokens) > 1:
+        # "This operation was led by …" -> "Who led the operation?": outside the article
+        # the question cannot point back, so the noun phrase is definite (as `clauses`).
+        return "the " + render(tokens[1:]), False
     return decapitalize(tokens[0], render(tokens)), False
 
 

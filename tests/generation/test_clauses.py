@@ -621,3 +621,25 @@ def test_a_short_list_is_left_as_it_is() -> None:
     assert (
         asked["June 2, 2025"] == "When did the council hire Rita Stone and Tom Reed as inspectors?"
     )
+
+
+def test_the_agent_of_a_pair_of_passive_verbs_is_asked_in_the_active_voice() -> None:
+    """ "was coordinated and executed by his deputy Tom Reed" -> "Who coordinated the
+    operation?": the name after its title is the agent, "this operation" becomes definite,
+    and the names after a colon hang on no question."""
+    text = (
+        "The board said the harbor rules changed.\n\nThis operation was coordinated and"
+        " executed by his deputy Tom Reed, and involved at least 14 other officials: Ana Lima;"
+        " Rita Stone; Sam Hill."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert asked["Tom Reed"] == "Who coordinated the operation?"
+
+
+def test_a_pair_of_passive_verbs_keeps_its_organization_agent() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nThese measures were drafted and approved"
+        " by the Harbor Board on Monday."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert asked["the Harbor Board"] == "Which board drafted the measures on Monday?"
