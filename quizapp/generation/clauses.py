@@ -133,6 +133,9 @@ def _moved(
         return  # "Who made the announcement?" of one of six announcers: six right answers
     if len(others) > 1 and form == "in_place":
         return  # a list with one item asked in place reads as a garbled list
+    root = phrase.span.root
+    if form == "in_place" and root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        return  # "the operation who was coordinated?", "by his deputy who?": no question
     if not _QUOTE_MARK.search(text):  # "To whom …?", "… according to whom?"
         text = _WHO_AFTER_PREPOSITION.sub(r"\1 whom", text)
     if text.count("(") != text.count(")"):

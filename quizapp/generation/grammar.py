@@ -1234,7 +1234,7 @@ def _invert(
         return _frame_operator(frame, verb, rest)
     if verb.lemma_ == "be":
         return _operator_text(verb), [t for t in rest if t.i != verb.i]
-    operator = _DO_BY_TAG.get(verb.tag_)
+    operator = "did" if active_conjunct(verb) else _DO_BY_TAG.get(verb.tag_)
     if operator is None:
         return None
     if operator == "do" and _past_by_context(verb):
@@ -1303,7 +1303,20 @@ def _shared_auxes(verb: Token) -> list[Token]:
         return []
     if any(child.dep_ in _AUX_DEPS | _SUBJECT_DEPS for child in verb.children):
         return []
+    if active_conjunct(verb):
+        return []
     return [c for c in verb.head.children if c.dep_ in _AUX_DEPS and c.i < verb.head.i]
+
+
+def active_conjunct(verb: Token) -> bool:
+    """A participle-tagged conjunct of a passive verb that takes an object of its own: "was
+    led by X, and involved 14 officials" is "involved" in the past tense, not "was involved"."""
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VBN"
+        and any(child.dep_ == "auxpass" for child in verb.head.children)
+        and any(child.dep_ == "dobj" for child in verb.children)
+    )
 
 
 def _is_finite(verb: Token, reduced: bool) -> bool:
@@ -1313,7 +1326,7 @@ def _is_finite(verb: Token, reduced: bool) -> bool:
     auxes = [t for t in verb.children if t.dep_ in _AUX_DEPS and t.i < verb.i]
     if auxes:
         return auxes[0].tag_ != "TO" and auxes[0].lower_ != "to"
-    return verb.tag_ in _DO_BY_TAG or verb.tag_ == "MD"
+    return verb.tag_ in _DO_BY_TAG or verb.tag_ == "MD" or active_conjunct(verb)
 
 
 def _operator_text(token: Token) -> str:

@@ -170,7 +170,7 @@ def _finite_clause(verb: Token | None) -> Token | None:
 
 
 def _is_finite(verb: Token) -> bool:
-    if verb.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+    if verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} or grammar.active_conjunct(verb):
         return True
     return any(
         c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"}
@@ -227,6 +227,7 @@ def _clause_tokens(
         if tokens is None:
             return None
     tokens = [t for t in tokens if t.text not in _QUOTE_MARKS or grammar.is_possessive_mark(t)]
+    tokens = grammar.before_list(tokens, verb, keep)
     tokens, texts = _summed(tokens, keep, summaries or {})
     tokens = _compressed(tokens, verb, keep)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark"}):

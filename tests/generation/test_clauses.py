@@ -643,3 +643,26 @@ def test_a_pair_of_passive_verbs_keeps_its_organization_agent() -> None:
     )
     asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
     assert asked["the Harbor Board"] == "Which board drafted the measures on Monday?"
+
+
+def test_a_conjunct_with_its_own_object_after_a_passive_is_in_the_past_tense() -> None:
+    """ "was led by Tom Reed, and involved 14 officials" is "did … involve", never "was …
+    involved" nor the passive clause read in front of it."""
+    text = (
+        "The board said the harbor rules changed.\n\nThe raid was led by Tom Reed, and involved"
+        " at least 14 other officials."
+    )
+    asked = [c.question for c in ClauseGenerator().generate(parse_article(text))]
+    counted = [q for q in asked if "how many other officials" in q.lower()]
+    assert counted, asked
+    assert all("was led" not in q and "was the raid involved" not in q for q in counted)
+    assert "How many other officials did the raid involve?" in counted
+
+
+def test_a_name_in_apposition_to_a_noun_is_not_asked_in_place() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nThe plan, Harbor Watch, was approved by"
+        " his deputy Tom Reed on Monday."
+    )
+    questions = [c.question for c in ClauseGenerator().generate(parse_article(text))]
+    assert not any("deputy who" in q or "plan who" in q.lower() for q in questions), questions
