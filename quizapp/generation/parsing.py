@@ -58,7 +58,7 @@ def _parse(text: str) -> Doc:
     paragraphs = text.split("\n\n")
     # Each piece keeps its separator so the joined Doc's text is exactly `text`.
     pieces = [paragraph + "\n\n" for paragraph in paragraphs[:-1]] + [paragraphs[-1]]
-    docs = list(nlp.pipe(_with_split_stops(nlp.make_doc(piece)) for piece in pieces))
+    docs = list(nlp.pipe(retokenized(nlp.make_doc(piece)) for piece in pieces))
     return docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
 
 
@@ -66,7 +66,7 @@ def _parse(text: str) -> Doc:
 _GLUED_STOP = re.compile(r"^(?=[A-Za-z]*[a-z])[A-Za-z]*[A-Z]\.$")
 
 
-def _with_split_stops(doc: Doc) -> Doc:
+def retokenized(doc: Doc) -> Doc:
     """The tokens as the parser reads them best: a word prefix the tokenizer split off at its
     hyphen joined again ("re", "-", "designated" -> "re-designated"), and a sentence's full
     stop split off a mixed-case acronym before a capitalised word, as the tokenizer does for

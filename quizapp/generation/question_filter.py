@@ -21,6 +21,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Token
 
 from quizapp.generation.nlp import load_nlp
+from quizapp.generation.parsing import retokenized
 from quizapp.generation.words import DEMONSTRATIVES
 
 T = TypeVar("T")
@@ -322,7 +323,9 @@ def keep_clean(
 def _parse(texts: list[str]) -> Iterator[Doc]:
     nlp = load_nlp()
     disabled = [name for name in _SKIPPED_PIPES if name in nlp.pipe_names]
-    return nlp.pipe(texts, disable=disabled, batch_size=64)
+    # Tokenized as the article was (a split "re - designate" misparses the question).
+    docs = (retokenized(nlp.make_doc(text)) for text in texts)
+    return nlp.pipe(docs, disable=disabled, batch_size=64)
 
 
 def quoted_spans(doc: Doc) -> bool:

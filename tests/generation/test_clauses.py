@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from quizapp.generation import generate_questions, wh
+from quizapp.generation import generate_questions, question_filter, wh
 from quizapp.generation.answers import _org_kind, answer_phrases
 from quizapp.generation.clauses import ClauseGenerator
 from quizapp.generation.cleaning import clean_text
@@ -666,3 +666,12 @@ def test_a_name_in_apposition_to_a_noun_is_not_asked_in_place() -> None:
     )
     questions = [c.question for c in ClauseGenerator().generate(parse_article(text))]
     assert not any("deputy who" in q or "plan who" in q.lower() for q in questions), questions
+
+
+def test_the_filter_tokenizes_a_question_as_the_article_was() -> None:
+    """Split into "re - designate", the question parsed as a second object and was dropped."""
+    doc = next(
+        iter(question_filter._parse(["Which ports did the council re-designate on June 2?"]))
+    )
+    assert "re-designate" in [t.text for t in doc]
+    assert rejection(doc) is None
