@@ -272,7 +272,24 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
             continue
         if ent.root.dep_ in {"compound", "nmod"}:
             continue
-        yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "which_org", _org_wh(ent), False)
+        asked = (*_left_modifiers(ent), *ent)
+        yield AnswerPhrase(ent, asked, ent.label_, kind, "which_org", _org_wh(ent), False)
+
+
+def _left_modifiers(ent: Span) -> list[Token]:
+    """The article and adjectives before a name that the question replaces with it ("the
+    state-owned [Harbor Mining Company]" -> "which company", not "the state-owned which
+    company")."""
+    start = ent.start
+    for child in sorted(ent.root.lefts, key=lambda t: -t.i):
+        if child.i >= ent.start:
+            continue
+        if child.dep_ not in {"det", "amod"} or child.right_edge.i != start - 1:
+            break
+        if child.dep_ == "det" and child.lower_ not in {"the", "a", "an"}:
+            break
+        start = child.left_edge.i
+    return list(ent.doc[start : ent.start])
 
 
 def _in_a_title(ent: Span) -> bool:

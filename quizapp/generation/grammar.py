@@ -545,7 +545,12 @@ def _widen_coordination(doc: Doc, top: Token, remove: set[int]) -> tuple[Token, 
         first = top.left_edge.i
         conjunction = doc[first - 1] if first > 0 else None
         partner = top.head
-        if conjunction is not None and conjunction.dep_ == "cc" and conjunction.i >= 1:
+        if (
+            conjunction is not None
+            and conjunction.dep_ == "cc"
+            and conjunction.i >= 1
+            and doc[conjunction.i - 1].text != ","  # "A, B, and C": the parse's list holds
+        ):
             before = doc[conjunction.i - 1]
             while before.head.i != before.i and before.head.right_edge.i == before.i:
                 if before.dep_ in {"pobj", "dobj", "nsubj", "nsubjpass", "conj"}:

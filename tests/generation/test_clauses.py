@@ -675,3 +675,18 @@ def test_the_filter_tokenizes_a_question_as_the_article_was() -> None:
     )
     assert "re-designate" in [t.text for t in doc]
     assert rejection(doc) is None
+
+
+def test_the_last_of_a_comma_list_is_asked_with_its_adjectives_removed() -> None:
+    """ "…, and the state-owned Coastal Mining Company": the comma before "and" keeps the
+    parse's list, and the adjectives before the name go with it (no "the state-owned which
+    company")."""
+    text = (
+        "The board said the harbor rules changed.\n\nThe officials sanctioned Monday are from"
+        " the military, the Coastal Institute of Ports and Mail, and the state-owned Coastal"
+        " Mining Company."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert asked["Coastal Mining Company"] == (
+        "From which company are the officials sanctioned Monday?"
+    )
