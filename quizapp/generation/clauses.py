@@ -69,6 +69,7 @@ class ClauseGenerator:
                 _title_owner(phrase, index, evidence),
                 _speaker(phrase, index, evidence),
                 _reporter(phrase, index, evidence),
+                _with_count(phrase, index, evidence),
             ):
                 question = _summed_lists(candidate.question, article, asked)
                 yield (
@@ -284,6 +285,49 @@ def _strict(
     if asked is None:
         return None
     return lower_moved_opener(asked.text, slot.verb), slot.verb, asked.confidence
+
+
+_DO_BY_TAG = {"VBZ": "does", "VBP": "do", "VBD": "did"}
+_MAX_OWNER_TOKENS = 8
+
+
+def _with_count(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candidate]:
+    """ "The port reflects an old design, with 14 docks made up of …" -> "How many docks
+    does the port have?": a count in a "with" phrase after the clause is what its subject
+    has."""
+    if phrase.type != "how_many" or not phrase.wh.startswith("How many "):
+        return
+    noun = max(phrase.phrase, key=lambda t: t.i)
+    with_ = noun.head
+    if noun.dep_ == "nsubj" and with_.dep_ == "pcomp" and with_.tag_ == "VBN":
+        with_ = with_.head  # "with 14 docks made up of …": the participle says what they are
+    elif noun.dep_ != "pobj" or any(c.tag_ == "VBG" for c in noun.children):
+        return  # "with 300 shops losing money" says what happened, not what was had
+    verb = with_.head
+    doc = noun.doc
+    if (
+        with_.lower_ != "with"
+        or with_.dep_ != "prep"
+        or with_.i == 0
+        or doc[with_.i - 1].text != ","
+    ):
+        return
+    do = _DO_BY_TAG.get(verb.tag_) if verb.pos_ in {"VERB", "AUX"} else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if (
+        do is None
+        or subject is None
+        or any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children)
+    ):
+        return
+    owner = list(subject.subtree)
+    if len(owner) > _MAX_OWNER_TOKENS or any(
+        t.pos_ == "PRON" or t.lower_ in DEMONSTRATIVES or t.is_quote for t in owner
+    ):
+        return
+    text = grammar.decapitalize(owner[0], grammar.render(owner))
+    question = f"{phrase.wh} {do} {text} have?"
+    yield _candidate(phrase, question, index, evidence, 0.6, form="with_count")
 
 
 def _appositive(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candidate]:

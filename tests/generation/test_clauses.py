@@ -690,3 +690,38 @@ def test_the_last_of_a_comma_list_is_asked_with_its_adjectives_removed() -> None
     assert asked["Coastal Mining Company"] == (
         "From which company are the officials sanctioned Monday?"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "question"),
+    [
+        (
+            "The port's layout reflects an old design, with 14 docks made up of dozens of berths.",
+            "14",
+            "How many docks does the port's layout have?",
+        ),
+        (
+            "The Harbor Board opened last year, with 40 inspectors.",
+            "40",
+            "How many inspectors did the Harbor Board have?",
+        ),
+    ],
+)
+def test_a_count_in_a_with_phrase_is_what_the_subject_has(
+    sentence: str, answer: str, question: str
+) -> None:
+    text = f"The board said the harbor rules changed.\n\n{sentence}"
+    asked = [
+        c.question for c in ClauseGenerator().generate(parse_article(text)) if c.answer == answer
+    ]
+    assert question in asked
+
+
+def test_a_with_phrase_of_what_happens_is_not_had() -> None:
+    """ "with 300 companies losing value" says what happened, not what the subject has."""
+    text = (
+        "The board said the harbor rules changed.\n\nStocks fell on Monday, with 300 companies"
+        " losing value."
+    )
+    questions = [c.question for c in ClauseGenerator().generate(parse_article(text))]
+    assert not any(q.endswith(" have?") for q in questions), questions
