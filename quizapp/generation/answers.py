@@ -254,6 +254,9 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
             if ent.root.dep_ in {"compound", "amod"}:
                 continue  # "the Roe regime": a name used as a modifier
             yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "who", "Who", False)
+            owned = _possessed(ent, "Whose")
+            if owned is not None:
+                yield AnswerPhrase(ent, owned[0], ent.label_, kind, "who", owned[1], False)
             continue
         if kind == "LAW":
             yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "which_law", _law_wh(ent), False)
@@ -261,6 +264,11 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
         if ent.label_ == "NORP" and ent.root.dep_ in {"amod", "compound", "nmod"}:
             continue  # "Nicaraguan officials": an adjective, not an answer
         if kind == "GPE":
+            owned = (
+                _possessed(ent, "Which country’s") if place_sort(ent.text) == "country" else None
+            )
+            if owned is not None:
+                yield AnswerPhrase(ent, owned[0], ent.label_, kind, "where", owned[1], False)
             if ent.root.dep_ in {"compound", "poss", "nmod", "amod"}:
                 continue  # "the ABC. Treasury", "Nicaragua's": part of another name
             preposition = ent.root.head if ent.root.dep_ == "pobj" else None
@@ -274,6 +282,33 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
             continue
         asked = (*_left_modifiers(ent), *ent)
         yield AnswerPhrase(ent, asked, ent.label_, kind, "which_org", _org_wh(ent), False)
+
+
+_MAX_OWNED_TOKENS = 6
+
+
+def _possessed(ent: Span, owner_wh: str) -> tuple[tuple[Token, ...], str] | None:
+    """A possessive name with what it owns, asked together: "Westland’s coastal ports" ->
+    "which country’s coastal ports", "Roe's orders" -> "whose orders" (the owner alone
+    cannot be asked: "Who would the army obey orders?")."""
+    root = ent.root
+    owned = root.head
+    if root.dep_ != "poss" or owned.pos_ not in {"NOUN", "PROPN"} or owned.i < root.i:
+        return None
+    if any(child.i > owned.i for child in owned.children):
+        return None  # "Roe's orders to the army": the rest would be left behind
+    start = ent.start
+    if start > 0 and ent.doc[start - 1].dep_ == "det":
+        return None  # "the Westland's …": not a plain possessive
+    tokens = tuple(ent.doc[start : owned.i + 1])
+    words = [
+        t.text
+        for t in ent.doc[ent.end : owned.i + 1]
+        if t.dep_ != "case" and t.text not in {"’", "'"}
+    ]
+    if not words or len(tokens) > _MAX_OWNED_TOKENS:
+        return None
+    return tokens, f"{owner_wh} {' '.join(words)}"
 
 
 def _left_modifiers(ent: Span) -> list[Token]:

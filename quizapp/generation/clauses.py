@@ -110,7 +110,8 @@ def _moved(
 ) -> Iterator[Candidate]:
     """The wh-question proper: the phrase replaced by its wh-word, moved to the front."""
     slot = grammar.locate(list(phrase.phrase), adjunct=phrase.adjunct)
-    if slot is None and not phrase.adjunct and phrase.kind in {"DATE", "GPE"}:
+    owner = phrase.span.root.dep_ == "poss"  # "which country's ports": never "Where"
+    if slot is None and not phrase.adjunct and phrase.kind in {"DATE", "GPE"} and not owner:
         slot = grammar.locate(list(phrase.phrase), adjunct=True)
     asked = _strict(phrase, slot, resolve)
     if asked is not None:
@@ -127,7 +128,8 @@ def _moved(
         if plain is None:
             return
         text, verb = plain
-    if phrase.span.root.dep_ == "poss" and form != "in_place":
+    owner_only = phrase.span.root.dep_ == "poss" and len(phrase.phrase) == len(phrase.span)
+    if owner_only and form != "in_place":
         return  # "Who would the army obey orders?" for "Roe's orders": the owner asked bare
     others = _other_members(phrase)
     if others and form != "in_place" and _ambiguous_among(phrase, others):

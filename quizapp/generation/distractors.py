@@ -236,6 +236,12 @@ def distractors(
         return chosen
     if take(_in_rank_order(mentions, rank)) or take(_in_rank_order(pooled, rank)):
         return chosen
+    if (
+        kind == "PERSON"
+        and len(answer.split()) == 1
+        and take(_surnames(_in_rank_order(mentions, rank), article))
+    ):
+        return chosen  # a surname beside the article's other people's surnames
     if kind == "PERSON":
         # Too few real people: three invented ones, never one beside a real person.
         return invented_people(answer, article, question)
@@ -1580,6 +1586,19 @@ def _fits_org(answer: str, text: str, article: ParsedArticle | None = None) -> b
     ):
         return False
     return article is None or article.kind_of(text) in {"ORG", None}
+
+
+def _surnames(names: Iterable[str], article: ParsedArticle) -> Iterator[str]:
+    """The one-word forms of the article's people: the surname the article itself uses for a
+    full name, else its last word."""
+    short_forms: dict[str, str] = {}
+    for mention, full in article.person_names.items():
+        if len(mention.split()) == 1 and mention != full:
+            short_forms.setdefault(full, mention)
+    for name in names:
+        words = name.split()
+        if len(words) > 1:
+            yield short_forms.get(name, words[-1])
 
 
 def _fits_person(answer: str, text: str, article: ParsedArticle | None = None) -> bool:

@@ -725,3 +725,36 @@ def test_a_with_phrase_of_what_happens_is_not_had() -> None:
     )
     questions = [c.question for c in ClauseGenerator().generate(parse_article(text))]
     assert not any(q.endswith(" have?") for q in questions), questions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "question"),
+    [
+        (
+            "The deal will strengthen Norway's fishing fleet.",
+            "Norway",
+            "Which country’s fishing fleet will the deal strengthen?",
+        ),
+        (
+            "The army would obey Tom Reed's orders, officials said.",
+            "Tom Reed",
+            "Whose orders would the army obey?",
+        ),
+        (
+            "These actions undermined the stability of Chile’s democratic institutions.",
+            "Chile",
+            "The actions undermined the stability of which country’s democratic institutions?",
+        ),
+    ],
+)
+def test_a_possessive_owner_is_asked_with_what_it_owns(
+    sentence: str, answer: str, question: str
+) -> None:
+    """ "Whose orders …?", never the owner alone ("Who would the army obey orders?") and a
+    country's possessive is no "Where"."""
+    text = f"The board said the harbor rules changed.\n\n{sentence}"
+    asked = [
+        c.question for c in ClauseGenerator().generate(parse_article(text)) if c.answer == answer
+    ]
+    assert question in asked
+    assert not any(q.startswith("Where") for q in asked)

@@ -514,10 +514,22 @@ def test_an_official_gets_officials_first(courtroom: ParsedArticle) -> None:
     assert found[0] == "Tom Brandt"
 
 
-def test_a_surname_gets_real_surnames_or_invented_ones(courtroom: ParsedArticle) -> None:
+def test_a_surname_gets_the_other_peoples_surnames() -> None:
+    courtroom = parse_article(f"{COURTROOM}\n\nCastell said the ruling would stand.")
     found = wrong(courtroom, "Castell", "PERSON", "Who blocked the law?")
-    # The article gives full names only: three invented surnames, no real full name.
-    assert_all_invented(found, courtroom, "Castell")
+    # The article gives full names only: the other people's surnames, no full name, none
+    # invented beside them (judges first, as for a full name).
+    assert_valid("Castell", found)
+    assert all(" " not in text for text in found)
+    surnames = {"Marsh", "Ferrand", "Brandt", "Osei", "Pruitt", "Delmar"}
+    assert set(found) <= surnames
+    assert set(found[:2]) == {"Osei", "Pruitt"}
+
+
+def test_a_surname_without_three_real_people_gets_invented_ones() -> None:
+    article = parse_article("Judge Irene Castell blocked the law on Friday.")
+    found = wrong(article, "Castell", "PERSON", "Who blocked the law?")
+    assert_all_invented(found, article, "Castell")
     assert all(" " not in text for text in found)
 
 
