@@ -10,7 +10,6 @@ quotation ("Who said …?"). The ranking model, not these rules, decides which o
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -22,6 +21,7 @@ from quizapp.generation import grammar, wh
 from quizapp.generation.answers import AnswerPhrase, answer_phrases, list_kind, name_lists
 from quizapp.generation.distractor_lists import NUMBER_WORDS
 from quizapp.generation.lexicon_facts import REPORTING_VERBS
+from quizapp.generation.normalize import normalize
 from quizapp.generation.people import lower_moved_opener
 from quizapp.generation.quote import MIN_QUOTE_WORDS
 from quizapp.generation.types import Candidate, ParsedArticle
@@ -62,21 +62,12 @@ class ClauseGenerator:
         for phrase in answer_phrases(article):
             index = article.sentence_index(phrase.span.start_char)
             evidence = article.sentences[index].text
-            asked = {t.i for t in phrase.span}
-            for candidate in itertools.chain(
-                _moved(phrase, article, index, evidence, resolve),
-                _appositive(phrase, index, evidence),
-                _title_owner(phrase, index, evidence),
-                _speaker(phrase, index, evidence),
-                _reporter(phrase, index, evidence),
-                _with_count(phrase, index, evidence),
-            ):
-                question = _summed_lists(candidate.question, article, asked)
-                yield (
-                    candidate
-                    if question == candidate.question
-                    else replace(candidate, question=question)
-                )
+            yield from _moved(phrase, article, index, evidence, resolve)
+            yield from _appositive(phrase, index, evidence)
+            yield from _title_owner(phrase, index, evidence)
+            yield from _speaker(phrase, index, evidence)
+            yield from _reporter(phrase, index, evidence)
+            yield from _with_count(phrase, index, evidence)
 
 
 def _candidate(
@@ -178,14 +169,20 @@ def summaries(article: ParsedArticle) -> wh.Summaries:
     return found
 
 
-def _summed_lists(text: str, article: ParsedArticle, asked: set[int]) -> str:
-    """The question with each long list it reads out that holds no answer as its count (for
-    the questions `grammar` words, which read the clause as it stands)."""
+def summed_lists(candidate: Candidate, article: ParsedArticle) -> Candidate:
+    """The candidate with each long list its question reads out, and its answer is not
+    part of, as the list's count (any generator's question: the transformations read the
+    clause as it stands)."""
+    if candidate.type == "true_false":
+        return candidate
+    question = candidate.question
+    answer = normalize(candidate.answer)
     for start, (end, words) in article.memo("summaries", lambda: summaries(article)).items():
-        rendered = grammar.render(article.doc[start:end])
-        if not asked & set(range(start, end)) and rendered in text:
-            text = text.replace(rendered, words, 1)
-    return text
+        listed = article.doc[start:end]
+        rendered = grammar.render(listed)
+        if rendered in question and answer not in normalize(listed.text):
+            question = question.replace(rendered, words, 1)
+    return candidate if question == candidate.question else replace(candidate, question=question)
 
 
 def _definite_that(text: str, sentence: Span) -> str:

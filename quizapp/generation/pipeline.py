@@ -6,6 +6,7 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
+from quizapp.generation.clauses import summed_lists
 from quizapp.generation.cleaning import clean_text
 from quizapp.generation.distractors import answer_kind, choices_for, seed_for
 from quizapp.generation.nlp import ModelNotFoundError
@@ -117,7 +118,9 @@ def _candidates(article: ParsedArticle) -> list[Candidate]:
     found: list[Candidate] = []
     for name, generator in GENERATORS.items():
         try:
-            found.extend(replace(c, source=name) for c in generator.generate(article))
+            found.extend(
+                summed_lists(replace(c, source=name), article) for c in generator.generate(article)
+            )
         except Exception:  # one broken generator must not cost the others' questions
             logger.exception("Generator %r failed on an article; skipping it", name)
     return found

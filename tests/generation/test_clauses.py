@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from quizapp.generation import generate_questions, question_filter, wh
 from quizapp.generation.answers import _org_kind, answer_phrases
-from quizapp.generation.clauses import ClauseGenerator
+from quizapp.generation.clauses import ClauseGenerator, summed_lists
 from quizapp.generation.cleaning import clean_text
 from quizapp.generation.features import features
 from quizapp.generation.nlp import load_nlp
@@ -601,7 +601,10 @@ def test_a_long_list_the_question_passes_through_is_read_as_its_count() -> None:
         " council re-designated Westland, Eastland, Northland, Southland, Midland and Upland"
         " as ports of concern on June 2, 2025."
     )
-    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    article = parse_article(text)
+    asked = {
+        c.answer: summed_lists(c, article).question for c in ClauseGenerator().generate(article)
+    }
     question = asked["June 2, 2025"]
     assert question == "When did the council re-designate six countries as ports of concern?"
     assert rejection(load_nlp()(question)) is None

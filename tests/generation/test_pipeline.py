@@ -285,3 +285,18 @@ def test_unseen_stories_get_the_questions_a_teacher_would_ask(
             if question.choices:  # none: a short-answer question
                 assert len(set(question.choices)) == len(question.choices) >= 4
                 assert question.choices.count(question.answer) == 1
+
+
+def test_every_generators_question_reads_a_long_list_as_its_count() -> None:
+    """The per-type generators read the clause as it stands; the pipeline sums up a list
+    of names their questions pass through, and leaves it when it is the answer."""
+    text = (
+        "The board said the harbor rules changed.\n\nThe council re-designated Chile, Peru,"
+        " Bolivia, Ecuador, Colombia and Brazil as ports of concern on June 2, 2025."
+    )
+    questions = generate_questions(text)
+    dated = [q for q in questions if q.answer == "June 2, 2025"]
+    assert dated and all("six countries" in q.question for q in dated)
+    assert not any("Chile, Peru" in q.question for q in dated)
+    listed = [q for q in questions if q.answer.startswith("Chile, Peru")]
+    assert all("six countries" not in q.question for q in listed)
