@@ -102,7 +102,7 @@ def ranked(table: Table, weights: dict[str, float]) -> list[GeneratedQuestion]:
     ranked = keep_clean(
         rank(table.candidates, table.parsed, table.kinds, weights, table.choices),
         lambda item: item[0].question,
-        lambda item: item[0].source != "clause",
+        lambda item: item[0].type == "true_false",
         question_cap(table.parsed.text),
     )
     return [

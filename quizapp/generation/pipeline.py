@@ -78,7 +78,7 @@ def _generate(
     ranked = keep_clean(
         rank(candidates, article, kinds, weights, [choices for _, choices, _ in completed]),
         lambda item: item[0].question,
-        lambda item: item[0].source != "clause",
+        lambda item: item[0].type == "true_false",
         question_cap(article.text),
     )
     return [

@@ -4,10 +4,9 @@ A question in the ranked list is kept only when its parse reads as a question: a
 no preposition doubled ("on on"), no cut-off end ("… and?"), no bare demonstrative pointing
 back into the article ("these designations"), no first-person pronoun outside a quotation, no
 semicolon list, at most 30 words. Only the part of the list that can be returned is parsed (it
-is cut at the question cap anyway), and only the overgenerator's questions: the per-type
-generators' forms and true/false statements pass their own rules. Batches go through
-`nlp.pipe`, tagging only (the checks read fine-grained tags), so the filter costs a fraction of
-the article's parse.
+is cut at the question cap anyway), every generator's questions alike; true/false statements
+pass their own rules. Batches go through `nlp.pipe`, tagging only (the checks read
+fine-grained tags), so the filter costs a fraction of the article's parse.
 """
 
 from __future__ import annotations
@@ -86,13 +85,17 @@ def rejection(doc: Doc) -> str | None:
     last = words[-1] if words else None
     if last is not None and last.lower_ in {"the", "a", "an", "and", "or", "of"}:
         return "cut-off question"
-    if words and (words[0].tag_ in _VERB_TAGS or words[0].lower_ == "aka"):
+    if words and (
+        (words[0].tag_ in _VERB_TAGS and not _fronted_participle(words)) or words[0].lower_ == "aka"
+    ):
         return "no subject"  # "Will have an interest rate of what percentage …?"
     first_comma = next((t for t in doc if t.text == ","), None)
     if first_comma is not None and 1 < first_comma.i < len(doc) - 1:
         before, after = doc[first_comma.i - 1], doc[first_comma.i + 1]
-        if after.tag_ in _FINITE_TAGS and (
-            before.text == ")" or (before.tag_ in _NOUN_TAGS and before.text != "%")
+        if (
+            after.tag_ in _FINITE_TAGS
+            and not any(t.tag_ in _FINITE_TAGS for t in doc[: first_comma.i])
+            and (before.text == ")" or (before.tag_ in _NOUN_TAGS and before.text != "%"))
         ):
             return "a comma between subject and verb"  # "Rita Stone, said in …?"
     return (
@@ -193,13 +196,34 @@ def _stray_capital(doc: Doc) -> str | None:
     return None
 
 
+def _fronted_participle(words: list[Token]) -> bool:
+    """ "According to which …", "Building upon which law did …": a participle leading the
+    wh-phrase, before the inverted clause and its subject."""
+    return (
+        words[0].tag_ == "VBG"
+        and len(words) > 2
+        and words[1].tag_ in {"IN", "TO", "RP"}
+        and any(t.lower_ in _WH_WORDS for t in words[1:4])
+    )
+
+
 def _misplaced_wh(doc: Doc) -> str | None:
     """A wh-word the transformation put where English cannot have it: "when's crisis",
     "who policy", "the which law", an in-place "who" or "when" with words after it."""
     tokens = [t for t in doc if not t.is_space]
     quoted = _quoted(tokens)
+    # "How many firefighters were hurt when a tree fell?": after a fronted wh-phrase a
+    # later "when" or "who" joins a clause; it is no second, in-place wh-word.
+    fronted = next((i for i, t in enumerate(tokens[:3]) if t.lower_ in _WH_WORDS), None)
     for index, token in enumerate(tokens):
         if token.lower_ not in _WH_WORDS or index in quoted:
+            continue
+        if (
+            fronted is not None
+            and index > fronted + 1
+            and token.lower_ in {"when", "who"}
+            and any(not t.is_punct for t in tokens[index + 1 :])
+        ):
             continue
         following = tokens[index + 1] if index + 1 < len(tokens) else None
         previous = tokens[index - 1] if index > 0 else None

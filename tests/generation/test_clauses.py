@@ -122,6 +122,8 @@ def test_the_overgenerator_offers_more_than_a_quiz_needs_and_words_appositions()
         ("The harbor board helped carry out who policy in the region?", "who before a noun"),
         ("The council approved the money under the which law?", "determiner before a wh-word"),
         ("Farmers had been arrested when in the valley?", "in-place wh-word with words"),
+        ("What the council called fair elections held by the mayor when?", "in-place when"),
+        ("Including how many journalists were arrested?", "no subject"),
         ("Five members, including who (Dr.), won seats in the assembly?", "in-place wh-word"),
         ("The board has named Rita Stone, her deputy who, and four other members?", "in-place wh"),
         ("The firms were fined by the Harbor Union (which organization) or Canada?", "in-place"),
@@ -186,6 +188,11 @@ def test_the_filter_names_what_is_wrong(question: str, reason: str) -> None:
         "Two other members of which gang, both foreign nationals, were charged in 2024?",
         "How many tons will the port allow at a fee of 7.5%, phased in over six years?",
         "Rita Stone spoke with whom?",
+        # A later "when" joins a clause; a leading participle leads the wh-phrase.
+        "How many firefighters were injured when a tree fell on their truck?",
+        "According to which department did consumer prices rise 2.9% in May?",
+        "Building upon which law did the council sign Executive Order 14250?",
+        "Which organization will allow 9,000 tons of grain a year, phased in over six years?",
     ],
 )
 def test_the_filter_keeps_clean_questions(question: str) -> None:

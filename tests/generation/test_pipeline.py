@@ -300,3 +300,26 @@ def test_every_generators_question_reads_a_long_list_as_its_count() -> None:
     assert not any("Chile, Peru" in q.question for q in dated)
     listed = [q for q in questions if q.answer.startswith("Chile, Peru")]
     assert all("six countries" not in q.question for q in listed)
+
+
+class GarbledGenerator:
+    """A per-type generator whose one question lost its subject."""
+
+    type = "who"
+
+    def generate(self, article: ParsedArticle) -> Iterator[Candidate]:
+        evidence = article.sentences[1].text
+        yield Candidate(
+            "who", "Which mayor the work of the bridges?", "Ana Lopez", evidence, 1, "PERSON", 0.99
+        )
+
+
+def test_every_generators_questions_go_through_the_question_filter(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Not only the overgenerator's: a garbled per-type question is parsed and dropped."""
+    generators = dict(pipeline.GENERATORS)
+    generators["who"] = GarbledGenerator()
+    monkeypatch.setattr(pipeline, "GENERATORS", generators)
+    questions = [q.question for q in generate_questions(ARTICLE)]
+    assert questions and "Which mayor the work of the bridges?" not in questions
