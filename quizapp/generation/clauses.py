@@ -207,7 +207,9 @@ def _definite_that(text: str, sentence: Span) -> str:
 _NAMED_KINDS = frozenset({"PERSON", "ORG", "GPE"})
 
 
-_GENERIC_WH_NOUNS = frozenset({"organization", "organizations", "country", "countries"})
+_GENERIC_WH_NOUNS = frozenset(
+    {"organization", "organizations", "country", "countries", "group", "groups"}
+)
 
 
 def _ambiguous_among(phrase: AnswerPhrase, others: list[Token]) -> bool:

@@ -81,6 +81,8 @@ def ask(
         c.dep_ == "conj" and c.i not in inside for c in top.children
     ):
         return None  # one item of a list: the others would stay behind ("X and ?")
+    if _modifies_a_noun(top, inside, wh):
+        return None
     verb = governing_verb(top)
     if verb is None or verb.i in inside:
         return None
@@ -131,6 +133,20 @@ def _short_report(verb: Token, clause: Token, tokens: set[int]) -> bool:
         return False
     words = [verb.doc[i] for i in sorted(tokens)]
     return not any(t.text in _QUOTE_MARKS or t.pos_ == "PRON" for t in words)
+
+
+_MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod"})
+
+
+def _modifies_a_noun(top: Token, inside: set[int], wh: str) -> bool:
+    """An amount that only describes a noun ("signed a $120 million loan agreement"): "How
+    much has the government signed a loan agreement …?" asks something the text never says."""
+    return (
+        wh.split(" ", 1)[0] in {"How", "What"}
+        and top.dep_ in _MODIFIER_DEPS
+        and top.head.i not in inside
+        and top.head.pos_ in {"NOUN", "PROPN"}
+    )
 
 
 def _says_nothing(verb: Token, clause: list[Token], removed: set[int]) -> bool:
@@ -586,7 +602,7 @@ def ask_in_place(
     inside = {t.i for t in phrase}
     top = min(phrase, key=lambda t: _depth(t))
     verb = _finite_clause(governing_verb(top))
-    if verb is None or verb.i in inside:
+    if verb is None or verb.i in inside or _modifies_a_noun(top, inside, wh):
         return None
     removed = set(inside)
     if adjunct and top.dep_ == "pobj" and top.head.dep_ == "prep":

@@ -768,3 +768,31 @@ def test_a_possessive_owner_is_asked_with_what_it_owns(
     ]
     assert question in asked
     assert not any(q.startswith("Where") for q in asked)
+
+
+def test_an_amount_that_only_describes_a_noun_is_not_asked_as_the_object() -> None:
+    """ "signed a $120 million loan agreement": no "How much has the government signed a
+    loan agreement …?"; an amount that is the object is asked."""
+    text = (
+        "The board said the harbor rules changed.\n\nThe government has signed a $120 million"
+        " loan agreement with the Harbor Bank. The port will cost $40 million."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert "$120 million" not in asked
+    assert asked["$40 million"] == "How much will the port cost?"
+
+
+def test_a_group_in_a_list_of_countries_is_not_asked_alone() -> None:
+    """A list member the model calls a group ("Which group did …?") has the other members
+    as right answers too."""
+    from quizapp.generation.answers import AnswerPhrase
+    from quizapp.generation.clauses import _ambiguous_among, _other_members
+
+    article = parse_article("The council chose Chile, Peru and Uzbekistan as partners.")
+    doc = article.doc
+    start = next(t.i for t in doc if t.text == "Uzbekistan")
+    span = doc[start : start + 1]
+    phrase = AnswerPhrase(span, tuple(span), "NORP", "ORG", "which_org", "Which group", False)
+    others = _other_members(phrase)
+    assert {t.text for t in others} == {"Chile", "Peru"}
+    assert _ambiguous_among(phrase, others)
