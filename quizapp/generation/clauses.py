@@ -68,6 +68,7 @@ class ClauseGenerator:
             yield from _speaker(phrase, index, evidence)
             yield from _reporter(phrase, index, evidence)
             yield from _with_count(phrase, index, evidence)
+            yield from _amount_of(phrase, index, evidence)
 
 
 def _candidate(
@@ -329,6 +330,49 @@ def _with_count(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Can
     text = grammar.decapitalize(owner[0], grammar.render(owner))
     question = f"{phrase.wh} {do} {text} have?"
     yield _candidate(phrase, question, index, evidence, 0.6, form="with_count")
+
+
+_AMOUNT_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod"})
+_KEPT_AFTER_OBJECT = frozenset({"prep", "npadvmod", "advmod"})
+_MAX_AMOUNT_WORDS = 24
+
+
+def _amount_of(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candidate]:
+    """ "The city signed a $40 million deal with Acme" -> "How much is the deal that the city
+    signed with Acme?": an amount that describes the clause's object is asked of it."""
+    if phrase.kind != "NUMBER" or not phrase.wh.startswith("How much"):
+        return
+    asked = {t.i for t in phrase.phrase}
+    top = phrase.span.root
+    noun = top.head
+    verb = noun.head
+    if top.dep_ not in _AMOUNT_DEPS or noun.i in asked or noun.dep_ != "dobj":
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    finite = verb.tag_ in _DO_BY_TAG or any(c.dep_ == "aux" for c in verb.children)
+    if subject is None or not finite or any(c.dep_ == "neg" for c in verb.children):
+        return
+    owner = list(subject.subtree)
+    if any(t.pos_ == "PRON" or t.lower_ in DEMONSTRATIVES or t.is_quote for t in owner):
+        return
+    clauses = {t.i for c in noun.children if c.dep_ in {"acl", "relcl", "appos"} for t in c.subtree}
+    named = [t for t in noun.subtree if t.i not in asked | clauses and not t.is_quote]
+    if not named or any(t.is_punct and t.text not in {"’", "'", "-", "(", ")"} for t in named):
+        return
+    if named[0].lower_ in {"a", "an"}:
+        named = named[1:]  # "a $40 million deal" -> "the deal"
+    words = "the " + grammar.render(named) if named[0].dep_ != "det" else grammar.render(named)
+    auxes = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
+    after = [
+        t
+        for child in verb.children
+        if child.i > noun.i and child.dep_ in _KEPT_AFTER_OBJECT
+        for t in child.subtree
+    ]
+    clause = grammar.render([*owner, *auxes, verb, *after])
+    question = f"How much is {words} that {grammar.decapitalize(owner[0], clause)}?"
+    if len(question.split()) <= _MAX_AMOUNT_WORDS and question.count("(") == question.count(")"):
+        yield _candidate(phrase, question, index, evidence, 0.6, form="amount_of")
 
 
 def _appositive(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Candidate]:

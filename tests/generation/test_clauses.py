@@ -796,3 +796,34 @@ def test_a_group_in_a_list_of_countries_is_not_asked_alone() -> None:
     others = _other_members(phrase)
     assert {t.text for t in others} == {"Chile", "Peru"}
     assert _ambiguous_among(phrase, others)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "question"),
+    [
+        (
+            "The government has signed a $120 million loan agreement with the Harbor Bank (HB)"
+            " to build a port.",
+            "$120 million",
+            "How much is the loan agreement with the Harbor Bank (HB) that the government has"
+            " signed?",
+        ),
+        ("Acme won a $5 billion contract on Monday.", "$5 billion", None),
+        (
+            "The city approved the $3 million plan.",
+            "$3 million",
+            "How much is the plan that the city approved?",
+        ),
+    ],
+)
+def test_an_amount_that_describes_the_object_is_asked_of_it(
+    sentence: str, answer: str, question: str | None
+) -> None:
+    text = f"The board said the harbor rules changed.\n\n{sentence}"
+    asked = [
+        c.question for c in ClauseGenerator().generate(parse_article(text)) if c.answer == answer
+    ]
+    if question is None:
+        assert any(q.startswith("How much is the contract that Acme won") for q in asked)
+    else:
+        assert question in asked
