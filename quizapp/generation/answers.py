@@ -61,6 +61,7 @@ ORG_NOUNS = frozenset(
     | {"board", "government", "administration", "bureau", "service", "group", "corporation"}
     | {"fund", "organization", "association", "cartel", "force", "forces", "authority"}
     | {"parliament", "assembly", "congress", "senate", "house", "police", "navy", "network"}
+    | {"directorate", "division"}
 )
 # Words in front of a number that belong to the count ("at least 47", "about 60").
 COUNT_MODIFIERS = frozenset(

@@ -115,7 +115,9 @@ def _moved(
         plain = wh.ask(tokens, phrase.wh, adjunct=phrase.adjunct, resolve=resolve, summaries=counts)
         form, confidence = "plain", 0.5
         if plain is None:
-            plain = wh.ask_in_place(tokens, phrase.wh, adjunct=phrase.adjunct, summaries=counts)
+            plain = wh.ask_in_place(
+                tokens, phrase.wh, adjunct=phrase.adjunct, summaries=counts, resolve=resolve
+            )
             form, confidence = "in_place", 0.3
         if plain is None:
             return

@@ -593,7 +593,12 @@ def _in_aside(token: Token, verb: Token) -> bool:
 
 
 def ask_in_place(
-    phrase: list[Token], wh: str, *, adjunct: bool, summaries: Summaries | None = None
+    phrase: list[Token],
+    wh: str,
+    *,
+    adjunct: bool,
+    summaries: Summaries | None = None,
+    resolve: grammar.Resolver | None = None,
 ) -> tuple[str, Token] | None:
     """The last resort: the clause with the answer replaced by the wh-phrase where it stands
     ("The officials sanctioned Monday are from the military and which company?")."""
@@ -648,7 +653,15 @@ def ask_in_place(
                 placed = True
             continue
         text = texts.get(token.i, token.text)
-        if token.lower_ == "i" and speaker is not None:
+        if (
+            resolve is not None
+            and subject is not None
+            and token.i == subject.i
+            and token.pos_ == "PRON"
+            and (name := resolve(token)) is not None
+        ):
+            text = name  # "He has worked with …" -> the one person the story just named
+        elif token.lower_ == "i" and speaker is not None:
             text = speaker  # "'I am happy to announce …,' Roe said": the speaker
         elif token.lower_ == "am" and speaker is not None and words and words[-1] == speaker:
             text = "is"

@@ -828,3 +828,14 @@ def test_an_amount_that_describes_the_object_is_asked_of_it(
         assert any(q.startswith("How much is the contract that Acme won") for q in asked)
     else:
         assert question in asked
+
+
+def test_a_pronoun_subject_of_an_in_place_question_is_the_person_just_named() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nTom Reed is a major in the Harbor Guard."
+        " He has worked with officials in the Directorate of Port Security (DPS), where he"
+        " is reportedly responsible for the raids."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    question = next(q for a, q in asked.items() if a.endswith("Directorate of Port Security"))
+    assert question.startswith("Tom Reed has worked with officials in which directorate")
