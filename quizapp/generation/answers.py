@@ -242,6 +242,16 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
                 continue
             if len(ent) > 1 and ent[0].pos_ == "ADP":
                 ent = ent[1:]  # "by June 30, 2026": the date is the answer, "by" stays asked
+            doc = ent.doc
+            if (
+                len(ent) == 1
+                and ent[0].lower_ in _DAY_PARTS
+                and ent.start > 0
+                and doc[ent.start - 1].ent_type_ in {"DATE", "TIME"}
+            ):
+                continue  # the "afternoon" of "Thursday afternoon": asked with its day
+            if ent.end < len(doc) and doc[ent.end].lower_ in _DAY_PARTS:
+                ent = doc[ent.start : ent.end + 1]  # "Thursday afternoon", not "Thursday"
             asked = tuple(ent)
             if len(ent) > 1 and ent[0].lower_ in {"least", "most"} and ent.start > 0:
                 before = ent.doc[ent.start - 1]
@@ -276,7 +286,9 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
             if preposition is not None and preposition.lower_ in {"in", "at", "from", "to"}:
                 yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "where", "Where", True)
                 continue
-            sort = place_sort(ent.text) or "country"
+            # A place the gazetteer does not know may be a road, a town or a building: the
+            # question calls it a place, not a country ("north of which place?").
+            sort = place_sort(ent.text) or ("country" if ent.label_ == "GPE" else "place")
             yield AnswerPhrase(ent, tuple(ent), ent.label_, kind, "where", f"Which {sort}", False)
             continue
         if ent.root.dep_ in {"compound", "nmod"}:
@@ -326,6 +338,9 @@ def _left_modifiers(ent: Span) -> list[Token]:
             break
         start = child.left_edge.i
     return list(ent.doc[start : ent.start])
+
+
+_DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
 
 
 def _in_a_title(ent: Span) -> bool:

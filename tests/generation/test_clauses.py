@@ -839,3 +839,16 @@ def test_a_pronoun_subject_of_an_in_place_question_is_the_person_just_named() ->
     asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
     question = next(q for a, q in asked.items() if a.endswith("Directorate of Port Security"))
     assert question.startswith("Tom Reed has worked with officials in which directorate")
+
+
+def test_a_day_and_its_part_are_one_date_and_an_unknown_place_is_no_country() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nThe Cedar Ridge Fire started Thursday"
+        " afternoon in dry brush along Interstate 5."
+    )
+    asked = {c.answer: c.question for c in ClauseGenerator().generate(parse_article(text))}
+    assert asked["Thursday afternoon"] == (
+        "When did the Cedar Ridge Fire start in dry brush along Interstate 5?"
+    )
+    assert "afternoon" not in asked and "Thursday" not in asked
+    assert not any("which country" in q.lower() for q in asked.values())
