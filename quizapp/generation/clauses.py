@@ -291,7 +291,6 @@ def _strict(
     return lower_moved_opener(asked.text, slot.verb), slot.verb, asked.confidence
 
 
-_DO_BY_TAG = {"VBZ": "does", "VBP": "do", "VBD": "did"}
 _MAX_OWNER_TOKENS = 8
 
 
@@ -316,17 +315,13 @@ def _with_count(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Can
         or doc[with_.i - 1].text != ","
     ):
         return
-    do = _DO_BY_TAG.get(verb.tag_) if verb.pos_ in {"VERB", "AUX"} else None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    do = grammar.DO_BY_TAG.get(verb.tag_) if verb.pos_ in {"VERB", "AUX"} else None
+    owner = _plain_subject(verb)
     if (
         do is None
-        or subject is None
+        or owner is None
+        or len(owner) > _MAX_OWNER_TOKENS
         or any(c.dep_ in {"aux", "auxpass", "neg"} for c in verb.children)
-    ):
-        return
-    owner = list(subject.subtree)
-    if len(owner) > _MAX_OWNER_TOKENS or any(
-        t.pos_ == "PRON" or t.lower_ in DEMONSTRATIVES or t.is_quote for t in owner
     ):
         return
     text = grammar.decapitalize(owner[0], grammar.render(owner))
@@ -334,7 +329,18 @@ def _with_count(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Can
     yield _candidate(phrase, question, index, evidence, 0.6, form="with_count")
 
 
-_AMOUNT_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod"})
+def _plain_subject(verb: Token) -> list[Token] | None:
+    """The verb's subject when a question can repeat it as it stands (no pronoun, no
+    demonstrative, no quotation)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return None
+    owner = list(subject.subtree)
+    if any(t.pos_ == "PRON" or t.lower_ in DEMONSTRATIVES or t.is_quote for t in owner):
+        return None
+    return owner
+
+
 _KEPT_AFTER_OBJECT = frozenset({"prep", "npadvmod", "advmod"})
 _MAX_AMOUNT_WORDS = 24
 
@@ -348,14 +354,11 @@ def _amount_of(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Cand
     top = phrase.span.root
     noun = top.head
     verb = noun.head
-    if top.dep_ not in _AMOUNT_DEPS or noun.i in asked or noun.dep_ != "dobj":
+    if top.dep_ not in grammar.NOUN_MODIFIER_DEPS or noun.i in asked or noun.dep_ != "dobj":
         return
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    finite = verb.tag_ in _DO_BY_TAG or any(c.dep_ == "aux" for c in verb.children)
-    if subject is None or not finite or any(c.dep_ == "neg" for c in verb.children):
-        return
-    owner = list(subject.subtree)
-    if any(t.pos_ == "PRON" or t.lower_ in DEMONSTRATIVES or t.is_quote for t in owner):
+    owner = _plain_subject(verb)
+    finite = verb.tag_ in grammar.DO_BY_TAG or any(c.dep_ == "aux" for c in verb.children)
+    if owner is None or not finite or any(c.dep_ == "neg" for c in verb.children):
         return
     clauses = {t.i for c in noun.children if c.dep_ in {"acl", "relcl", "appos"} for t in c.subtree}
     named = [t for t in noun.subtree if t.i not in asked | clauses and not t.is_quote]
@@ -363,6 +366,8 @@ def _amount_of(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Cand
         return
     if named[0].lower_ in {"a", "an"}:
         named = named[1:]  # "a $40 million deal" -> "the deal"
+    if not named:
+        return
     words = "the " + grammar.render(named) if named[0].dep_ != "det" else grammar.render(named)
     auxes = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
     after = [

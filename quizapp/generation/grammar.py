@@ -68,7 +68,10 @@ _HYPHENS = frozenset({"-", "–"})
 _DATELINE_TOKENS = 10
 _QUOTES = frozenset({'"', "“", "”", "‘", "’", "``", "''", "«", "»"})
 _SENTENCE_END = frozenset({".", "!", "?", "…", "..."})
-_DO_BY_TAG = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+# The do-support operator by the tense of the verb it stands for.
+DO_BY_TAG = {"VBD": "did", "VBZ": "does", "VBP": "do"}
+# Dependents that only describe a noun ("a $40 million deal", "the 2016 vote").
+NOUN_MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod"})
 _NO_SPACE_BEFORE = re.compile(r"\s+([,.;:!?%)\]}]|n't\b|'s\b|’s\b)")
 _NO_SPACE_AFTER = re.compile(r"([(\[{$])\s+")
 _ABBREVIATION_END = re.compile(r"(?:^|\s)(?:\w\.){2,}$")
@@ -1239,7 +1242,7 @@ def _invert(
         return _frame_operator(frame, verb, rest)
     if verb.lemma_ == "be":
         return _operator_text(verb), [t for t in rest if t.i != verb.i]
-    operator = "did" if active_conjunct(verb) else _DO_BY_TAG.get(verb.tag_)
+    operator = "did" if active_conjunct(verb) else DO_BY_TAG.get(verb.tag_)
     if operator is None:
         return None
     if operator == "do" and _past_by_context(verb):
@@ -1267,7 +1270,7 @@ def _participle_frame(verb: Token) -> Token | None:
         return None  # "was hit, killing …": the storm, not the town, killed
     if head.lemma_ == "be" or head.dep_ not in {"ROOT", "conj", "ccomp"}:
         return None
-    if head.tag_ in _DO_BY_TAG or any(c.dep_ == "aux" and c.i < head.i for c in head.children):
+    if head.tag_ in DO_BY_TAG or any(c.dep_ == "aux" and c.i < head.i for c in head.children):
         return head
     return None
 
@@ -1284,7 +1287,7 @@ def _frame_operator(
             return None
         form = inflect(verb, "VBN") if first.lemma_ == "have" else base_form(verb)
         return _operator_text(first), [form if t.i == verb.i else t for t in rest]
-    operator = _DO_BY_TAG.get(frame.tag_)
+    operator = DO_BY_TAG.get(frame.tag_)
     if operator is None:
         return None
     return operator, [base_form(verb) if t.i == verb.i else t for t in rest]
@@ -1331,7 +1334,7 @@ def _is_finite(verb: Token, reduced: bool) -> bool:
     auxes = [t for t in verb.children if t.dep_ in _AUX_DEPS and t.i < verb.i]
     if auxes:
         return auxes[0].tag_ != "TO" and auxes[0].lower_ != "to"
-    return verb.tag_ in _DO_BY_TAG or verb.tag_ == "MD" or active_conjunct(verb)
+    return verb.tag_ in DO_BY_TAG or verb.tag_ == "MD" or active_conjunct(verb)
 
 
 def _operator_text(token: Token) -> str:

@@ -33,7 +33,6 @@ _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "relcl", "advcl", "acl", "xco
 _DROPPED = frozenset({"advcl", "parataxis", "ccomp", "mark", "cc", "punct", "dep", "meta"})
 _DROPPED |= frozenset({"intj", "discourse", "preconj", "prt_"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-_DO = {"VBD": "did", "VBZ": "does", "VBP": "do"}
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _SINGULAR_BE = {"are": "is", "were": "was", "have": "has"}
 _QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "''", "``"})
@@ -135,15 +134,12 @@ def _short_report(verb: Token, clause: Token, tokens: set[int]) -> bool:
     return not any(t.text in _QUOTE_MARKS or t.pos_ == "PRON" for t in words)
 
 
-_MODIFIER_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod"})
-
-
 def _modifies_a_noun(top: Token, inside: set[int], wh: str) -> bool:
     """An amount that only describes a noun ("signed a $120 million loan agreement"): "How
     much has the government signed a loan agreement …?" asks something the text never says."""
     return (
         wh.split(" ", 1)[0] in {"How", "What"}
-        and top.dep_ in _MODIFIER_DEPS
+        and top.dep_ in grammar.NOUN_MODIFIER_DEPS
         and top.head.i not in inside
         and top.head.pos_ in {"NOUN", "PROPN"}
     )
@@ -460,7 +456,7 @@ def _fronted(
     if verb.lemma_ == "be":
         body = [t for t in rest if t.i != verb.i]
         return [wh, verb.lower_, subject_text, grammar.render(body, texts)]
-    do = _DO.get(verb.tag_)
+    do = grammar.DO_BY_TAG.get(verb.tag_)
     if do is None:
         return None
     before = [t for t in rest if t.i < verb.i]
