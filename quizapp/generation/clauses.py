@@ -131,6 +131,8 @@ def _moved(
     if len(others) > 1 and form == "in_place":
         return  # a list with one item asked in place reads as a garbled list
     root = phrase.span.root
+    if root.dep_ == "oprd" and root.head.lemma_ in _NAMING_VERBS and phrase.kind == "PERSON":
+        return  # "the capsule, named Endeavour": a thing's name, no "Who was it named?"
     if form == "in_place" and root.dep_ == "appos" and root.head.pos_ == "NOUN":
         return  # "the operation who was coordinated?", "by his deputy who?": no question
     if not _QUOTE_MARK.search(text):  # "To whom …?", "… according to whom?"
@@ -186,6 +188,9 @@ def summed_lists(candidate: Candidate, article: ParsedArticle) -> Candidate:
         if rendered in question and answer not in normalize(listed.text):
             question = question.replace(rendered, words, 1)
     return candidate if question == candidate.question else replace(candidate, question=question)
+
+
+_NAMING_VERBS = frozenset({"name", "call", "dub", "rename", "christen"})
 
 
 def _definite_that(text: str, sentence: Span) -> str:

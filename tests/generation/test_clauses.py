@@ -852,3 +852,12 @@ def test_a_day_and_its_part_are_one_date_and_an_unknown_place_is_no_country() ->
     )
     assert "afternoon" not in asked and "Thursday" not in asked
     assert not any("which country" in q.lower() for q in asked.values())
+
+
+def test_a_things_name_after_named_is_not_asked_as_a_person() -> None:
+    text = (
+        "The board said the harbor rules changed.\n\nAbout nine minutes later, the capsule,"
+        " named Endeavour, reached orbit."
+    )
+    questions = [c.question for c in ClauseGenerator().generate(parse_article(text))]
+    assert not any("named?" in q or q.startswith("Who") for q in questions), questions
