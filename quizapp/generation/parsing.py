@@ -485,10 +485,22 @@ _MAX_NAME_WORDS = 5
 def _person_by_role(ent: Span) -> Span:
     """A name the model labelled a place or an organization, relabelled PERSON when the
     sentence says it is a person: the subject of "is a/an/the <title>" ("Ana Lima Costa is a
-    Major in the Army", "… is the Secretary General of …")."""
+    Major in the Army", "… is the Secretary General of …"), or a name followed by ", <title>
+    of <body>"."""
     root = ent.root
     if not 2 <= len(ent) <= _MAX_NAME_WORDS or not all(_is_name_word(t) for t in ent):
         return ent
+    title = next((c for c in root.children if c.dep_ == "appos" and c.i == ent.end + 1), None)
+    if (
+        title is not None
+        and ent.doc[ent.end].text == ","
+        and title.pos_ == "NOUN"
+        and (_is_title_word(title) or title.lower_ in PERSON_NOUNS)
+        and any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children)
+    ):
+        # "Ana Lima Costa, head of the Harbor Board, said …": a title of a body after a
+        # comma names a person.
+        return Span(ent.doc, ent.start, ent.end, label="PERSON")
     if root.dep_ != "nsubj" or root.head.lemma_ != "be":
         return ent
     attribute = next((c for c in root.head.children if c.dep_ == "attr"), None)

@@ -372,13 +372,20 @@ def test_a_bill_with_its_year_is_a_law_but_a_president_is_not(aid_note: ParsedAr
         ("Ana Lima Costa is the Secretary General of the council.", "Ana Lima Costa", "PERSON"),
         ("Harbor Lima Group is a company in the port.", "Harbor Lima Group", "ORG"),
         ("Ana Lima Costa is a town in the hills.", "Ana Lima Costa", "ORG"),
+        (
+            "The vote will be held again, according to Ana Lima Costa, head of the Harbor Board.",
+            "Ana Lima Costa",
+            "PERSON",
+        ),
+        ("The port joined Harbor Lima Group, a company of the coast.", "Harbor Lima Group", "ORG"),
     ],
 )
 def test_a_name_said_to_hold_a_title_is_a_person(sentence: str, name: str, label: str) -> None:
     """The small model often calls an unfamiliar name an organization; "X is a Major" (a
     title or a person noun after "is a/the") says it is a person, "X is a company" does not."""
     doc = load_nlp()(sentence)
-    span = doc.char_span(0, len(name), label="ORG")
+    start = sentence.index(name)
+    span = doc.char_span(start, start + len(name), label="ORG")
     assert span is not None
     assert _person_by_role(span).label_ == label
 
