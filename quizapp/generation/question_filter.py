@@ -63,6 +63,9 @@ def rejection(doc: Doc) -> str | None:
     for left, right in itertools.pairwise(doc):
         if {left.tag_, right.tag_} <= {"IN", "RP"} and left.lower_ == right.lower_:
             return "doubled preposition"
+    lowered = [t.lower_ for t in doc if not t.is_punct]
+    if any(lowered[i : i + 2] == lowered[i + 2 : i + 4] for i in range(len(lowered) - 3)):
+        return "repeated words"  # "… be read a press release press release?"
     quoted = False
     for token, following in itertools.pairwise(doc):
         if token.text in {"“", "”", '"'}:
