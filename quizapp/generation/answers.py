@@ -239,6 +239,9 @@ def _single_phrases(article: ParsedArticle) -> Iterator[AnswerPhrase]:
                 law = _numbered_law(ent)  # "E.O. 14250" read as a date is an order
                 if law is not None:
                     yield law
+                length = _length_phrase(ent)
+                if length is not None:
+                    yield length
                 continue
             if len(ent) > 1 and ent[0].pos_ == "ADP":
                 ent = ent[1:]  # "by June 30, 2026": the date is the answer, "by" stays asked
@@ -378,6 +381,25 @@ _TIME_WORDS = frozenset(
 
 _RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
 _PLURAL_UNITS = frozenset({"days", "weeks", "months", "years", "decades", "hours", "minutes"})
+
+
+def _length_phrase(ent: Span) -> AnswerPhrase | None:
+    """A length of time after a preposition ("repaid in 35 years", "a penalty of 20 years")
+    asked as a count of its unit: "In how many years …?". (A length that is the verb's own
+    argument, "the shutdown lasted 35 days", is the how_many generator's.)"""
+    if ent[0].pos_ == "ADP":
+        ent = ent[1:]  # "in 35 years": the preposition stays in the question
+    if not ent or ent.root.dep_ != "pobj":
+        return None
+    numbers = [t for t in ent if t.like_num]
+    unit = ent[-1]
+    if len(numbers) != 1 or unit.lower_ not in _PLURAL_UNITS or numbers[0].i != unit.i - 1:
+        return None
+    if any(t.lower_ not in COUNT_MODIFIERS for t in ent[: numbers[0].i - ent.start]):
+        return None
+    return AnswerPhrase(
+        ent, tuple(ent), "DATE", "NUMBER", "how_many", f"How many {unit.lower_}", False
+    )
 
 
 def _is_time_expression(ent: Span) -> bool:

@@ -862,3 +862,27 @@ def test_a_things_name_after_named_is_not_asked_as_a_person() -> None:
     )
     questions = [c.question for c in ClauseGenerator().generate(parse_article(text))]
     assert not any("named?" in q or q.startswith("Who") for q in questions), questions
+
+
+@pytest.mark.parametrize(
+    ("sentence", "answer", "question"),
+    [
+        (
+            "The loan to be repaid in 35 years will carry a fee.",
+            "35 years",
+            "The loan to be repaid in how many years will carry a fee?",
+        ),
+        (
+            "Tom Reed faces a maximum penalty of 20 years in prison.",
+            "20 years",
+            "Tom Reed faces a maximum penalty of how many years in prison?",
+        ),
+    ],
+)
+def test_a_length_after_a_preposition_is_a_count_of_its_unit(
+    sentence: str, answer: str, question: str
+) -> None:
+    text = f"The board said the harbor rules changed.\n\n{sentence}"
+    candidates = [c for c in ClauseGenerator().generate(parse_article(text)) if c.answer == answer]
+    assert question in [c.question for c in candidates]
+    assert all(c.type == "how_many" and not c.question.startswith("When") for c in candidates)
