@@ -520,11 +520,15 @@ def _partitive(token: Token, entity_of: dict[int, Span]) -> tuple[Span, str, lis
     )
     if [t.i for t in phrase_tokens] != list(range(of_phrases[0].i, group[0].i + 1)):
         return None
+    pointing = {t.i for t in phrase_tokens if t.lower_ in DEMONSTRATIVES and t.dep_ == "det"}
     if len(phrase_tokens) > _MAX_PREP_TOKENS or any(
-        t.pos_ == "PRON" or t.is_punct or t.is_space or t.lower_ in DEMONSTRATIVES
+        t.pos_ == "PRON"
+        or t.is_punct
+        or t.is_space
+        or (t.lower_ in DEMONSTRATIVES and t.i not in pointing)
         for t in phrase_tokens
     ):
-        return None  # "of them", "of those patients": the group is not named
+        return None  # "of them": the group is not named
     ent = entity_of.get(token.i)
     if ent is not None and (ent.label_ != "CARDINAL" or ent.end > token.i + 1):
         return None
@@ -532,7 +536,9 @@ def _partitive(token: Token, entity_of: dict[int, Span]) -> tuple[Span, str, lis
     number = token.doc[start : token.i + 1]
     if not _is_count(number):
         return None
-    phrase = "of " + grammar.render(phrase_tokens[1:])
+    # "of those patients" -> "of the patients": outside the article the question cannot
+    # point back, so the group is definite.
+    phrase = "of " + grammar.render(phrase_tokens[1:], {i: "the" for i in pointing})
     return number, phrase, sorted({*token.subtree, *extra}, key=lambda t: t.i)
 
 

@@ -397,3 +397,17 @@ def test_a_sum_in_front_of_a_named_deal_or_plan_is_its_value_or_cost() -> None:
     )
     # "the deal" alone would not say which deal; a package is no priced plan.
     assert not {"$50 million", "$1.2 trillion"} & set(found.values())
+
+
+def test_a_partitive_of_a_group_pointed_back_to_is_asked_of_the_group() -> None:
+    """ "31 of those patients" -> "How many of the patients …?"; "of them" stays unasked."""
+    from quizapp.generation.how_many import HowManyGenerator
+    from quizapp.generation.parsing import parse_article
+
+    text = (
+        "The board said the harbor rules changed.\n\nThe Harbor Department of Health said 31"
+        " of those patients had been hospitalized and two had died. Nine of them were fined."
+    )
+    asked = {c.answer: c.question for c in HowManyGenerator().generate(parse_article(text))}
+    assert asked["31"] == "How many of the patients had been hospitalized?"
+    assert "Nine" not in asked
