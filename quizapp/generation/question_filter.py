@@ -32,6 +32,8 @@ _VERB_TAGS = _FINITE_TAGS | {"VB", "VBN", "VBG"}
 # filter at a fraction of the article's parse.
 _SKIPPED_PIPES = ("parser", "attribute_ruler", "lemmatizer", "ner")
 _BATCH_EXTRA = 8
+# A number and a lone capital letter, what is left of "(a)(3)(C)" once its brackets went.
+_CUT_REFERENCE = re.compile(r"\b\d+ [A-Z](?=[ ?])")
 _FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our"})
 _BARE_DEMONSTRATIVES = DEMONSTRATIVES - {"that"}
 _TIME_NOUNS = frozenset({"week", "month", "year", "morning", "evening", "time", "weekend"})
@@ -63,6 +65,8 @@ def rejection(doc: Doc) -> str | None:
     for left, right in itertools.pairwise(doc):
         if {left.tag_, right.tag_} <= {"IN", "RP"} and left.lower_ == right.lower_:
             return "doubled preposition"
+    if _CUT_REFERENCE.search(doc.text):
+        return "pieces of a cut reference"  # "… a 3 C of which law …" from "212(a)(3)(C)"
     lowered = [t.lower_ for t in doc if not t.is_punct]
     if any(lowered[i : i + 2] == lowered[i + 2 : i + 4] for i in range(len(lowered) - 3)):
         return "repeated words"  # "… be read a press release press release?"

@@ -125,6 +125,7 @@ def test_the_overgenerator_offers_more_than_a_quiz_needs_and_words_appositions()
         ("What the council called fair elections held by the mayor when?", "in-place when"),
         ("Including how many journalists were arrested?", "no subject"),
         ("From which office will the loan be read a press release press release?", "repeated"),
+        ("The office announced a policy a 3 C of which law for officials?", "pieces of a cut"),
         ("Five members, including who (Dr.), won seats in the assembly?", "in-place wh-word"),
         ("The board has named Rita Stone, her deputy who, and four other members?", "in-place wh"),
         ("The firms were fined by the Harbor Union (which organization) or Canada?", "in-place"),
