@@ -240,6 +240,7 @@ def _clause_tokens(
             return None
     tokens = [t for t in tokens if t.text not in _QUOTE_MARKS or grammar.is_possessive_mark(t)]
     tokens = grammar.before_list(tokens, verb, keep)
+    tokens = _without_bracketed_asides(tokens, keep)
     tokens, texts = _summed(tokens, keep, summaries or {})
     tokens = _compressed(tokens, verb, keep)
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in {"cc", "mark"}):
@@ -252,6 +253,23 @@ def _clause_tokens(
     ):
         tokens = tokens[:-1]
     return (tokens, texts) if tokens else None
+
+
+def _without_bracketed_asides(tokens: list[Token], keep: set[int]) -> list[Token]:
+    """The clause without bracketed asides of more than one word that hold no answer ("to be
+    repaid in 35 years (with a grace period of five years)"); an acronym's brackets stay."""
+    dropped: set[int] = set()
+    doc = tokens[0].doc if tokens else None
+    for token in tokens:
+        if token.text != "(" or doc is None:
+            continue
+        close = next((t.i for t in doc[token.i + 1 : token.sent.end] if t.text == ")"), None)
+        if close is None or close - token.i <= 2:
+            continue
+        inside = set(range(token.i, close + 1))
+        if not inside & keep:
+            dropped |= inside
+    return [t for t in tokens if t.i not in dropped] if dropped else tokens
 
 
 def _summed(
@@ -451,6 +469,8 @@ def _fronted(
     rest = [t for t in clause if t.i not in subject_ids and t.i not in removed]
     if auxes:
         operator = auxes[0]
+        if operator.tag_ == "TO":
+            return None  # "to be repaid": an infinitive has no operator to invert
         body = [t for t in rest if t.i != operator.i and not (t.i < operator.i and t.is_punct)]
         return [wh, operator.lower_, subject_text, grammar.render(body, texts).strip(" ,;:")]
     if verb.lemma_ == "be":

@@ -887,3 +887,20 @@ def test_a_length_after_a_preposition_is_a_count_of_its_unit(
     candidates = [c for c in ClauseGenerator().generate(parse_article(text)) if c.answer == answer]
     assert question in [c.question for c in candidates]
     assert all(c.type == "how_many" and not c.question.startswith("When") for c in candidates)
+
+
+def test_a_bracketed_aside_leaves_the_question_and_an_infinitive_is_not_inverted() -> None:
+    """ "… repaid in 35 years (with a grace period of five years) will …": the aside goes;
+    "In how many years to the credit be repaid …?" (an infinitive's "to" as the operator)
+    is never made."""
+    text = (
+        "The board said the harbor rules changed.\n\nThe amount of credit to be repaid in 35"
+        " years (with a grace period of five years) will have an interest rate of 2% on the"
+        " amount of credit."
+    )
+    asked = [c.question for c in ClauseGenerator().generate(parse_article(text))]
+    assert not any(q.startswith("In how many years to ") for q in asked), asked
+    assert (
+        "The amount of credit to be repaid in how many years will have an interest rate of 2% on"
+        " the amount of credit?" in asked
+    ), asked
