@@ -126,6 +126,8 @@ def _moved(
     if owner_only and form != "in_place":
         return  # "Who would the army obey orders?" for "Roe's orders": the owner asked bare
     others = _other_members(phrase)
+    if phrase.kind == "GPE" and any(other.ent_type_ in {"ORG", "FAC"} for other in others):
+        return  # "the Agency's Westport and … Divisions, and …": a place in a list of bodies
     if others and form != "in_place" and _ambiguous_among(phrase, others):
         return  # "Who made the announcement?" of one of six announcers: six right answers
     if len(others) > 1 and form == "in_place":

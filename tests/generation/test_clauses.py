@@ -904,3 +904,16 @@ def test_a_bracketed_aside_leaves_the_question_and_an_infinitive_is_not_inverted
         "The amount of credit to be repaid in how many years will have an interest rate of 2% on"
         " the amount of credit?" in asked
     ), asked
+
+
+def test_a_place_coordinated_with_bodies_is_not_asked_as_a_place() -> None:
+    """A place the parse puts in a list of offices ("… Miami Field Offices, HSI Tucson Office,
+    …") is part of a body's name, not who did it."""
+    text = (
+        "The board said the harbor rules changed.\n\nThe FBI Boston, Denver, and Miami Field"
+        " Offices, HSI Tucson Office, DEA’s Seattle and Dallas Divisions, and IRS Criminal"
+        " Investigation’s Seattle Office investigated the case."
+    )
+    candidates = ClauseGenerator().generate(parse_article(text))
+    questions = [c.question for c in candidates if c.kind == "GPE"]
+    assert not any(q.startswith("Which city investigated") for q in questions), questions
