@@ -110,7 +110,7 @@ def _moved(
         text, verb, confidence = asked
         form = "moved"
     else:
-        counts = article.memo("summaries", lambda: summaries(article))
+        counts = summaries(article)
         tokens = list(phrase.phrase)
         plain = wh.ask(tokens, phrase.wh, adjunct=phrase.adjunct, resolve=resolve, summaries=counts)
         form, confidence = "plain", 0.5
@@ -167,7 +167,11 @@ _LIST_NOUNS = {"GPE": "countries", "PERSON": "people", "ORG": "organizations"}
 def summaries(article: ParsedArticle) -> wh.Summaries:
     """The article's long lists of names as counts ("re-designated A, B, C, D and E as …"
     -> "re-designated five countries as …"): a question that only passes through a list does
-    not read it out (the filter rejects a question with a list to read through)."""
+    not read it out (the filter rejects a question with a list to read through). Memoized."""
+    return article.memo("summaries", lambda: _summaries(article))
+
+
+def _summaries(article: ParsedArticle) -> wh.Summaries:
     found: dict[int, tuple[int, str]] = {}
     for span, items in name_lists(article):
         word = NUMBER_WORDS.get(len(items))
@@ -184,7 +188,7 @@ def summed_lists(candidate: Candidate, article: ParsedArticle) -> Candidate:
         return candidate
     question = candidate.question
     answer = normalize(candidate.answer)
-    for start, (end, words) in article.memo("summaries", lambda: summaries(article)).items():
+    for start, (end, words) in summaries(article).items():
         listed = article.doc[start:end]
         rendered = grammar.render(listed)
         if rendered in question and answer not in normalize(listed.text):

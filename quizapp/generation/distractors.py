@@ -1591,14 +1591,20 @@ def _fits_org(answer: str, text: str, article: ParsedArticle | None = None) -> b
 def _surnames(names: Iterable[str], article: ParsedArticle) -> Iterator[str]:
     """The one-word forms of the article's people: the surname the article itself uses for a
     full name, else its last word."""
-    short_forms: dict[str, str] = {}
-    for mention, full in article.person_names.items():
-        if len(mention.split()) == 1 and mention != full:
-            short_forms.setdefault(full, mention)
+    short_forms = article.memo("short_forms", lambda: _short_forms(article))
     for name in names:
         words = name.split()
         if len(words) > 1:
             yield short_forms.get(name, words[-1])
+
+
+def _short_forms(article: ParsedArticle) -> dict[str, str]:
+    """Full name -> the one-word form the article uses for it."""
+    short_forms: dict[str, str] = {}
+    for mention, full in article.person_names.items():
+        if len(mention.split()) == 1 and mention != full:
+            short_forms.setdefault(full, mention)
+    return short_forms
 
 
 def _fits_person(answer: str, text: str, article: ParsedArticle | None = None) -> bool:
