@@ -379,7 +379,8 @@ def _amount_of(phrase: AnswerPhrase, index: int, evidence: str) -> Iterator[Cand
         named = named[1:]  # "a $40 million deal" -> "the deal"
     if not named:
         return
-    words = "the " + grammar.render(named) if named[0].dep_ != "det" else grammar.render(named)
+    determined = named[0].dep_ in {"det", "poss"} or any(t.dep_ == "case" for t in named)
+    words = grammar.render(named) if determined else "the " + grammar.render(named)
     auxes = [c for c in verb.children if c.dep_ == "aux" and c.i < verb.i]
     after = [
         t

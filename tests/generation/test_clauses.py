@@ -813,6 +813,11 @@ def test_a_group_in_a_list_of_countries_is_not_asked_alone() -> None:
         ),
         ("Acme won a $5 billion contract on Monday.", "$5 billion", None),
         (
+            "The city signed Acme's $40 million contract on Monday.",
+            "$40 million",
+            "How much is Acme's contract that the city signed on Monday?",
+        ),
+        (
             "The city approved the $3 million plan.",
             "$3 million",
             "How much is the plan that the city approved?",
